@@ -1,0 +1,51 @@
+#include "GuiCommand.h"
+#include "RecordCommand.h"
+#include "ServeCommand.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("EventScope"));
+    QCoreApplication::setApplicationName(QStringLiteral("eventscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(EVENTSCOPE_VERSION));
+}
+
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+        || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const char *command = argc > 1 ? argv[1] : "";
+    if (std::strcmp(command, "record") == 0 || std::strcmp(command, "serve") == 0) {
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        const QStringList arguments = QCoreApplication::arguments();
+        return std::strcmp(command, "record") == 0 ? runRecordCommand(arguments)
+                                                   : runServeCommand(arguments);
+    }
+
+    if (!hasDisplay()) {
+        std::fputs("eventscope: no display found (set DISPLAY or WAYLAND_DISPLAY) - the dashboard "
+                   "needs one; without a display use\n"
+                   "  eventscope serve --demo                 serve the demo stream at "
+                   "http://127.0.0.1:8080/events\n"
+                   "  eventscope record URL... -o out.jsonl   record streams as JSON Lines\n",
+                   stderr);
+        return 1;
+    }
+    QApplication app(argc, argv);
+    setApplicationIdentity();
+    return runGuiCommand();
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "EventSourceOptions.h"
+#include "SseEvent.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+// A browser-grade EventSource on QNetworkAccessManager, for one subscribed URL.
+//
+// It owns its own QNetworkAccessManager (one manager opens at most six connections per host and
+// live streams never finish). Every state change carries a reason a person can read.
+class EventSource : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class ReadyState { Connecting, Open, Closed };
+    Q_ENUM(ReadyState)
+
+    explicit EventSource(EventSourceOptions options, QObject *parent = nullptr);
+    ~EventSource() override;
+
+    const EventSourceOptions &options() const;
+    QUrl url() const;
+
+    // Connects (again); a pending reconnection or open connection is replaced.
+    void open();
+    // Ends everything at once: the connection, a pending reconnection, and events already parsed
+    // but not yet delivered. No signal but readyStateChanged follows.
+    void close();
+
+    ReadyState readyState() const;
+    QString lastEventId() const;
+    int reconnectionTime() const;
+    // Connections that were opened so far (1 for the first).
+    int connectionCount() const;
+    // Attempts since the last connection that delivered an event.
+    int reconnectAttempt() const;
+    qint64 bytesReceived() const;
+    qint64 droppedEventCount() const;
+
+Q_SIGNALS:
+    void readyStateChanged(EventSource::ReadyState state, const QString &reason);
+    void opened();
+    void eventReceived(const SseEvent &event);
+    void reconnectScheduled(int attempt, int delayMs, const QString &reason);
+    void failed(const QString &reason);
+    void closedByServer(const QString &reason);
+    void bytesArrived(qint64 count);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "ReconnectPolicy.h"
+#include "SseParser.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <utility>
+
+using HttpHeader = std::pair<QByteArray, QByteArray>;
+
+// Everything a subscription is configured with; what the GUI dialog and `record` options fill in.
+struct EventSourceOptions
+{
+    QUrl url;
+    QList<HttpHeader> headers;
+    // Header names (besides Authorization and Cookie) that never follow a redirect to another origin.
+    QList<QByteArray> secretHeaderNames;
+    ReconnectMode reconnectMode = ReconnectMode::Resilient;
+    int reconnectionTimeMs = ReconnectPolicy::DefaultReconnectionTimeMs;
+    int maxBackoffMs = ReconnectPolicy::DefaultMaxBackoffMs;
+    bool jitter = true;
+    int idleTimeoutMs = 0; // 0: off
+    QString lastEventId;   // sent on the first connection when not empty
+    qsizetype maxEventSize = SseParser::DefaultMaxEventSize;
+    qint64 readBufferSize = 1 << 20;
+};

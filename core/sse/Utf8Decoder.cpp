@@ -1,0 +1,85 @@
+#include "Utf8Decoder.h"
+
+namespace {
+
+// Bounds of the second byte for each lead byte, per the WHATWG "UTF-8 decoder" steps.
+struct LeadInfo
+{
+    int continuationBytes;
+    unsigned char secondLow;
+    unsigned char secondHigh;
+    char32_t initial;
+};
+
+bool leadInfo(unsigned char lead, LeadInfo &info)
+{
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        info = {1, 0x80, 0xBF, char32_t(lead & 0x1F)};
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        info = {2, static_cast<unsigned char>(lead == 0xE0 ? 0xA0 : 0x80),
+                static_cast<unsigned char>(lead == 0xED ? 0x9F : 0xBF), char32_t(lead & 0x0F)};
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        info = {3, static_cast<unsigned char>(lead == 0xF0 ? 0x90 : 0x80),
+                static_cast<unsigned char>(lead == 0xF4 ? 0x8F : 0xBF), char32_t(lead & 0x07)};
+    } else {
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString Utf8Decoder::decode(QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const qsizetype n = bytes.size();
+
+    QString out(n, Qt::Uninitialized);
+    char16_t *dst = reinterpret_cast<char16_t *>(out.data());
+    char16_t *const begin = dst;
+
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char lead = p[i];
+        if (lead < 0x80) {
+            *dst++ = lead;
+            ++i;
+            continue;
+        }
+        LeadInfo info;
+        if (!leadInfo(lead, info)) {
+            *dst++ = 0xFFFD;
+            ++i;
+            continue;
+        }
+        char32_t codePoint = info.initial;
+        qsizetype j = i + 1;
+        bool complete = true;
+        for (int k = 0; k < info.continuationBytes; ++k, ++j) {
+            const unsigned char low = k == 0 ? info.secondLow : 0x80;
+            const unsigned char high = k == 0 ? info.secondHigh : 0xBF;
+            if (j >= n || p[j] < low || p[j] > high) {
+                complete = false;
+                break;
+            }
+            codePoint = (codePoint << 6) | (p[j] & 0x3F);
+        }
+        if (!complete) {
+            // The bytes consumed so far are one maximal ill-formed subpart; the byte that broke
+            // the sequence is looked at again as a possible lead byte.
+            *dst++ = 0xFFFD;
+            i = j;
+            continue;
+        }
+        if (codePoint >= 0x10000) {
+            codePoint -= 0x10000;
+            *dst++ = char16_t(0xD800 + (codePoint >> 10));
+            *dst++ = char16_t(0xDC00 + (codePoint & 0x3FF));
+        } else {
+            *dst++ = char16_t(codePoint);
+        }
+        i = j;
+    }
+    out.truncate(dst - begin);
+    return out;
+}
