@@ -1,1 +1,491 @@
-// placeholder: to be written
+#include "EventSource.h"
+
+#include "MimeType.h"
+#include "ReconnectPolicy.h"
+#include "SseParser.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QSslError>
+#include <QTimer>
+
+#include <optional>
+
+namespace {
+
+constexpr int MaxRedirects = 20; // Fetch's limit
+
+bool isRedirectStatus(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+bool isHttpUrl(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    return url.isValid() && !url.host().isEmpty()
+        && (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto defaultPort = [](const QUrl &url) { return url.scheme() == QLatin1String("https") ? 443 : 80; };
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
+QString httpReason(const QNetworkReply *reply, int status)
+{
+    const QString phrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    return phrase.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
+                            : QStringLiteral("HTTP %1 %2").arg(status).arg(phrase);
+}
+
+struct Outcome
+{
+    ConnectionVerdict verdict;
+    QString reason;
+    std::optional<int> retryAfterMs;
+};
+
+} // namespace
+
+class EventSource::Private
+{
+public:
+    Private(EventSource *q, EventSourceOptions options);
+
+    void connectFromOriginalUrl();
+    void sendRequest();
+    QNetworkRequest buildRequest() const;
+    bool isSecretHeader(const QByteArray &name) const;
+
+    void onMetaDataChanged(QNetworkReply *reply);
+    void onReadyRead(QNetworkReply *reply);
+    void onFinished(QNetworkReply *reply);
+    void onSslErrors(QNetworkReply *reply, const QList<QSslError> &errors);
+
+    void announce();
+    void deliver(const QList<SseEvent> &events);
+    Outcome outcomeOfUnannouncedResponse(QNetworkReply *reply, int status) const;
+    Outcome outcomeOfTransportError(QNetworkReply *reply) const;
+    bool followRedirect(QNetworkReply *reply, int status);
+    void act(const Outcome &outcome);
+    void scheduleReconnect(const QString &reason, std::optional<int> retryAfterMs);
+    void fail(const QString &reason);
+    void dropConnection();
+    void setState(ReadyState state, const QString &reason);
+
+    EventSource *q;
+    EventSourceOptions options;
+    QNetworkAccessManager *manager;
+    SseParser parser;
+    ReconnectPolicy policy;
+    QTimer reconnectTimer;
+
+    QNetworkReply *reply = nullptr;
+    // Bumped whenever the current connection is replaced or closed, so that work still on the
+    // stack for an old connection (events of one chunk being delivered) stops.
+    quint64 generation = 0;
+    std::optional<Outcome> decidedOutcome; // set before we abort a reply ourselves
+    QList<QSslError> sslErrors;
+    QUrl currentUrl;
+    int redirectCount = 0;
+    bool secretsWithheld = false;
+    bool announced = false;
+    bool deliveredOnThisConnection = false;
+
+    ReadyState state = ReadyState::Closed;
+    int connectionCount = 0;
+    qint64 bytesReceived = 0;
+};
+
+EventSource::Private::Private(EventSource *q, EventSourceOptions opts)
+    : q(q)
+    , options(std::move(opts))
+    , manager(new QNetworkAccessManager(q))
+    , parser(options.maxEventSize)
+    , policy(options.reconnectMode)
+{
+    policy.setReconnectionTime(options.reconnectionTimeMs);
+    policy.setMaxBackoff(options.maxBackoffMs);
+    policy.setJitterEnabled(options.jitter);
+    parser.setLastEventId(options.lastEventId);
+    reconnectTimer.setSingleShot(true);
+    QObject::connect(&reconnectTimer, &QTimer::timeout, q, [this] { connectFromOriginalUrl(); });
+}
+
+void EventSource::Private::connectFromOriginalUrl()
+{
+    // Every (re)connection starts again from the URL the user gave, redirects followed anew.
+    currentUrl = options.url;
+    redirectCount = 0;
+    secretsWithheld = false;
+    sendRequest();
+}
+
+void EventSource::Private::sendRequest()
+{
+    ++generation;
+    announced = false;
+    deliveredOnThisConnection = false;
+    decidedOutcome.reset();
+    sslErrors.clear();
+
+    if (!isHttpUrl(currentUrl)) {
+        const QString shown = currentUrl.toDisplayString();
+        fail(currentUrl.isValid() && !currentUrl.scheme().isEmpty() && !currentUrl.host().isEmpty()
+                 ? QStringLiteral("Unsupported URL scheme \"%1\" in %2 (only http and https)")
+                       .arg(currentUrl.scheme(), shown)
+                 : QStringLiteral("Invalid URL \"%1\"").arg(shown));
+        return;
+    }
+
+    QNetworkReply *newReply = manager->get(buildRequest());
+    reply = newReply;
+    newReply->setReadBufferSize(options.readBufferSize);
+    QObject::connect(newReply, &QNetworkReply::metaDataChanged, q,
+                     [this, newReply] { onMetaDataChanged(newReply); });
+    QObject::connect(newReply, &QNetworkReply::readyRead, q, [this, newReply] { onReadyRead(newReply); });
+    QObject::connect(newReply, &QNetworkReply::finished, q, [this, newReply] { onFinished(newReply); });
+    QObject::connect(newReply, &QNetworkReply::sslErrors, q,
+                     [this, newReply](const QList<QSslError> &errors) { onSslErrors(newReply, errors); });
+}
+
+QNetworkRequest EventSource::Private::buildRequest() const
+{
+    QNetworkRequest request(currentUrl);
+    request.setRawHeader("Accept", "text/event-stream");
+    // AlwaysNetwork makes Qt send Cache-Control: no-cache and Pragma: no-cache, as Fetch's no-store does.
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    // Redirects are followed here, so that the limit, the origin checks and the header stripping are ours.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArray(QByteArray("EventScope/") + QCoreApplication::applicationVersion().toLatin1()));
+    for (const auto &[name, value] : options.headers) {
+        if (secretsWithheld && isSecretHeader(name))
+            continue;
+        request.setRawHeader(name, value);
+    }
+    const QString lastEventId = parser.lastEventId();
+    if (!lastEventId.isEmpty())
+        request.setRawHeader("Last-Event-ID", lastEventId.toUtf8());
+    if (options.idleTimeoutMs > 0)
+        request.setTransferTimeout(options.idleTimeoutMs);
+    return request;
+}
+
+bool EventSource::Private::isSecretHeader(const QByteArray &name) const
+{
+    if (name.compare("Authorization", Qt::CaseInsensitive) == 0
+        || name.compare("Cookie", Qt::CaseInsensitive) == 0
+        || name.compare("Proxy-Authorization", Qt::CaseInsensitive) == 0)
+        return true;
+    for (const QByteArray &secret : options.secretHeaderNames) {
+        if (name.compare(secret, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+void EventSource::Private::onMetaDataChanged(QNetworkReply *source)
+{
+    if (source != reply || announced)
+        return;
+    const int status = source->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0 || isRedirectStatus(status))
+        return; // redirects are followed once the (small) body is done
+    const QByteArray contentType = source->rawHeader("Content-Type");
+    if (status == 200 && MimeType::isEventStream(contentType)) {
+        announce();
+        return;
+    }
+    decidedOutcome = outcomeOfUnannouncedResponse(source, status);
+    source->abort(); // finished() follows synchronously and acts on the outcome
+}
+
+void EventSource::Private::announce()
+{
+    announced = true;
+    ++connectionCount;
+    parser.beginStream();
+    setState(ReadyState::Open, QStringLiteral("Connected to %1").arg(currentUrl.toDisplayString()));
+    if (state == ReadyState::Open)
+        Q_EMIT q->opened();
+}
+
+void EventSource::Private::onReadyRead(QNetworkReply *source)
+{
+    if (source != reply)
+        return;
+    const QByteArray bytes = source->readAll();
+    if (!announced || bytes.isEmpty())
+        return; // the body of a redirect or an error response
+    bytesReceived += bytes.size();
+    Q_EMIT q->bytesArrived(bytes.size());
+
+    QList<SseEvent> events;
+    parser.feed(bytes, events);
+    if (const std::optional<int> retry = parser.takeReconnectionTime())
+        policy.setReconnectionTime(*retry);
+    deliver(events); // may close or delete the source: nothing may follow
+}
+
+void EventSource::Private::deliver(const QList<SseEvent> &events)
+{
+    if (events.isEmpty())
+        return;
+    if (!deliveredOnThisConnection) {
+        deliveredOnThisConnection = true;
+        policy.resetBackoff();
+    }
+    const QPointer<EventSource> alive(q);
+    const quint64 connection = generation;
+    for (const SseEvent &event : events) {
+        // A handler may close (or even delete) the source: undelivered events then go too.
+        if (!alive || connection != generation || state != ReadyState::Open)
+            return;
+        Q_EMIT q->eventReceived(event);
+    }
+}
+
+void EventSource::Private::onSslErrors(QNetworkReply *source, const QList<QSslError> &errors)
+{
+    if (source == reply)
+        sslErrors.append(errors);
+}
+
+void EventSource::Private::onFinished(QNetworkReply *source)
+{
+    source->deleteLater();
+    if (source != reply)
+        return;
+    reply = nullptr;
+
+    if (decidedOutcome) {
+        act(*std::exchange(decidedOutcome, std::nullopt));
+        return;
+    }
+    const int status = source->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (announced) {
+        parser.endStream();
+        QString reason;
+        if (source->error() == QNetworkReply::OperationCanceledError && options.idleTimeoutMs > 0)
+            reason = QStringLiteral("No data for %1 ms (idle timeout)").arg(options.idleTimeoutMs);
+        else if (source->error() != QNetworkReply::NoError)
+            reason = QStringLiteral("Connection lost: %1").arg(source->errorString());
+        else
+            reason = QStringLiteral("Stream ended by the server");
+        act({ConnectionVerdict::Reconnect, reason, std::nullopt});
+        return;
+    }
+    if (isRedirectStatus(status)) {
+        if (followRedirect(source, status))
+            return;
+    } else if (status != 0) {
+        act(outcomeOfUnannouncedResponse(source, status));
+        return;
+    }
+    act(outcomeOfTransportError(source));
+}
+
+Outcome EventSource::Private::outcomeOfUnannouncedResponse(QNetworkReply *source, int status) const
+{
+    if (status == 200) {
+        const QByteArray contentType = source->rawHeader("Content-Type");
+        return {ConnectionVerdict::Fail,
+                contentType.isEmpty()
+                    ? QStringLiteral("No Content-Type (expected text/event-stream)")
+                    : QStringLiteral("Content-Type %1 (expected text/event-stream)")
+                          .arg(QString::fromLatin1(contentType)),
+                std::nullopt};
+    }
+    const ConnectionVerdict verdict = policy.verdictForStatus(status);
+    QString reason = httpReason(source, status);
+    if (verdict == ConnectionVerdict::EndNormally)
+        reason = QStringLiteral("Ended by server (%1)").arg(status);
+    std::optional<int> retryAfter;
+    if (verdict == ConnectionVerdict::Reconnect)
+        retryAfter = ReconnectPolicy::parseRetryAfter(source->rawHeader("Retry-After"));
+    return {verdict, reason, retryAfter};
+}
+
+Outcome EventSource::Private::outcomeOfTransportError(QNetworkReply *source) const
+{
+    const QNetworkReply::NetworkError error = source->error();
+    if (!sslErrors.isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
+        QStringList problems;
+        for (const QSslError &sslError : sslErrors)
+            problems.append(sslError.errorString());
+        if (problems.isEmpty())
+            problems.append(source->errorString());
+        problems.removeDuplicates();
+        return {ConnectionVerdict::Fail,
+                QStringLiteral("TLS error: %1").arg(problems.join(QStringLiteral("; "))), std::nullopt};
+    }
+    if (error == QNetworkReply::ProtocolUnknownError || error == QNetworkReply::ProtocolInvalidOperationError)
+        return {ConnectionVerdict::Fail, source->errorString(), std::nullopt};
+    if (error == QNetworkReply::OperationCanceledError && options.idleTimeoutMs > 0)
+        return {ConnectionVerdict::Reconnect,
+                QStringLiteral("No response for %1 ms (idle timeout)").arg(options.idleTimeoutMs),
+                std::nullopt};
+    return {ConnectionVerdict::Reconnect, source->errorString(), std::nullopt};
+}
+
+bool EventSource::Private::followRedirect(QNetworkReply *source, int status)
+{
+    const QByteArray location = source->rawHeader("Location").trimmed();
+    if (location.isEmpty()) {
+        act({ConnectionVerdict::Fail,
+             QStringLiteral("HTTP %1 redirect without a Location header").arg(status), std::nullopt});
+        return true;
+    }
+    if (++redirectCount > MaxRedirects) {
+        // Fetch treats this as a network error, which EventSource answers by reconnecting.
+        act({ConnectionVerdict::Reconnect,
+             QStringLiteral("More than %1 redirects").arg(MaxRedirects), std::nullopt});
+        return true;
+    }
+    const QUrl target = source->url().resolved(QUrl::fromEncoded(location));
+    if (!isHttpUrl(target)) {
+        act({ConnectionVerdict::Fail,
+             QStringLiteral("Redirect to an unsupported URL \"%1\"").arg(target.toDisplayString()),
+             std::nullopt});
+        return true;
+    }
+    if (!sameOrigin(target, options.url))
+        secretsWithheld = true;
+    currentUrl = target;
+    sendRequest();
+    return true;
+}
+
+void EventSource::Private::act(const Outcome &outcome)
+{
+    announced = false;
+    switch (outcome.verdict) {
+    case ConnectionVerdict::Reconnect:
+        scheduleReconnect(outcome.reason, outcome.retryAfterMs);
+        break;
+    case ConnectionVerdict::Fail:
+        fail(outcome.reason);
+        break;
+    case ConnectionVerdict::EndNormally:
+        setState(ReadyState::Closed, outcome.reason);
+        Q_EMIT q->closedByServer(outcome.reason);
+        break;
+    }
+}
+
+void EventSource::Private::scheduleReconnect(const QString &reason, std::optional<int> retryAfterMs)
+{
+    const int delay = policy.nextDelay(retryAfterMs);
+    setState(ReadyState::Connecting, reason);
+    if (state != ReadyState::Connecting)
+        return; // closed by a handler
+    reconnectTimer.start(delay);
+    Q_EMIT q->reconnectScheduled(policy.attempt(), delay, reason);
+}
+
+void EventSource::Private::fail(const QString &reason)
+{
+    setState(ReadyState::Closed, reason);
+    Q_EMIT q->failed(reason);
+}
+
+void EventSource::Private::dropConnection()
+{
+    ++generation;
+    reconnectTimer.stop();
+    decidedOutcome.reset();
+    announced = false;
+    if (QNetworkReply *old = std::exchange(reply, nullptr)) {
+        old->disconnect(q);
+        old->abort();
+        old->deleteLater();
+    }
+}
+
+void EventSource::Private::setState(ReadyState newState, const QString &reason)
+{
+    state = newState;
+    Q_EMIT q->readyStateChanged(newState, reason);
+}
+
+EventSource::EventSource(EventSourceOptions options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, std::move(options)))
+{
+}
+
+EventSource::~EventSource()
+{
+    d->dropConnection();
+}
+
+const EventSourceOptions &EventSource::options() const
+{
+    return d->options;
+}
+
+QUrl EventSource::url() const
+{
+    return d->options.url;
+}
+
+void EventSource::open()
+{
+    d->dropConnection();
+    d->policy.resetBackoff();
+    d->setState(ReadyState::Connecting, QStringLiteral("Connecting to %1").arg(d->options.url.toDisplayString()));
+    if (d->state == ReadyState::Connecting)
+        d->connectFromOriginalUrl();
+}
+
+void EventSource::close()
+{
+    const bool wasClosed = d->state == ReadyState::Closed;
+    d->dropConnection();
+    d->state = ReadyState::Closed;
+    if (!wasClosed)
+        Q_EMIT readyStateChanged(ReadyState::Closed, QStringLiteral("Closed"));
+}
+
+EventSource::ReadyState EventSource::readyState() const
+{
+    return d->state;
+}
+
+QString EventSource::lastEventId() const
+{
+    return d->parser.lastEventId();
+}
+
+int EventSource::reconnectionTime() const
+{
+    return d->policy.reconnectionTime();
+}
+
+int EventSource::connectionCount() const
+{
+    return d->connectionCount;
+}
+
+int EventSource::reconnectAttempt() const
+{
+    return d->policy.attempt();
+}
+
+qint64 EventSource::bytesReceived() const
+{
+    return d->bytesReceived;
+}
+
+qint64 EventSource::droppedEventCount() const
+{
+    return d->parser.droppedEventCount();
+}
