@@ -205,7 +205,9 @@ void EventSource::Private::onMetaDataChanged(QNetworkReply *source)
         return;
     }
     decidedOutcome = outcomeOfUnannouncedResponse(source, status);
-    source->abort(); // finished() follows synchronously and acts on the outcome
+    // Aborting from inside metaDataChanged races Qt's own error reporting for 4xx/5xx; a queued
+    // abort still stops an endless body of the wrong type, and finished() then acts on the outcome.
+    QMetaObject::invokeMethod(source, [source] { source->abort(); }, Qt::QueuedConnection);
 }
 
 void EventSource::Private::announce()
