@@ -63,12 +63,18 @@ std::optional<int> ReconnectPolicy::parseRetryAfter(const QByteArray &value, con
         const qulonglong ms = std::min<qulonglong>(seconds, std::numeric_limits<int>::max() / 1000) * 1000;
         return int(ms);
     }
-    // IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT"
-    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(trimmed),
-                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
-    if (!when.isValid())
+    // IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT". Date and time are parsed apart: a
+    // whole QDateTime would be read as local time first, where an hour skipped by a daylight
+    // saving change does not exist.
+    const QString text = QString::fromLatin1(trimmed);
+    if (text.size() != 29 || text.at(16) != u' ' || !text.endsWith(QLatin1String(" GMT")))
         return std::nullopt;
-    when.setTimeSpec(Qt::UTC);
+    const QLocale c = QLocale::c();
+    const QDate date = c.toDate(text.first(16), QStringLiteral("ddd, dd MMM yyyy"));
+    const QTime time = c.toTime(text.sliced(17, 8), QStringLiteral("HH:mm:ss"));
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    const QDateTime when(date, time, Qt::UTC);
     const qint64 ms = now.msecsTo(when);
     return int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max()));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
 
 // One dispatched event, as a browser's MessageEvent would carry it.
 struct SseEvent
@@ -11,3 +12,5 @@ struct SseEvent
 
     friend bool operator==(const SseEvent &, const SseEvent &) = default;
 };
+
+Q_DECLARE_TYPEINFO(SseEvent, Q_RELOCATABLE_TYPE);

@@ -1,5 +1,7 @@
 #include "Utf8Decoder.h"
 
+#include <cstring>
+
 namespace {
 
 // Bounds of the second byte for each lead byte, per the WHATWG "UTF-8 decoder" steps.
@@ -40,6 +42,18 @@ QString Utf8Decoder::decode(QByteArrayView bytes)
 
     qsizetype i = 0;
     while (i < n) {
+        while (i + 8 <= n) {
+            quint64 word;
+            std::memcpy(&word, p + i, 8);
+            if (word & 0x8080808080808080ULL)
+                break;
+            for (int k = 0; k < 8; ++k)
+                dst[k] = p[i + k];
+            dst += 8;
+            i += 8;
+        }
+        if (i == n)
+            break;
         const unsigned char lead = p[i];
         if (lead < 0x80) {
             *dst++ = lead;
