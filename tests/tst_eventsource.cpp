@@ -4,6 +4,8 @@
 #include "EventSource.h"
 #include "ScriptedServer.h"
 
+#include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -883,32 +885,43 @@ void TestEventSource::manyStreamsToOneHostAllOpen()
 
 void TestEventSource::noPhantomRequestsAfterCloseDelimitedBodies()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    constexpr int Cycles = 40;
-    QList<Response> script;
-    for (int i = 0; i < Cycles - 1; ++i) {
-        Response response = Response::events().closeDelimited().send("retry: 1\nid: " + QByteArray::number(i) + "\ndata: x\n\n");
-        if (i % 3 == 1)
-            response.pause(i % 20);
-        script.append(response);
-    }
-    script.append(Response::events().send("data: last\n\n").stall());
-    server.script("/events", script);
+    // The server runs in its own process and closes each response a few ms after its event: the
+    // race in which Qt 6.4 re-sends an answered request on a new connection.
+    QProcess server;
+    server.start(QStringLiteral(CLOSE_DELIMITED_SERVER), {});
+    QVERIFY2(server.waitForStarted(Timeout), qPrintable(server.errorString()));
+    QList<QByteArray> lines;
+    connect(&server, &QProcess::readyReadStandardOutput, this, [&] {
+        while (server.canReadLine())
+            lines.append(server.readLine().trimmed());
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(!lines.isEmpty(), Timeout);
+    QVERIFY(lines.first().startsWith("PORT "));
+    const QByteArray port = lines.takeFirst().sliced(5);
 
-    EventSourceOptions options = fastOptions(server.url());
+    constexpr int Connections = 60;
+    EventSourceOptions options = fastOptions(QUrl(QStringLiteral("http://127.0.0.1:%1/events").arg(QString::fromLatin1(port))));
     options.reconnectionTimeMs = 1;
     EventSource source(options);
     Recorder recorder(source);
+    connect(&source, &EventSource::opened, &source, [&] {
+        if (recorder.opened.count() == Connections)
+            source.close();
+    });
     source.open();
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.opened.count(), Cycles, 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(recorder.events.count(), Cycles, Timeout);
-    // Every request the server saw was one the client meant: one per connection, each with the id
-    // of the previous connection.
-    QCOMPARE(server.requestCount("/events"), Cycles);
-    const auto requests = server.requests("/events");
-    for (int i = 1; i < Cycles; ++i)
-        QCOMPARE(requests.at(i).header("Last-Event-ID"), QByteArray::number(i - 1));
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.opened.count(), Connections, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(lines.size() >= Connections, Timeout);
+
+    // A phantom is an old request again: the same Last-Event-ID twice.
+    QSet<QByteArray> lastEventIds;
+    for (const QByteArray &line : std::as_const(lines)) {
+        QVERIFY2(!lastEventIds.contains(line), line.constData());
+        lastEventIds.insert(line);
+    }
+    QCOMPARE(lines.size(), Connections);
+    QCOMPARE(recorder.failures.count(), 0);
+    server.kill();
+    server.waitForFinished();
 }
 
 QTEST_GUILESS_MAIN(TestEventSource)

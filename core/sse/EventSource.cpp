@@ -5,6 +5,7 @@
 #include "SseParser.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -43,6 +44,23 @@ QString httpReason(const QNetworkReply *reply, int status)
     return phrase.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
                             : QStringLiteral("HTTP %1 %2").arg(status).arg(phrase);
 }
+
+// An empty request body that cannot be rewound. When a close-delimited response ends, Qt 6.4 can
+// take the close for a failure of the already answered request and silently send it again on a new
+// connection (a phantom subscription carrying an old Last-Event-ID). Resending needs the body
+// rewound; refusing makes Qt drop the resend and report ContentReSendError instead.
+class NoRewindEmptyBody : public QIODevice
+{
+public:
+    NoRewindEmptyBody() { open(QIODevice::ReadOnly); }
+    bool isSequential() const override { return false; }
+    qint64 size() const override { return 0; }
+    bool reset() override { return false; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *, qint64) override { return -1; }
+};
 
 struct Outcome
 {
@@ -144,7 +162,9 @@ void EventSource::Private::sendRequest()
         return;
     }
 
-    QNetworkReply *newReply = manager->get(buildRequest());
+    auto *body = new NoRewindEmptyBody;
+    QNetworkReply *newReply = manager->sendCustomRequest(buildRequest(), QByteArrayLiteral("GET"), body);
+    body->setParent(newReply);
     reply = newReply;
     newReply->setReadBufferSize(options.readBufferSize);
     QObject::connect(newReply, &QNetworkReply::metaDataChanged, q,
@@ -159,7 +179,10 @@ QNetworkRequest EventSource::Private::buildRequest() const
 {
     QNetworkRequest request(currentUrl);
     request.setRawHeader("Accept", "text/event-stream");
-    // AlwaysNetwork makes Qt send Cache-Control: no-cache and Pragma: no-cache, as Fetch's no-store does.
+    // As Fetch's no-store does. (Qt adds these for a plain get() with AlwaysNetwork, but not for the
+    // custom request that carries the non-rewindable body.)
+    request.setRawHeader("Cache-Control", "no-cache");
+    request.setRawHeader("Pragma", "no-cache");
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     // Redirects are followed here, so that the limit, the origin checks and the header stripping are ours.
@@ -278,6 +301,8 @@ void EventSource::Private::onFinished(QNetworkReply *source)
         QString reason;
         if (source->error() == QNetworkReply::OperationCanceledError && options.idleTimeoutMs > 0)
             reason = QStringLiteral("No data for %1 ms (idle timeout)").arg(options.idleTimeoutMs);
+        else if (source->error() == QNetworkReply::ContentReSendError)
+            reason = QStringLiteral("Stream ended by the server"); // Qt declined a phantom resend
         else if (source->error() != QNetworkReply::NoError)
             reason = QStringLiteral("Connection lost: %1").arg(source->errorString());
         else
