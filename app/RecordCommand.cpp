@@ -1,1 +1,286 @@
-// placeholder: to be written
+#include "RecordCommand.h"
+
+#include "CaptureWriter.h"
+#include "EventSourceOptions.h"
+#include "JsonlWriter.h"
+#include "Recorder.h"
+#include "UnixSignalWatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QUrl>
+
+#include <climits>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <unistd.h>
+
+namespace {
+
+constexpr int UsageError = 1;
+
+void printLine(FILE *stream, const QString &line)
+{
+    std::fputs(qPrintable(line + QLatin1Char('\n')), stream);
+}
+
+void printStatus(const QString &line)
+{
+    printLine(stderr, QStringLiteral("eventscope: ") + line);
+}
+
+// Exit status 1 without the --help hint: the command line was fine, the output is not.
+int outputError(const QString &message)
+{
+    printLine(stderr, QStringLiteral("eventscope record: ") + message);
+    return UsageError;
+}
+
+int usageError(const QString &message)
+{
+    printLine(stderr, QStringLiteral("eventscope record: ") + message);
+    printLine(stderr, QStringLiteral("Try 'eventscope record --help' for more information."));
+    return UsageError;
+}
+
+using WriterFactory = std::function<std::unique_ptr<CaptureWriter>(QIODevice *)>;
+
+struct OutputFormat
+{
+    QLatin1StringView name;
+    WriterFactory factory; // empty: not supported yet
+};
+
+const QList<OutputFormat> &outputFormats()
+{
+    static const QList<OutputFormat> formats = {
+        {QLatin1StringView("jsonl"), [](QIODevice *device) { return std::make_unique<JsonlWriter>(device); }},
+        {QLatin1StringView("csv"), {}},
+        {QLatin1StringView("sse"), {}},
+    };
+    return formats;
+}
+
+bool isTokenChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+}
+
+// "Name: value" as curl takes it; nullopt when it is not a valid header line.
+std::optional<HttpHeader> parseHeader(const QString &text)
+{
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return std::nullopt;
+    const QByteArray name = text.left(colon).toUtf8();
+    for (const char c : name) {
+        if (!isTokenChar(c))
+            return std::nullopt;
+    }
+    const QByteArray value = text.mid(colon + 1).toUtf8().trimmed();
+    for (const char c : value) {
+        if (c == '\r' || c == '\n' || c == '\0')
+            return std::nullopt;
+    }
+    return HttpHeader{name, value};
+}
+
+std::optional<qint64> parseCount(const QString &text, qint64 minimum)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < minimum)
+        return std::nullopt;
+    return value;
+}
+
+QString helpText(const QCommandLineParser &parser)
+{
+    // Qt's usage line names the executable only; this command is a verb of it.
+    QString text = parser.helpText();
+    const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
+    return QStringLiteral("Usage: eventscope record [options] URL...") + text.mid(firstLineEnd);
+}
+
+} // namespace
+
+int runRecordCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Records Server-Sent Events streams: one line per dispatched event, by default JSON Lines\n"
+        "{\"url\", \"type\", \"data\", \"lastEventId\", \"receivedAt\", \"connection\"}.\n"
+        "Exit status: 0 when stopped (by --max-events, --duration, SIGINT/SIGTERM, or when every\n"
+        "stream was ended by its server), 2 when a stream failed for good, 1 for a usage error."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                          QStringLiteral("Write to FILE (default: standard output)."),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+                                          QStringLiteral("Output format: jsonl (default), csv or sse."),
+                                          QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
+    const QCommandLineOption maxEventsOption(QStringLiteral("max-events"),
+                                             QStringLiteral("Stop after N events in all."), QStringLiteral("N"));
+    const QCommandLineOption durationOption(QStringLiteral("duration"),
+                                            QStringLiteral("Stop after this many seconds (fractions allowed)."),
+                                            QStringLiteral("SECONDS"));
+    const QCommandLineOption headerOption({QStringLiteral("H"), QStringLiteral("header")},
+                                          QStringLiteral("Extra request header \"Name: value\" (repeatable)."),
+                                          QStringLiteral("HEADER"));
+    const QCommandLineOption lastEventIdOption(QStringLiteral("last-event-id"),
+                                               QStringLiteral("Last-Event-ID sent on the first connection."),
+                                               QStringLiteral("ID"));
+    const QCommandLineOption retryOption(QStringLiteral("retry"),
+                                         QStringLiteral("Initial reconnection time in ms (default 3000; a "
+                                                        "stream's retry: field overrides it)."),
+                                         QStringLiteral("MS"), QString::number(ReconnectPolicy::DefaultReconnectionTimeMs));
+    const QCommandLineOption idleTimeoutOption(QStringLiteral("idle-timeout"),
+                                               QStringLiteral("Reconnect when no byte arrived for MS (default: off)."),
+                                               QStringLiteral("MS"));
+    const QCommandLineOption strictOption(QStringLiteral("strict"),
+                                          QStringLiteral("Browser behaviour: any response but 200 "
+                                                         "text/event-stream fails the stream for good."));
+    parser.addOptions({outputOption, formatOption, maxEventsOption, durationOption, headerOption,
+                       lastEventIdOption, retryOption, idleTimeoutOption, strictOption});
+    parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("http or https stream URLs."),
+                                 QStringLiteral("URL..."));
+
+    QStringList commandLine = arguments.mid(2);
+    commandLine.prepend(arguments.value(0, QStringLiteral("eventscope")));
+    if (!parser.parse(commandLine))
+        return usageError(parser.errorText());
+    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
+        printLine(stdout, helpText(parser));
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        printLine(stdout, QStringLiteral("eventscope ") + QCoreApplication::applicationVersion());
+        return 0;
+    }
+
+    const QStringList urls = parser.positionalArguments();
+    if (urls.isEmpty())
+        return usageError(QStringLiteral("no URL given"));
+
+    const QString formatName = parser.value(formatOption);
+    const OutputFormat *format = nullptr;
+    for (const OutputFormat &candidate : outputFormats()) {
+        if (formatName == candidate.name)
+            format = &candidate;
+    }
+    if (!format)
+        return usageError(QStringLiteral("unknown format \"%1\" (jsonl, csv or sse)").arg(formatName));
+    if (!format->factory)
+        return usageError(QStringLiteral("--format %1 is not supported yet").arg(formatName));
+
+    EventSourceOptions common;
+    for (const QString &text : parser.values(headerOption)) {
+        const std::optional<HttpHeader> header = parseHeader(text);
+        if (!header)
+            return usageError(QStringLiteral("bad header \"%1\" (expected \"Name: value\")").arg(text));
+        common.headers.append(*header);
+    }
+    common.lastEventId = parser.value(lastEventIdOption);
+    common.reconnectMode = parser.isSet(strictOption) ? ReconnectMode::Strict : ReconnectMode::Resilient;
+
+    const std::optional<qint64> retry = parseCount(parser.value(retryOption), 0);
+    if (!retry || *retry > INT_MAX)
+        return usageError(QStringLiteral("--retry needs a number of milliseconds, not \"%1\"")
+                              .arg(parser.value(retryOption)));
+    common.reconnectionTimeMs = int(*retry);
+
+    if (parser.isSet(idleTimeoutOption)) {
+        const std::optional<qint64> idle = parseCount(parser.value(idleTimeoutOption), 0);
+        if (!idle || *idle > INT_MAX)
+            return usageError(QStringLiteral("--idle-timeout needs a number of milliseconds, not \"%1\"")
+                                  .arg(parser.value(idleTimeoutOption)));
+        common.idleTimeoutMs = int(*idle);
+    }
+
+    qint64 maxEvents = 0;
+    if (parser.isSet(maxEventsOption)) {
+        const std::optional<qint64> count = parseCount(parser.value(maxEventsOption), 1);
+        if (!count)
+            return usageError(QStringLiteral("--max-events needs a positive whole number, not \"%1\"")
+                                  .arg(parser.value(maxEventsOption)));
+        maxEvents = *count;
+    }
+
+    int durationMs = 0;
+    if (parser.isSet(durationOption)) {
+        bool ok = false;
+        const double seconds = parser.value(durationOption).toDouble(&ok);
+        if (!ok || !std::isfinite(seconds) || seconds <= 0 || seconds * 1000 > INT_MAX)
+            return usageError(QStringLiteral("--duration needs a positive number of seconds (at most %1), "
+                                             "not \"%2\"")
+                                  .arg(QString::number(INT_MAX / 1000), parser.value(durationOption)));
+        durationMs = int(std::ceil(seconds * 1000));
+    }
+
+    QFile output;
+    const QString outputPath = parser.value(outputOption);
+    const bool toStdout = outputPath.isEmpty() || outputPath == QLatin1String("-");
+    const QString outputName = toStdout ? QStringLiteral("standard output") : outputPath;
+    if (toStdout) {
+        if (!output.open(STDOUT_FILENO, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+            return outputError(QStringLiteral("cannot write to standard output: %1").arg(output.errorString()));
+    } else {
+        output.setFileName(outputPath);
+        if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return outputError(QStringLiteral("cannot open output file \"%1\": %2")
+                                  .arg(outputPath, output.errorString()));
+    }
+    const std::unique_ptr<CaptureWriter> writer = format->factory(&output);
+
+    Recorder recorder(writer.get());
+    recorder.setMaxEvents(maxEvents);
+    recorder.setDurationMs(durationMs);
+    for (const QString &url : urls) {
+        EventSourceOptions options = common;
+        options.url = QUrl(url);
+        recorder.addStream(options, url);
+    }
+
+    QObject::connect(&recorder, &Recorder::streamOpened, [](const QString &url, int connection) {
+        printStatus(QStringLiteral("%1: connected (connection %2)").arg(url, QString::number(connection)));
+    });
+    QObject::connect(&recorder, &Recorder::reconnectScheduled,
+                     [](const QString &url, int attempt, int delayMs, const QString &reason) {
+                         printStatus(QStringLiteral("%1: reconnecting in %2 ms (attempt %3: %4)")
+                                         .arg(url, QString::number(delayMs), QString::number(attempt), reason));
+                     });
+    QObject::connect(&recorder, &Recorder::streamClosedByServer, [](const QString &url, const QString &reason) {
+        printStatus(QStringLiteral("%1: %2").arg(url, reason));
+    });
+    QObject::connect(&recorder, &Recorder::streamFailed, [](const QString &url, const QString &reason) {
+        printStatus(QStringLiteral("%1: %2").arg(url, reason));
+    });
+    QObject::connect(&recorder, &Recorder::outputFailed, [&outputName](const QString &reason) {
+        printStatus(QStringLiteral("cannot write to %1: %2").arg(outputName, reason));
+    });
+    QObject::connect(&recorder, &Recorder::finished, [&recorder](int exitCode) {
+        if (exitCode != Recorder::OutputError)
+            printStatus(QStringLiteral("%1 event(s) recorded").arg(recorder.eventCount()));
+        QCoreApplication::exit(exitCode);
+    });
+
+    UnixSignalWatcher signalWatcher({SIGINT, SIGTERM});
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::unixSignal, &recorder, [&recorder](int signalNumber) {
+        if (!recorder.isRunning())
+            return;
+        const QString name = signalNumber == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM");
+        printStatus(name + QStringLiteral(" received, stopping"));
+        recorder.stop();
+    });
+
+    recorder.start();
+    return QCoreApplication::exec();
+}

@@ -1,1 +1,187 @@
-// placeholder: to be written
+#include "JsonlWriter.h"
+
+#include "CapturedEvent.h"
+
+#include <QFileDevice>
+#include <QIODevice>
+
+namespace {
+
+// Past this much pending output, write() hands it to the device without waiting for flush().
+constexpr qsizetype WriteThroughBytes = 1 << 20;
+// Escaping works through the string in blocks, so that the worst case (6 bytes per UTF-16 unit)
+// is reserved for one block only.
+constexpr qsizetype EscapeBlock = 4096;
+
+char hexDigit(unsigned value)
+{
+    return "0123456789abcdef"[value & 0xf];
+}
+
+char *writeUnicodeEscape(char *out, char16_t unit)
+{
+    *out++ = '\\';
+    *out++ = 'u';
+    *out++ = hexDigit(unit >> 12);
+    *out++ = hexDigit(unit >> 8);
+    *out++ = hexDigit(unit >> 4);
+    *out++ = hexDigit(unit);
+    return out;
+}
+
+// Appends `text` as a JSON string literal: quotes, backslashes and C0 controls escaped, everything
+// else as UTF-8, but U+FEFF and a lone surrogate as \uXXXX.
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    out.append('"');
+    const char16_t *p = text.utf16();
+    const char16_t *const end = p + text.size();
+    while (p < end) {
+        const qsizetype blockUnits = qMin<qsizetype>(end - p, EscapeBlock);
+        const char16_t *const blockEnd = p + blockUnits;
+        const qsizetype oldSize = out.size();
+        out.resize(oldSize + 6 * blockUnits + 3); // + 3: a surrogate pair may straddle the block end
+        char *o = out.data() + oldSize;
+        while (p < blockEnd) {
+            const char16_t c = *p++;
+            if (c < 0x80) {
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    *o++ = char(c);
+                    continue;
+                }
+                *o++ = '\\';
+                switch (c) {
+                case '"': *o++ = '"'; break;
+                case '\\': *o++ = '\\'; break;
+                case '\b': *o++ = 'b'; break;
+                case '\f': *o++ = 'f'; break;
+                case '\n': *o++ = 'n'; break;
+                case '\r': *o++ = 'r'; break;
+                case '\t': *o++ = 't'; break;
+                default: o = writeUnicodeEscape(o - 1, c); break;
+                }
+            } else if (c < 0x800) {
+                *o++ = char(0xc0 | (c >> 6));
+                *o++ = char(0x80 | (c & 0x3f));
+            } else if (c == 0xfeff) {
+                // Qt's JSON parser drops a raw BOM at the start of a string; escaped it survives.
+                o = writeUnicodeEscape(o, c);
+            } else if (c < 0xd800 || c > 0xdfff) {
+                *o++ = char(0xe0 | (c >> 12));
+                *o++ = char(0x80 | ((c >> 6) & 0x3f));
+                *o++ = char(0x80 | (c & 0x3f));
+            } else if (c < 0xdc00 && p < end && *p >= 0xdc00 && *p <= 0xdfff) {
+                const char32_t code = 0x10000 + ((char32_t(c) - 0xd800) << 10) + (char32_t(*p++) - 0xdc00);
+                *o++ = char(0xf0 | (code >> 18));
+                *o++ = char(0x80 | ((code >> 12) & 0x3f));
+                *o++ = char(0x80 | ((code >> 6) & 0x3f));
+                *o++ = char(0x80 | (code & 0x3f));
+            } else {
+                o = writeUnicodeEscape(o, c);
+            }
+        }
+        out.resize(o - out.constData());
+    }
+    out.append('"');
+}
+
+void appendDigits(char *out, int value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = char('0' + value % 10);
+        value /= 10;
+    }
+}
+
+// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days).
+void civilFromDays(qint64 days, qint64 &year, int &month, int &day)
+{
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    month = int(mp < 10 ? mp + 3 : mp - 9);
+    year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+}
+
+} // namespace
+
+JsonlWriter::JsonlWriter(QIODevice *device)
+    : m_device(device)
+{
+}
+
+void JsonlWriter::write(const CapturedEvent &captured)
+{
+    m_buffer.append("{\"url\":");
+    appendJsonString(m_buffer, captured.url);
+    m_buffer.append(",\"type\":");
+    appendJsonString(m_buffer, captured.event.type);
+    m_buffer.append(",\"data\":");
+    appendJsonString(m_buffer, captured.event.data);
+    m_buffer.append(",\"lastEventId\":");
+    appendJsonString(m_buffer, captured.event.lastEventId);
+    m_buffer.append(",\"receivedAt\":\"");
+    if (captured.receivedAt.isValid())
+        appendTimestamp(captured.receivedAt.toMSecsSinceEpoch());
+    m_buffer.append("\",\"connection\":");
+    m_buffer.append(QByteArray::number(captured.connection));
+    m_buffer.append("}\n");
+
+    if (m_buffer.size() >= WriteThroughBytes)
+        writeBuffer();
+}
+
+void JsonlWriter::appendTimestamp(qint64 msecs)
+{
+    // Events come in bursts within one millisecond: format each millisecond once.
+    if (msecs != m_stampMsecs || m_stamp.isEmpty()) {
+        constexpr qint64 MsecsPerDay = 86400000;
+        const qint64 days = msecs >= 0 ? msecs / MsecsPerDay : (msecs - MsecsPerDay + 1) / MsecsPerDay;
+        const qint64 msOfDay = msecs - days * MsecsPerDay;
+        qint64 year;
+        int month;
+        int day;
+        civilFromDays(days, year, month, day);
+        if (year < 0 || year > 9999) {
+            m_stamp = QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
+        } else {
+            m_stamp = QByteArray("0000-00-00T00:00:00.000Z");
+            char *s = m_stamp.data();
+            appendDigits(s, int(year), 4);
+            appendDigits(s + 5, month, 2);
+            appendDigits(s + 8, day, 2);
+            appendDigits(s + 11, int(msOfDay / 3600000), 2);
+            appendDigits(s + 14, int(msOfDay / 60000 % 60), 2);
+            appendDigits(s + 17, int(msOfDay / 1000 % 60), 2);
+            appendDigits(s + 20, int(msOfDay % 1000), 3);
+        }
+        m_stampMsecs = msecs;
+    }
+    m_buffer.append(m_stamp);
+}
+
+bool JsonlWriter::writeBuffer()
+{
+    if (m_buffer.isEmpty())
+        return m_errorString.isEmpty();
+    const qint64 written = m_device->write(m_buffer.constData(), m_buffer.size());
+    if (written != m_buffer.size() && m_errorString.isEmpty())
+        m_errorString = m_device->errorString();
+    m_buffer.resize(0); // keeps the capacity for the next batch
+    return m_errorString.isEmpty();
+}
+
+bool JsonlWriter::flush()
+{
+    bool ok = writeBuffer();
+    if (auto *file = qobject_cast<QFileDevice *>(m_device); file && !file->flush()) {
+        if (m_errorString.isEmpty())
+            m_errorString = file->errorString();
+        ok = false;
+    }
+    return ok;
+}

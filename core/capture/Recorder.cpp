@@ -1,1 +1,205 @@
-// placeholder: to be written
+#include "Recorder.h"
+
+#include "CaptureWriter.h"
+#include "CapturedEvent.h"
+#include "EventSource.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+#include <vector>
+
+namespace {
+
+struct Stream
+{
+    QString url;
+    EventSourceOptions options;
+    EventSource *source = nullptr;
+    bool ended = false;
+};
+
+} // namespace
+
+class Recorder::Private
+{
+public:
+    Private(Recorder *q, CaptureWriter *writer)
+        : q(q)
+        , writer(writer)
+    {
+        flushTimer.setSingleShot(true);
+        flushTimer.setInterval(0);
+        durationTimer.setSingleShot(true);
+    }
+
+    void onEvent(Stream &stream, const SseEvent &event);
+    void onStreamEnded(Stream &stream);
+    void flush();
+    void finish();
+
+    Recorder *q;
+    CaptureWriter *writer;
+    std::vector<std::unique_ptr<Stream>> streams;
+    QTimer flushTimer;    // coalesces the events of one batch into one flush
+    QTimer durationTimer;
+    qint64 maxEvents = 0;
+    int durationMs = 0;
+    qint64 eventCount = 0;
+    int endedStreams = 0;
+    bool running = false;
+    bool started = false;
+    bool anyFailed = false;
+    bool outputFailed = false;
+};
+
+void Recorder::Private::onEvent(Stream &stream, const SseEvent &event)
+{
+    if (!running)
+        return;
+    writer->write({stream.url, event, QDateTime::currentDateTimeUtc(), stream.source->connectionCount()});
+    ++eventCount;
+    if (maxEvents > 0 && eventCount >= maxEvents) {
+        finish(); // closes every source: events still undelivered are dropped
+        return;
+    }
+    if (!flushTimer.isActive())
+        flushTimer.start();
+}
+
+void Recorder::Private::onStreamEnded(Stream &stream)
+{
+    if (stream.ended)
+        return;
+    stream.ended = true;
+    if (++endedStreams == int(streams.size()) && running)
+        finish();
+}
+
+void Recorder::Private::flush()
+{
+    if (!writer->flush() && !outputFailed) {
+        outputFailed = true;
+        Q_EMIT q->outputFailed(writer->errorString());
+        finish();
+    }
+}
+
+void Recorder::Private::finish()
+{
+    if (!running)
+        return;
+    running = false;
+    durationTimer.stop();
+    flushTimer.stop();
+    for (const auto &stream : streams)
+        stream->source->close();
+    flush();
+    // Queued, so that a recording that ends inside start() still reports to a caller that is
+    // about to enter the event loop.
+    QMetaObject::invokeMethod(q, [this] { Q_EMIT q->finished(q->exitCode()); }, Qt::QueuedConnection);
+}
+
+Recorder::Recorder(CaptureWriter *writer, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, writer))
+{
+    connect(&d->flushTimer, &QTimer::timeout, this, [this] { d->flush(); });
+    connect(&d->durationTimer, &QTimer::timeout, this, [this] { d->finish(); });
+}
+
+Recorder::~Recorder() = default;
+
+void Recorder::addStream(const EventSourceOptions &options, const QString &url)
+{
+    Q_ASSERT(!d->started);
+    auto stream = std::make_unique<Stream>();
+    stream->options = options;
+    stream->url = url.isEmpty() ? options.url.toString() : url;
+    d->streams.push_back(std::move(stream));
+}
+
+void Recorder::setMaxEvents(qint64 count)
+{
+    d->maxEvents = qMax<qint64>(0, count);
+}
+
+void Recorder::setDurationMs(int ms)
+{
+    d->durationMs = qMax(0, ms);
+}
+
+void Recorder::start()
+{
+    Q_ASSERT(!d->started);
+    d->started = true;
+    d->running = true;
+    d->writer->begin();
+    if (d->streams.empty()) {
+        d->finish();
+        return;
+    }
+    if (d->durationMs > 0)
+        d->durationTimer.start(d->durationMs);
+
+    for (const auto &owned : d->streams) {
+        Stream &stream = *owned;
+        auto *source = new EventSource(stream.options, this);
+        stream.source = source;
+        connect(source, &EventSource::opened, this,
+                [this, &stream] { Q_EMIT streamOpened(stream.url, stream.source->connectionCount()); });
+        connect(source, &EventSource::eventReceived, this,
+                [this, &stream](const SseEvent &event) { d->onEvent(stream, event); });
+        connect(source, &EventSource::reconnectScheduled, this,
+                [this, &stream](int attempt, int delayMs, const QString &reason) {
+                    Q_EMIT reconnectScheduled(stream.url, attempt, delayMs, reason);
+                });
+        connect(source, &EventSource::closedByServer, this, [this, &stream](const QString &reason) {
+            Q_EMIT streamClosedByServer(stream.url, reason);
+            d->onStreamEnded(stream);
+        });
+        connect(source, &EventSource::failed, this, [this, &stream](const QString &reason) {
+            d->anyFailed = true;
+            Q_EMIT streamFailed(stream.url, reason);
+            d->onStreamEnded(stream);
+        });
+    }
+
+    for (const auto &owned : d->streams) {
+        if (!d->running)
+            break;
+        Stream &stream = *owned;
+        if (!stream.options.url.isValid()) {
+            stream.source->close();
+            d->anyFailed = true;
+            // QUrl's message goes on to repeat the whole URL and its parts.
+            const QString problem = stream.options.url.errorString().section(QLatin1String("; source was"), 0, 0);
+            Q_EMIT streamFailed(stream.url, QStringLiteral("Invalid URL (%1)").arg(problem));
+            d->onStreamEnded(stream);
+            continue;
+        }
+        stream.source->open();
+    }
+}
+
+void Recorder::stop()
+{
+    d->finish();
+}
+
+bool Recorder::isRunning() const
+{
+    return d->running;
+}
+
+qint64 Recorder::eventCount() const
+{
+    return d->eventCount;
+}
+
+int Recorder::exitCode() const
+{
+    if (d->outputFailed)
+        return OutputError;
+    return d->anyFailed ? StreamFailed : Success;
+}

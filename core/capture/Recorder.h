@@ -1,1 +1,55 @@
-// placeholder: to be written
+#pragma once
+
+#include "EventSourceOptions.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class CaptureWriter;
+
+// Records streams into a capture writer: one EventSource per stream, every dispatched event written
+// in arrival order. Stops after a number of events, after a duration, on stop(), or once every
+// stream has ended (closed by its server with 204, or failed for good). The writer is flushed after
+// each batch of events and when the recording stops.
+class Recorder : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum ExitCode { Success = 0, OutputError = 1, StreamFailed = 2 };
+
+    explicit Recorder(CaptureWriter *writer, QObject *parent = nullptr);
+    ~Recorder() override;
+
+    // `url` is the name the stream is recorded under (the URL as the user typed it); when empty,
+    // the options' URL.
+    void addStream(const EventSourceOptions &options, const QString &url = QString());
+    // Stop after this many events in all; 0: no limit.
+    void setMaxEvents(qint64 count);
+    // Stop this long after start(); 0: no limit.
+    void setDurationMs(int ms);
+
+    void start();
+    // Stops now, as for an interrupt: the output is flushed, the exit code is kept.
+    void stop();
+
+    bool isRunning() const;
+    qint64 eventCount() const;
+    // 0, or 2 when a stream failed for good, or 1 when the output could not be written.
+    int exitCode() const;
+
+Q_SIGNALS:
+    void streamOpened(const QString &url, int connection);
+    void reconnectScheduled(const QString &url, int attempt, int delayMs, const QString &reason);
+    void streamClosedByServer(const QString &url, const QString &reason);
+    void streamFailed(const QString &url, const QString &reason);
+    void outputFailed(const QString &reason);
+    // Emitted once, from the event loop, after the recording stopped.
+    void finished(int exitCode);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
