@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -36,6 +37,12 @@ int main(int argc, char *argv[])
                                                    : runServeCommand(arguments);
     }
 
+    const bool onlyHelp = std::any_of(argv + 1, argv + argc, [](const char *argument) {
+        return std::strcmp(argument, "--help") == 0 || std::strcmp(argument, "-h") == 0
+            || std::strcmp(argument, "--version") == 0 || std::strcmp(argument, "-v") == 0;
+    });
+    if (onlyHelp && !hasDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // help and version need no window
     if (!hasDisplay()) {
         std::fputs("eventscope: no display found (set DISPLAY or WAYLAND_DISPLAY) - the dashboard "
                    "needs one; without a display use\n"
