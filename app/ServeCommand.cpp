@@ -1,1 +1,223 @@
-// placeholder: to be written
+#include "ServeCommand.h"
+
+#include "DemoStream.h"
+#include "SseServer.h"
+#include "UnixSignalWatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QHostAddress>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+namespace {
+
+constexpr int UsageError = 1;
+constexpr quint16 DefaultPort = 8080;
+
+void printLine(FILE *stream, const QString &line)
+{
+    std::fputs(qPrintable(line + QLatin1Char('\n')), stream);
+    std::fflush(stream);
+}
+
+int usageError(const QString &message)
+{
+    printLine(stderr, QStringLiteral("eventscope serve: ") + message);
+    printLine(stderr, QStringLiteral("Try 'eventscope serve --help' for more information."));
+    return UsageError;
+}
+
+QString helpText(const QCommandLineParser &parser)
+{
+    // Qt's usage line names the executable only; this command is a verb of it.
+    QString text = parser.helpText();
+    const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
+    while (text.endsWith(QLatin1Char('\n')))
+        text.chop(1);
+    return QStringLiteral("Usage: eventscope serve --demo|--replay FILE [options]") + text.mid(firstLineEnd);
+}
+
+struct ServeOptions
+{
+    enum class Source { Demo, Replay };
+
+    Source source = Source::Demo;
+    int intervalMs = DemoStream::DefaultIntervalMs;
+    QString replayFile;
+    double speed = 1.0;
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = DefaultPort;
+};
+
+std::optional<QHostAddress> parseAddress(const QString &text)
+{
+    if (text.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return QHostAddress(QHostAddress::LocalHost);
+    QHostAddress address;
+    if (!address.setAddress(text))
+        return std::nullopt;
+    return address;
+}
+
+// What goes out at /events. Returns a description for the start-up line, or an error.
+struct Source
+{
+    QString description;
+    QString error;
+};
+
+Source attachSource(const ServeOptions &options, SseServer &server, QObject *owner)
+{
+    switch (options.source) {
+    case ServeOptions::Source::Demo: {
+        auto *demo = new DemoStream(options.intervalMs, owner);
+        demo->attach(server);
+        return {QStringLiteral("the demo stream"), {}};
+    }
+    case ServeOptions::Source::Replay:
+        return {{}, QStringLiteral("--replay is not supported yet; use --demo")};
+    }
+    return {{}, QStringLiteral("no source")};
+}
+
+QString describeRequest(const HttpRequest &request)
+{
+    QString line = QString::fromLatin1(request.method + ' ' + request.target);
+    if (request.hasHeader("Last-Event-ID"))
+        line += QStringLiteral(" (Last-Event-ID: ") + QString::fromUtf8(request.header("Last-Event-ID")) + u')';
+    return line;
+}
+
+} // namespace
+
+int runServeCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Serves a Server-Sent Events stream at /events over plain HTTP/1.1.\n"
+        "--demo sends `id: N`, `event: message`, `data: {\"count\": N, \"time\": \"<ISO-8601 UTC>\"}`\n"
+        "every interval, each client with its own counter, resuming after Last-Event-ID.\n"
+        "Prints the stream's URL on standard output once listening; stops on SIGINT/SIGTERM.\n"
+        "Exit status: 0 when stopped by a signal, 1 for a usage error or when the port is taken."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Serve the demo stream."));
+    const QCommandLineOption replayOption(QStringLiteral("replay"),
+                                          QStringLiteral("Serve a capture made by `eventscope record` "
+                                                         "(not supported yet)."),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption speedOption(QStringLiteral("speed"),
+                                         QStringLiteral("Replay speed factor: 2 = twice as fast, 0 = as fast "
+                                                        "as possible (default 1)."),
+                                         QStringLiteral("X"));
+    const QCommandLineOption intervalOption(QStringLiteral("interval"),
+                                            QStringLiteral("Milliseconds between demo events (default %1).")
+                                                .arg(DemoStream::DefaultIntervalMs),
+                                            QStringLiteral("MS"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("TCP port (default %1; 0 picks a free one).")
+                                            .arg(DefaultPort),
+                                        QStringLiteral("P"));
+    const QCommandLineOption bindOption(QStringLiteral("bind"),
+                                        QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 "
+                                                       "for every IPv4 interface)."),
+                                        QStringLiteral("ADDRESS"));
+    parser.addOptions({demoOption, replayOption, speedOption, intervalOption, portOption, bindOption});
+
+    QStringList commandLine = arguments.mid(2);
+    commandLine.prepend(arguments.value(0, QStringLiteral("eventscope")));
+    if (!parser.parse(commandLine))
+        return usageError(parser.errorText());
+    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
+        printLine(stdout, helpText(parser));
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        printLine(stdout, QStringLiteral("eventscope ") + QCoreApplication::applicationVersion());
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument: ") + parser.positionalArguments().first());
+
+    ServeOptions options;
+    const bool demo = parser.isSet(demoOption);
+    const bool replay = parser.isSet(replayOption);
+    if (demo == replay) {
+        return usageError(demo ? QStringLiteral("choose one of --demo and --replay")
+                               : QStringLiteral("say what to serve: --demo or --replay FILE"));
+    }
+    options.source = demo ? ServeOptions::Source::Demo : ServeOptions::Source::Replay;
+
+    if (parser.isSet(intervalOption)) {
+        if (!demo)
+            return usageError(QStringLiteral("--interval applies to --demo only"));
+        bool ok = false;
+        options.intervalMs = parser.value(intervalOption).toInt(&ok);
+        if (!ok || options.intervalMs <= 0) {
+            return usageError(QStringLiteral("--interval wants a whole number of milliseconds above 0, not \"%1\"")
+                                  .arg(parser.value(intervalOption)));
+        }
+    }
+    if (replay) {
+        options.replayFile = parser.value(replayOption);
+        if (parser.isSet(speedOption)) {
+            bool ok = false;
+            options.speed = parser.value(speedOption).toDouble(&ok);
+            if (!ok || !(options.speed >= 0) || qIsInf(options.speed)) {
+                return usageError(QStringLiteral("--speed wants a number of 0 or more, not \"%1\"")
+                                      .arg(parser.value(speedOption)));
+            }
+        }
+    } else if (parser.isSet(speedOption)) {
+        return usageError(QStringLiteral("--speed applies to --replay only"));
+    }
+    if (parser.isSet(portOption)) {
+        bool ok = false;
+        const uint port = parser.value(portOption).toUInt(&ok);
+        if (!ok || port > 65535)
+            return usageError(QStringLiteral("--port wants a number from 0 to 65535, not \"%1\"")
+                                  .arg(parser.value(portOption)));
+        options.port = quint16(port);
+    }
+    if (parser.isSet(bindOption)) {
+        const std::optional<QHostAddress> address = parseAddress(parser.value(bindOption));
+        if (!address)
+            return usageError(QStringLiteral("--bind wants an IP address such as 127.0.0.1 or 0.0.0.0, not \"%1\"")
+                                  .arg(parser.value(bindOption)));
+        options.address = *address;
+    }
+
+    SseServer server;
+    QObject sources;
+    const Source source = attachSource(options, server, &sources);
+    if (!source.error.isEmpty())
+        return usageError(source.error);
+
+    if (!server.listen(options.address, options.port)) {
+        printLine(stderr, QStringLiteral("eventscope serve: cannot listen on %1:%2: %3")
+                              .arg(options.address.toString())
+                              .arg(options.port)
+                              .arg(server.errorString()));
+        return UsageError;
+    }
+    QObject::connect(&server, &SseServer::requestReceived, &server, [](const HttpRequest &request) {
+        printLine(stderr, QStringLiteral("eventscope serve: ") + describeRequest(request));
+    });
+
+    QString line = QStringLiteral("Serving %1 at %2").arg(source.description, server.url().toString());
+    const QHostAddress bound = server.serverAddress();
+    if (bound == QHostAddress::Any || bound == QHostAddress::AnyIPv4 || bound == QHostAddress::AnyIPv6)
+        line += QStringLiteral(" (listening on %1)").arg(bound.toString());
+    printLine(stdout, line);
+
+    UnixSignalWatcher signalWatcher({SIGINT, SIGTERM});
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::unixSignal, &server, [&server] {
+        server.close();
+        QCoreApplication::quit();
+    });
+    return QCoreApplication::exec();
+}

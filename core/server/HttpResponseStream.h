@@ -45,10 +45,19 @@ Q_SIGNALS:
     void disconnected();
     // Everything written so far has left the process.
     void drained();
+    // end() completed the response.
+    void finished();
 
 private:
+    friend class SseServer;
+
+    bool keepsConnection() const;
+
     QPointer<QTcpSocket> m_socket;
     Framing m_framing = Framing::Chunked;
+    qint64 m_remaining = 0; // body bytes still owed with Framing::ContentLength
     bool m_headWritten = false;
     bool m_ended = false;
+    bool m_bodyless = false; // 1xx, 204, 304
+    bool m_closeAfterEnd = false; // the request asked for Connection: close
 };

@@ -18,7 +18,8 @@ class SseServer : public QObject
     Q_OBJECT
 
 public:
-    // The handler owns nothing: the stream is deleted when its connection goes. Keep a QPointer.
+    // The handler owns nothing: the stream is deleted after end() or when its connection goes.
+    // Keep a QPointer. Objects parented to the stream go with it.
     using Handler = std::function<void(const HttpRequest &request, HttpResponseStream *response)>;
 
     explicit SseServer(QObject *parent = nullptr);
