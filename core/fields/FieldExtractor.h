@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// One numeric value found in an event's data, named by its JSON path.
+struct FieldSample
+{
+    QString path; // "/count", "/cpu/load[0]"; "/" for a payload that is a bare number
+    double value = 0;
+
+    friend bool operator==(const FieldSample &, const FieldSample &) = default;
+};
+
+// Turns event payloads into named numbers, as PlotJuggler names them by path.
+namespace FieldExtractor {
+
+// Every numeric leaf of a JSON payload (object keys in sorted order); booleans count as 0 and 1. A payload
+// that is not JSON but reads as a number gives one sample at "/". Anything else gives none.
+// Elements of a top-level array are "[0]", "[1]"... In keys, "~", "/" and "[" are written "~0", "~1"
+// and "~2", so that every path names exactly one value.
+QList<FieldSample> extract(QByteArrayView utf8Payload);
+
+// The value at `path` (as extract() names paths), if there is one.
+std::optional<QJsonValue> valueAt(QByteArrayView utf8Payload, const QString &path);
+
+// A timestamp in milliseconds since the epoch from an ISO-8601 string (local time when it names no
+// offset) or a number, or numeric string, of epoch seconds; numbers too large to be seconds are read
+// as milliseconds, then microseconds, then nanoseconds. Nothing for anything else or out of range.
+std::optional<qint64> timestampMs(const QJsonValue &value);
+
+} // namespace FieldExtractor
