@@ -6,7 +6,9 @@
 #include "StreamListModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QLabel>
+#include <QPointer>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -60,6 +62,7 @@ private Q_SLOTS:
     void demoStreamReachesOpenAndFillsLog();
     void followsTheTailUnlessScrolledUp();
     void missingPathFails();
+    void streamActions();
 };
 
 void TestMainWindow::eventLogBatchesInsertions()
@@ -274,7 +277,8 @@ void TestMainWindow::streamStateTexts()
                  qPrintable(model.data(state).toString()));
     else
         QCOMPARE(model.data(state).toString(), text);
-    QCOMPARE(model.data(state, Qt::ToolTipRole).toString(), toolTip);
+    // Below the reason the tooltip lists the last reconnections.
+    QCOMPARE(model.data(state, Qt::ToolTipRole).toString().section(u'\n', 0, 0), toolTip);
 
     const auto expectedStatus = StreamListModel::Status(status);
     QCOMPARE(model.data(state, StreamListModel::StatusColorRole).value<QColor>(),
@@ -317,6 +321,8 @@ void TestMainWindow::streamCountersAndDestroyedSource()
 {
     StreamListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // A clock that stands still: no rate or age changes besides the counters.
+    model.setClock([] { return qint64(0); });
     EventSourceOptions options;
     options.url = QUrl(QStringLiteral("http://127.0.0.1:9/a"));
     auto *first = new EventSource(options);
@@ -520,6 +526,86 @@ void TestMainWindow::missingPathFails()
                  .value<QColor>(),
              StreamListModel::statusColor(StreamListModel::Status::Failed));
     QCOMPARE(window.statusText(), QStringLiteral("0 of 1 streams open \u00B7 0 events"));
+}
+
+void TestMainWindow::streamActions()
+{
+    SseServer server;
+    DemoStream demo(20);
+    demo.attach(server);
+    demo.attach(server, QStringLiteral("/second"));
+    demo.attach(server, QStringLiteral("/edited"));
+    QVERIFY2(server.listen(QHostAddress::LocalHost, 0), qPrintable(server.errorString()));
+
+    MainWindow window;
+    auto action = [&window](const char *name) {
+        return window.findChild<QAction *>(QLatin1String(name));
+    };
+    QAction *edit = action("editStreamAction");
+    QAction *remove = action("removeStreamAction");
+    QAction *connectOne = action("connectAction");
+    QAction *disconnectOne = action("disconnectAction");
+    QAction *connectAll = action("connectAllAction");
+    QAction *disconnectAll = action("disconnectAllAction");
+    QVERIFY(edit && remove && connectOne && disconnectOne && connectAll && disconnectAll);
+    QVERIFY(action("addStreamAction"));
+    QCOMPARE(remove->shortcut(), QKeySequence(QKeySequence::Delete));
+    QCOMPARE(action("addStreamAction")->shortcut(), QKeySequence(QKeySequence::New));
+    for (QAction *a : {edit, remove, connectOne, disconnectOne, connectAll, disconnectAll}) {
+        QVERIFY(!a->isEnabled()); // no stream yet
+        QVERIFY(!a->toolTip().isEmpty());
+        QVERIFY(!a->shortcut().isEmpty());
+    }
+
+    EventSource *first = window.addStream(server.url(QStringLiteral("/events")));
+    EventSourceOptions options;
+    options.url = server.url(QStringLiteral("/second"));
+    window.addStream(options, QStringLiteral("Second"));
+    StreamListModel *streams = window.streamModel();
+    QCOMPARE(cell(*streams, 1, StreamListModel::NameColumn), QStringLiteral("Second"));
+    QVERIFY(connectAll->isEnabled() && disconnectAll->isEnabled());
+    QVERIFY(!edit->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(streams->openCount(), 2, NetworkTimeoutMs);
+
+    disconnectAll->trigger();
+    QCOMPARE(streams->status(0), StreamListModel::Status::Closed);
+    QCOMPARE(streams->status(1), StreamListModel::Status::Closed);
+    connectAll->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(streams->openCount(), 2, NetworkTimeoutMs);
+
+    window.streamView()->selectRow(0);
+    QVERIFY(edit->isEnabled() && remove->isEnabled() && connectOne->isEnabled());
+    disconnectOne->trigger();
+    QCOMPARE(streams->status(0), StreamListModel::Status::Closed);
+    QCOMPARE(streams->status(1), StreamListModel::Status::Open);
+    connectOne->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(streams->status(0), StreamListModel::Status::Open, NetworkTimeoutMs);
+
+    // Editing replaces the source and keeps the row.
+    QPointer<EventSource> old = first;
+    options.url = server.url(QStringLiteral("/edited"));
+    EventSource *edited = window.editStream(first, options, QStringLiteral("Edited"));
+    QVERIFY(edited);
+    QCOMPARE(streams->rowCount(), 2);
+    QCOMPARE(streams->source(0), edited);
+    QCOMPARE(edited->options().url, options.url);
+    QCOMPARE(cell(*streams, 0, StreamListModel::NameColumn), QStringLiteral("Edited"));
+    QTRY_VERIFY_WITH_TIMEOUT(old.isNull(), NetworkTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(streams->status(0), StreamListModel::Status::Open, NetworkTimeoutMs);
+
+    window.streamView()->selectRow(1);
+    remove->trigger();
+    QCOMPARE(streams->rowCount(), 1);
+    QCOMPARE(streams->source(0), edited);
+    // The view may move the selection to the row that is left; the actions follow it.
+    QCOMPARE(edit->isEnabled(), !window.streamView()->selectionModel()->selectedRows().isEmpty());
+    QVERIFY(connectAll->isEnabled());
+
+    window.streamView()->selectRow(0);
+    remove->trigger();
+    QCOMPARE(streams->rowCount(), 0);
+    for (QAction *a : {edit, remove, connectOne, disconnectOne, connectAll, disconnectAll})
+        QVERIFY(!a->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

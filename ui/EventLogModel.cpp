@@ -122,6 +122,19 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return {};
     const Entry &entry = m_rows[size_t(index.row())];
 
+    switch (role) {
+    case StreamRole:
+        return entry.stream;
+    case TypeRole:
+        return entry.type;
+    case IdRole:
+        return entry.id;
+    case FullDataRole:
+        return entry.data;
+    case ReceivedAtRole:
+        return QDateTime::fromMSecsSinceEpoch(entry.receivedAtMs);
+    }
+
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case TimeColumn:

@@ -19,6 +19,14 @@ class EventLogModel : public QAbstractTableModel
 
 public:
     enum Column { TimeColumn, StreamColumn, TypeColumn, IdColumn, DataColumn, ColumnCount };
+    // The whole event, whatever the column: for filters and the detail view.
+    enum Role {
+        StreamRole = Qt::UserRole + 1,
+        TypeRole,
+        IdRole,
+        FullDataRole,   // the stored data, not the one-line preview
+        ReceivedAtRole, // QDateTime
+    };
 
     static constexpr int DefaultMaximumRows = 10000;
     static constexpr int DefaultFlushIntervalMs = 33;

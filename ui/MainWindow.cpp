@@ -3,10 +3,10 @@
 #include "EventLogModel.h"
 #include "EventSource.h"
 #include "StreamListModel.h"
+#include "SubscriptionDialog.h"
 
 #include <QAction>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -66,13 +66,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_streamView->setStyleSheet(
         QStringLiteral("QTableView::item { padding-right: 6px; border: 0; }"));
     QHeaderView *streamHeader = m_streamView->horizontalHeader();
-    streamHeader->setStretchLastSection(false);
     streamHeader->resizeSection(StreamListModel::UrlColumn,
-                                textWidth(this, QStringLiteral("https://stream.example.org:8443/v1/events")));
-    // The state and its reason take what is left.
-    streamHeader->setSectionResizeMode(StreamListModel::StateColumn, QHeaderView::Stretch);
-    streamHeader->resizeSection(StreamListModel::EventsColumn, textWidth(this, QStringLiteral("000,000,000")));
-    streamHeader->resizeSection(StreamListModel::LastEventIdColumn, textWidth(this, tr("Last event ID") + QStringLiteral("00")));
+                                textWidth(this, QStringLiteral("http://127.0.0.1:8080/events")));
+    streamHeader->resizeSection(StreamListModel::StateColumn,
+                                textWidth(this, QStringLiteral("Reconnecting in 2.4 s (attempt 3)")));
+    streamHeader->resizeSection(StreamListModel::EventsColumn, textWidth(this, QStringLiteral("0,000,000")));
+    streamHeader->resizeSection(StreamListModel::LastEventIdColumn, textWidth(this, tr("Last event ID")));
+    streamHeader->resizeSection(StreamListModel::NameColumn, textWidth(this, QStringLiteral("127.0.0.1/events")));
+    streamHeader->resizeSection(StreamListModel::EventRateColumn, textWidth(this, tr("Events/s")));
+    streamHeader->resizeSection(StreamListModel::ByteRateColumn, textWidth(this, QStringLiteral("000.0 KB/s")));
+    for (int column : {StreamListModel::ReconnectsColumn, StreamListModel::GapsColumn})
+        streamHeader->resizeSection(column, textWidth(this, tr("Reconnects")));
 
     m_logArea = new QStackedWidget(splitter);
     m_hintLabel = new QLabel(tr("Add a stream with Ctrl+N or start with --demo"), m_logArea);
@@ -129,26 +133,103 @@ void MainWindow::createActions()
     quitAction->setMenuRole(QAction::QuitRole);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
 
+    auto streamAction = [this](const QString &text, const QString &name, const QKeySequence &shortcut,
+                               const QString &toolTip, void (MainWindow::*slot)()) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(shortcut);
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(toolTip,
+                                                         shortcut.toString(QKeySequence::NativeText)));
+        action->setStatusTip(toolTip);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    addStreamAction->setObjectName(QStringLiteral("addStreamAction"));
+    addStreamAction->setToolTip(tr("Subscribe to a text/event-stream URL (%1)")
+                                    .arg(addStreamAction->shortcut().toString(QKeySequence::NativeText)));
+    m_editStreamAction = streamAction(tr("&Edit Stream\u2026"), QStringLiteral("editStreamAction"),
+                                      QKeySequence(Qt::CTRL | Qt::Key_E),
+                                      tr("Change the URL, headers or reconnection of the selected stream"),
+                                      &MainWindow::showEditStreamDialog);
+    m_removeStreamAction = streamAction(tr("&Remove Stream"), QStringLiteral("removeStreamAction"),
+                                        QKeySequence::Delete, tr("Close and remove the selected stream"),
+                                        &MainWindow::removeSelectedStream);
+    m_connectAction = streamAction(tr("&Connect"), QStringLiteral("connectAction"),
+                                   QKeySequence(Qt::Key_F5), tr("Connect the selected stream (again)"),
+                                   &MainWindow::connectSelectedStream);
+    m_disconnectAction = streamAction(tr("&Disconnect"), QStringLiteral("disconnectAction"),
+                                      QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                                      tr("Close the selected stream's connection"),
+                                      &MainWindow::disconnectSelectedStream);
+    m_connectAllAction = streamAction(tr("Connect &All"), QStringLiteral("connectAllAction"),
+                                      QKeySequence(Qt::CTRL | Qt::Key_F5), tr("Connect every stream"),
+                                      &MainWindow::connectAllStreams);
+    m_disconnectAllAction = streamAction(tr("Disconnect A&ll"), QStringLiteral("disconnectAllAction"),
+                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5),
+                                         tr("Close every stream's connection"),
+                                         &MainWindow::disconnectAllStreams);
+
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(addStreamAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
+
+    QMenu *streamMenu = menuBar()->addMenu(tr("&Stream"));
+    streamMenu->addAction(addStreamAction);
+    streamMenu->addAction(m_editStreamAction);
+    streamMenu->addAction(m_removeStreamAction);
+    streamMenu->addSeparator();
+    streamMenu->addAction(m_connectAction);
+    streamMenu->addAction(m_disconnectAction);
+    streamMenu->addAction(m_connectAllAction);
+    streamMenu->addAction(m_disconnectAllAction);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolBar->addAction(addStreamAction);
+    toolBar->addAction(m_editStreamAction);
+    toolBar->addAction(m_removeStreamAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_connectAction);
+    toolBar->addAction(m_disconnectAction);
+    toolBar->addAction(m_connectAllAction);
+    toolBar->addAction(m_disconnectAllAction);
+
+    connect(m_streamView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateStreamActions);
+    connect(m_streamModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStreamActions);
+    connect(m_streamModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStreamActions);
+    updateStreamActions();
 }
 
-EventSource *MainWindow::addStream(const EventSourceOptions &options)
+EventSource *MainWindow::selectedSource() const
+{
+    const QModelIndexList rows = m_streamView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_streamModel->source(rows.first().row());
+}
+
+void MainWindow::updateStreamActions()
+{
+    const bool selected = selectedSource() != nullptr;
+    const bool any = m_streamModel->rowCount() > 0;
+    m_editStreamAction->setEnabled(selected);
+    m_removeStreamAction->setEnabled(selected);
+    m_connectAction->setEnabled(selected);
+    m_disconnectAction->setEnabled(selected);
+    m_connectAllAction->setEnabled(any);
+    m_disconnectAllAction->setEnabled(any);
+}
+
+EventSource *MainWindow::addStream(const EventSourceOptions &options, const QString &name)
 {
     auto *source = new EventSource(options, this);
     const QString stream = options.url.toDisplayString();
     EventLogModel *log = m_eventLogModel;
     connect(source, &EventSource::eventReceived, log,
             [log, stream](const SseEvent &event) { log->append(stream, event); });
-    m_streamModel->addSource(source);
+    m_streamModel->addSource(source, name);
     m_logArea->setCurrentWidget(m_eventLogView);
     source->open();
     return source;
@@ -199,23 +280,87 @@ QUrl MainWindow::streamUrlFromUserInput(const QString &text, QString *errorMessa
 
 void MainWindow::showAddStreamDialog()
 {
-    QString text = QStringLiteral("http://");
-    for (;;) {
-        bool accepted = false;
-        text = QInputDialog::getText(this, tr("Add Stream"),
-                                     tr("URL of a text/event-stream:"), QLineEdit::Normal, text,
-                                     &accepted);
-        if (!accepted)
-            return;
-        QString error;
-        const QUrl url = streamUrlFromUserInput(text, &error);
-        if (url.isValid() && m_streamModel->contains(url))
-            error = tr("Already subscribed to %1.").arg(url.toDisplayString());
-        if (error.isEmpty()) {
-            addStream(url);
-            return;
-        }
-        QMessageBox::warning(this, tr("Add Stream"), error);
+    SubscriptionDialog dialog(this);
+    QList<QUrl> taken;
+    for (int row = 0; row < m_streamModel->rowCount(); ++row) {
+        if (EventSource *source = m_streamModel->source(row))
+            taken.append(source->url());
+    }
+    dialog.setTakenUrls(taken);
+    if (dialog.exec() == QDialog::Accepted)
+        addStream(dialog.options(), dialog.name());
+}
+
+void MainWindow::showEditStreamDialog()
+{
+    EventSource *source = selectedSource();
+    if (!source)
+        return;
+    const int row = m_streamModel->rowOf(source);
+    SubscriptionDialog dialog(this);
+    dialog.setWindowTitle(tr("Edit Stream"));
+    dialog.setOptions(source->options(), m_streamModel->name(row));
+    QList<QUrl> taken;
+    for (int i = 0; i < m_streamModel->rowCount(); ++i) {
+        if (EventSource *other = m_streamModel->source(i); other && other != source)
+            taken.append(other->url());
+    }
+    dialog.setTakenUrls(taken);
+    if (dialog.exec() == QDialog::Accepted && m_streamModel->rowOf(source) >= 0)
+        editStream(source, dialog.options(), dialog.name());
+}
+
+EventSource *MainWindow::editStream(EventSource *source, const EventSourceOptions &options,
+                                    const QString &name)
+{
+    if (m_streamModel->rowOf(source) < 0)
+        return nullptr;
+    auto *replacement = new EventSource(options, this);
+    const QString stream = options.url.toDisplayString();
+    EventLogModel *log = m_eventLogModel;
+    connect(replacement, &EventSource::eventReceived, log,
+            [log, stream](const SseEvent &event) { log->append(stream, event); });
+    m_streamModel->replaceSource(source, replacement, name);
+    source->close();
+    source->deleteLater();
+    replacement->open();
+    return replacement;
+}
+
+void MainWindow::removeSelectedStream()
+{
+    if (EventSource *source = selectedSource()) {
+        m_streamModel->removeSource(source);
+        source->close();
+        source->deleteLater();
+    }
+}
+
+void MainWindow::connectSelectedStream()
+{
+    if (EventSource *source = selectedSource())
+        source->open();
+}
+
+void MainWindow::disconnectSelectedStream()
+{
+    if (EventSource *source = selectedSource())
+        source->close();
+}
+
+void MainWindow::connectAllStreams()
+{
+    for (int row = 0; row < m_streamModel->rowCount(); ++row) {
+        if (EventSource *source = m_streamModel->source(row))
+            source->open();
+    }
+}
+
+void MainWindow::disconnectAllStreams()
+{
+    for (int row = 0; row < m_streamModel->rowCount(); ++row) {
+        if (EventSource *source = m_streamModel->source(row))
+            source->close();
     }
 }
 

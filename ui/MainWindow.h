@@ -7,6 +7,7 @@
 
 class EventLogModel;
 class EventSource;
+class QAction;
 class QLabel;
 class QStackedWidget;
 class QTableView;
@@ -22,7 +23,7 @@ public:
     ~MainWindow() override;
 
     // Subscribes to a stream and opens it; the window owns the source.
-    EventSource *addStream(const EventSourceOptions &options);
+    EventSource *addStream(const EventSourceOptions &options, const QString &name = {});
     EventSource *addStream(const QUrl &url);
 
     StreamListModel *streamModel() const { return m_streamModel; }
@@ -38,11 +39,22 @@ public:
 
 public Q_SLOTS:
     void showAddStreamDialog();
+    void showEditStreamDialog();
+    // Replaces the stream's source by one with `options`; the row stays where it is.
+    EventSource *editStream(EventSource *source, const EventSourceOptions &options,
+                            const QString &name = {});
+    void removeSelectedStream();
+    void connectSelectedStream();
+    void disconnectSelectedStream();
+    void connectAllStreams();
+    void disconnectAllStreams();
 
 private:
     void createActions();
     void updateStatus();
     void followTail();
+    EventSource *selectedSource() const;
+    void updateStreamActions();
 
     StreamListModel *m_streamModel;
     EventLogModel *m_eventLogModel;
@@ -52,4 +64,10 @@ private:
     QLabel *m_hintLabel;
     QLabel *m_statusLabel;
     bool m_followTail = true;
+    QAction *m_editStreamAction = nullptr;
+    QAction *m_removeStreamAction = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_connectAllAction = nullptr;
+    QAction *m_disconnectAllAction = nullptr;
 };

@@ -1,0 +1,510 @@
+#include "ChartPanel.h"
+#include "SeriesBuffer.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QDateTime>
+#include <QLabel>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTest>
+#include <QToolButton>
+
+#include <algorithm>
+#include <memory>
+
+namespace {
+
+const qint64 Base = QDateTime(QDate(2026, 11, 23), QTime(19, 0, 0)).toMSecsSinceEpoch();
+
+// Samples every `intervalMs` over [from, to] of `value(t)`.
+template<typename Value>
+void fill(SeriesBuffer &buffer, qint64 from, qint64 to, qint64 intervalMs, Value value)
+{
+    for (qint64 t = from; t <= to; t += intervalMs)
+        buffer.append(t, value(t));
+}
+
+QLineSeries *lineSeries(ChartPanel &panel, const QString &name)
+{
+    const auto *view = panel.findChild<QChartView *>();
+    if (!view)
+        return nullptr;
+    const auto all = view->chart()->series();
+    for (QAbstractSeries *series : all) {
+        if (series->name() == name)
+            return qobject_cast<QLineSeries *>(series);
+    }
+    return nullptr;
+}
+
+double maxY(const QList<QPointF> &points)
+{
+    double max = -1e300;
+    for (const QPointF &p : points)
+        max = std::max(max, p.y());
+    return max;
+}
+
+} // namespace
+
+class TestChartPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void emptyStateWithoutSeries();
+    void seriesGetDecimatedPoints();
+    void decimationKeepsSpike();
+    void unchangedFrameDoesNoWork();
+    void timeWindowPresetsSetAxisRange_data();
+    void timeWindowPresetsSetAxisRange();
+    void timeLabelFormatFollowsSpan_data();
+    void timeLabelFormatFollowsSpan();
+    void pauseKeepsRangeWhileDataArrives();
+    void zoomThenResetReturnsToFollow();
+    void panAndWheelStopFollowing();
+    void rubberBandZooms();
+    void fixedValueBoundsHonoured();
+    void autoScaleFitsDataWithMargin();
+    void coloursStayWithSeries();
+    void paletteColoursDistinct();
+    void hoverReadoutNamesNearestPoint();
+    void grabImageHasChartSize();
+
+private:
+    // Lets the chart lay itself out for the axes of the last frame, then draws again.
+    void settle(qint64 now);
+
+    std::unique_ptr<ChartPanel> m_panel;
+    std::unique_ptr<SeriesBuffer> m_a;
+    std::unique_ptr<SeriesBuffer> m_b;
+};
+
+void TestChartPanel::init()
+{
+    m_a = std::make_unique<SeriesBuffer>();
+    m_b = std::make_unique<SeriesBuffer>();
+    m_panel = std::make_unique<ChartPanel>();
+    m_panel->setTitle(QStringLiteral("http://127.0.0.1:8080/events"));
+    m_panel->resize(900, 450);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+}
+
+void TestChartPanel::cleanup()
+{
+    m_panel.reset();
+    m_a.reset();
+    m_b.reset();
+}
+
+void TestChartPanel::settle(qint64 now)
+{
+    m_panel->refresh(now);
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    m_panel->refresh(now);
+}
+
+void TestChartPanel::emptyStateWithoutSeries()
+{
+    const auto *stack = m_panel->findChild<QStackedWidget *>();
+    QVERIFY(stack);
+    const auto *label = qobject_cast<QLabel *>(stack->currentWidget());
+    QVERIFY(label);
+    QVERIFY(label->text().contains(QStringLiteral("No numeric fields yet")));
+    QVERIFY(label->text().contains(QStringLiteral("127.0.0.1:8080")));
+
+    m_panel->setSeries({{QStringLiteral("/count"), QColor(), m_a.get()}});
+    QVERIFY(qobject_cast<QChartView *>(stack->currentWidget()));
+    m_panel->setSeries({});
+    QCOMPARE(stack->currentWidget(), label);
+}
+
+void TestChartPanel::seriesGetDecimatedPoints()
+{
+    const qint64 now = Base + 60'000;
+    fill(*m_a, Base, now, 1, [](qint64 t) { return double(t % 1000); }); // 60k samples
+    fill(*m_b, Base, now, 1000, [](qint64 t) { return double((t - Base) / 1000); });
+    m_panel->setSeries({{QStringLiteral("/saw"), QColor(), m_a.get()},
+                        {QStringLiteral("/count"), QColor(), m_b.get()}});
+    m_panel->setTimeWindow(ChartPanel::OneMinute);
+    settle(now);
+
+    const int width = m_panel->plotArea().width();
+    QVERIFY2(width > 300, qPrintable(QString::number(width)));
+    const QList<QPointF> saw = m_panel->displayedPoints(0);
+    QVERIFY(!saw.isEmpty());
+    QVERIFY2(saw.size() <= 2 * width + 2, qPrintable(QStringLiteral("%1 points for %2 px").arg(saw.size()).arg(width)));
+    QVERIFY(saw.size() < m_a->size() / 10);
+    // The sparse series is shown sample for sample.
+    QCOMPARE(m_panel->displayedPoints(1).size(), 61);
+
+    // The chart draws what the panel reports.
+    QLineSeries *line = lineSeries(*m_panel, QStringLiteral("/saw"));
+    QVERIFY(line);
+    QCOMPARE(line->points(), saw);
+    QVERIFY(std::is_sorted(saw.cbegin(), saw.cend(),
+                           [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
+}
+
+void TestChartPanel::decimationKeepsSpike()
+{
+    const qint64 now = Base + 60'000;
+    const qint64 spikeAt = Base + 31'337;
+    fill(*m_a, Base, now, 1, [spikeAt](qint64 t) { return t == spikeAt ? 1000.0 : (t % 7) * 0.1; });
+    m_panel->setSeries({{QStringLiteral("/value"), QColor(), m_a.get()}});
+    settle(now);
+
+    const QList<QPointF> points = m_panel->displayedPoints(0);
+    QVERIFY(points.size() < 4000);
+    QCOMPARE(maxY(points), 1000.0);
+    QVERIFY(points.contains(QPointF(double(spikeAt), 1000.0)));
+    QVERIFY(m_panel->valueRange().second >= 1000.0);
+}
+
+void TestChartPanel::unchangedFrameDoesNoWork()
+{
+    const qint64 now = Base + 10'000;
+    fill(*m_a, Base, now, 10, [](qint64 t) { return double(t % 100); });
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    m_panel->setTimeWindow(ChartPanel::TenSeconds);
+    settle(now);
+
+    QLineSeries *line = lineSeries(*m_panel, QStringLiteral("/a"));
+    QVERIFY(line);
+    QSignalSpy replaced(line, &QXYSeries::pointsReplaced);
+    m_panel->refresh(now);
+    m_panel->refresh(now);
+    QCOMPARE(replaced.size(), 0);
+
+    m_a->append(now, 5000);
+    m_panel->refresh(now);
+    QVERIFY(replaced.size() >= 1);
+    QCOMPARE(maxY(m_panel->displayedPoints(0)), 5000.0);
+}
+
+void TestChartPanel::timeWindowPresetsSetAxisRange_data()
+{
+    QTest::addColumn<ChartPanel::TimeWindow>("window");
+    QTest::addColumn<qint64>("span");
+
+    QTest::newRow("10 s") << ChartPanel::TenSeconds << qint64(10'000);
+    QTest::newRow("1 min") << ChartPanel::OneMinute << qint64(60'000);
+    QTest::newRow("10 min") << ChartPanel::TenMinutes << qint64(600'000);
+    QTest::newRow("1 h") << ChartPanel::OneHour << qint64(3'600'000);
+    QTest::newRow("all") << ChartPanel::All << qint64(2 * 3'600'000);
+}
+
+void TestChartPanel::timeWindowPresetsSetAxisRange()
+{
+    QFETCH(ChartPanel::TimeWindow, window);
+    QFETCH(qint64, span);
+
+    const qint64 first = Base - 2 * 3'600'000;
+    const qint64 now = Base;
+    fill(*m_a, first, now, 1000, [](qint64 t) { return double(t % 17); });
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    QSignalSpy changed(m_panel.get(), &ChartPanel::timeWindowChanged);
+    m_panel->setTimeWindow(window);
+    settle(now);
+
+    QCOMPARE(m_panel->timeWindow(), window);
+    const auto [from, to] = m_panel->timeRange();
+    QCOMPARE(to - from, span);
+    // The right edge is now, moved on to the next pixel column at most.
+    QVERIFY2(to >= now && to - now <= span / 300, qPrintable(QString::number(to - now)));
+
+    const auto *combo = m_panel->findChild<QComboBox *>(QStringLiteral("timeWindow"));
+    QVERIFY(combo);
+    QCOMPARE(combo->currentData().toInt(), int(window));
+    QCOMPARE(changed.size(), window == ChartPanel::OneMinute ? 0 : 1);
+}
+
+void TestChartPanel::timeLabelFormatFollowsSpan_data()
+{
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("to");
+    QTest::addColumn<QString>("format");
+
+    QTest::newRow("2 s") << Base << Base + 2'000 << QStringLiteral("HH:mm:ss.zzz");
+    QTest::newRow("10 s") << Base << Base + 10'000 << QStringLiteral("HH:mm:ss");
+    QTest::newRow("10 min") << Base << Base + 600'000 << QStringLiteral("HH:mm:ss");
+    QTest::newRow("1 h") << Base - 3'600'000 << Base << QStringLiteral("HH:mm");
+    QTest::newRow("2 days") << Base - 2 * 86'400'000LL << Base << QStringLiteral("MMM d HH:mm");
+    QTest::newRow("30 days") << Base - 30 * 86'400'000LL << Base << QStringLiteral("MMM d");
+}
+
+void TestChartPanel::timeLabelFormatFollowsSpan()
+{
+    QFETCH(qint64, from);
+    QFETCH(qint64, to);
+    QFETCH(QString, format);
+
+    m_a->append(from, 1);
+    m_a->append(to, 2);
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    m_panel->zoomToRange(from, to);
+    QCOMPARE(m_panel->timeRange(), std::pair(from, to));
+    QCOMPARE(m_panel->timeLabelFormat(), format);
+}
+
+void TestChartPanel::pauseKeepsRangeWhileDataArrives()
+{
+    qint64 now = Base + 20'000;
+    fill(*m_a, Base, now, 100, [](qint64 t) { return double(t % 1000); });
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    m_panel->setTimeWindow(ChartPanel::TenSeconds);
+    settle(now);
+
+    QSignalSpy following(m_panel.get(), &ChartPanel::followingChanged);
+    auto *pause = m_panel->findChild<QToolButton *>(QStringLiteral("pause"));
+    QVERIFY(pause);
+    pause->click();
+    QVERIFY(m_panel->isPaused());
+    QCOMPARE(following.size(), 1);
+    QCOMPARE(following.at(0).at(0).toBool(), false);
+    const auto frozen = m_panel->timeRange();
+    const QList<QPointF> frozenPoints = m_panel->displayedPoints(0);
+
+    fill(*m_a, now + 100, now + 5'000, 100, [](qint64) { return 99'999.0; });
+    now += 5'000;
+    m_panel->refresh(now);
+    m_panel->refresh(now + 16);
+    QCOMPARE(m_panel->timeRange(), frozen);
+    QVERIFY(maxY(m_panel->displayedPoints(0)) < 99'999.0);
+    QCOMPARE(m_panel->displayedPoints(0).mid(0, frozenPoints.size() - 1), frozenPoints.mid(0, frozenPoints.size() - 1));
+
+    // Resuming follows the newest data again.
+    pause->click();
+    QVERIFY(m_panel->isFollowing());
+    m_panel->refresh(now);
+    QVERIFY(m_panel->timeRange().second >= now);
+    QCOMPARE(maxY(m_panel->displayedPoints(0)), 99'999.0);
+}
+
+void TestChartPanel::zoomThenResetReturnsToFollow()
+{
+    qint64 now = Base + 60'000;
+    fill(*m_a, Base, now, 10, [](qint64 t) { return double(t % 500); });
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    m_panel->setTimeWindow(ChartPanel::OneMinute);
+    settle(now);
+    QVERIFY(m_panel->isFollowing());
+
+    m_panel->zoomToRange(Base + 10'000, Base + 12'000);
+    QVERIFY(!m_panel->isFollowing());
+    QCOMPARE(m_panel->timeRange(), std::pair(Base + 10'000, Base + 12'000));
+    for (const QPointF &p : m_panel->displayedPoints(0))
+        QVERIFY(p.x() >= Base + 10'000 - 10 && p.x() <= Base + 12'000 + 10);
+
+    now += 3'000;
+    fill(*m_a, now - 2'990, now, 10, [](qint64) { return 1.0; });
+    m_panel->refresh(now);
+    QCOMPARE(m_panel->timeRange(), std::pair(Base + 10'000, Base + 12'000));
+
+    m_panel->resetZoom();
+    QVERIFY(m_panel->isFollowing());
+    m_panel->refresh(now);
+    const auto [from, to] = m_panel->timeRange();
+    QCOMPARE(to - from, qint64(60'000));
+    QVERIFY(to >= now);
+}
+
+void TestChartPanel::panAndWheelStopFollowing()
+{
+    const qint64 now = Base + 60'000;
+    fill(*m_a, Base, now, 10, [](qint64 t) { return double(t % 500); });
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    settle(now);
+    const auto before = m_panel->timeRange();
+
+    auto *view = m_panel->findChild<QChartView *>();
+    QVERIFY(view);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Left);
+    QVERIFY(!m_panel->isFollowing());
+    const auto panned = m_panel->timeRange();
+    QCOMPARE(panned.second - panned.first, before.second - before.first);
+    QVERIFY(panned.second < before.second);
+
+    QTest::keyClick(view, Qt::Key_Escape);
+    QVERIFY(m_panel->isFollowing());
+    m_panel->refresh(now);
+    QCOMPARE(m_panel->timeRange(), before);
+
+    // One wheel notch up over the middle of the plot zooms in around it.
+    const QRect plot = m_panel->plotArea();
+    const QPoint centre = view->viewport()->mapFrom(m_panel.get(), plot.center());
+    QWheelEvent wheel(centre, view->viewport()->mapToGlobal(centre), QPoint(), QPoint(0, 120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(view->viewport(), &wheel);
+    QVERIFY(!m_panel->isFollowing());
+    const auto zoomed = m_panel->timeRange();
+    QVERIFY(zoomed.second - zoomed.first < before.second - before.first);
+    QVERIFY(zoomed.first > before.first && zoomed.second < before.second);
+}
+
+void TestChartPanel::rubberBandZooms()
+{
+    const qint64 now = Base + 60'000;
+    fill(*m_a, Base, now, 10, [](qint64 t) { return double(t % 500); });
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    settle(now);
+    const auto [from, to] = m_panel->timeRange();
+
+    auto *view = m_panel->findChild<QChartView *>();
+    QWidget *viewport = view->viewport();
+    const QRect plot = m_panel->plotArea();
+    // Drag over the middle half of the plot, top to bottom quarter.
+    const QPoint start = viewport->mapFrom(m_panel.get(), QPoint(plot.left() + plot.width() / 4, plot.top() + plot.height() / 4));
+    const QPoint end = viewport->mapFrom(m_panel.get(), QPoint(plot.left() + 3 * plot.width() / 4, plot.top() + 3 * plot.height() / 4));
+    auto send = [viewport](QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
+        QMouseEvent event(type, pos, viewport->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &event);
+    };
+    const auto valuesBefore = m_panel->valueRange();
+    send(QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+    send(QEvent::MouseMove, (start + end) / 2, Qt::NoButton, Qt::LeftButton);
+    send(QEvent::MouseMove, end, Qt::NoButton, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, end, Qt::LeftButton, Qt::NoButton);
+
+    QVERIFY(!m_panel->isFollowing());
+    const auto [zoomFrom, zoomTo] = m_panel->timeRange();
+    const qint64 span = to - from;
+    const qint64 tolerance = span / plot.width() * 3;
+    QVERIFY2(std::abs(zoomFrom - (from + span / 4)) <= tolerance, qPrintable(QString::number(zoomFrom - from)));
+    QVERIFY2(std::abs(zoomTo - (from + 3 * span / 4)) <= tolerance, qPrintable(QString::number(zoomTo - from)));
+    const auto values = m_panel->valueRange();
+    QVERIFY(values.second - values.first < valuesBefore.second - valuesBefore.first);
+
+    m_panel->resetZoom();
+    QVERIFY(m_panel->isFollowing());
+    QCOMPARE(m_panel->valueRange(), valuesBefore);
+}
+
+void TestChartPanel::fixedValueBoundsHonoured()
+{
+    const qint64 now = Base + 10'000;
+    fill(*m_a, Base, now, 10, [](qint64 t) { return double(t % 1000) - 500; });
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    m_panel->setFixedYRange(-20, 40);
+    QVERIFY(!m_panel->autoScaleY());
+    settle(now);
+    QCOMPARE(m_panel->valueRange(), std::pair(-20.0, 40.0));
+    m_panel->refresh(now + 1000);
+    QCOMPARE(m_panel->valueRange(), std::pair(-20.0, 40.0));
+
+    m_panel->setAutoScaleY(true);
+    m_panel->refresh(now + 1000);
+    const auto [low, high] = m_panel->valueRange();
+    QVERIFY(low <= -500 && high >= 499);
+}
+
+void TestChartPanel::autoScaleFitsDataWithMargin()
+{
+    const qint64 now = Base + 10'000;
+    fill(*m_a, Base, now, 10, [](qint64 t) { return 100.0 + double(t % 1000) / 10; }); // 100 .. 199.9
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    m_panel->setTimeWindow(ChartPanel::TenSeconds);
+    settle(now);
+    const auto [low, high] = m_panel->valueRange();
+    QVERIFY2(low < 100 && low >= 80, qPrintable(QString::number(low)));
+    QVERIFY2(high > 199.9 && high <= 220, qPrintable(QString::number(high)));
+}
+
+void TestChartPanel::coloursStayWithSeries()
+{
+    const QColor red(Qt::red);
+    const QColor blue(Qt::blue);
+    m_panel->setSeries({{QStringLiteral("/a"), red, m_a.get()}, {QStringLiteral("/b"), blue, m_b.get()}});
+    QCOMPARE(lineSeries(*m_panel, QStringLiteral("/a"))->pen().color(), red);
+    QCOMPARE(lineSeries(*m_panel, QStringLiteral("/b"))->pen().color(), blue);
+
+    // /b moves to the front, /a comes back without a colour: both keep theirs.
+    SeriesBuffer c;
+    m_panel->setSeries({{QStringLiteral("/b"), blue, m_b.get()}, {QStringLiteral("/c"), QColor(), &c}});
+    QCOMPARE(lineSeries(*m_panel, QStringLiteral("/b"))->pen().color(), blue);
+    QCOMPARE(lineSeries(*m_panel, QStringLiteral("/c"))->pen().color(), ChartPanel::colorForIndex(1));
+    m_panel->setSeries({{QStringLiteral("/c"), QColor(), &c}, {QStringLiteral("/a"), QColor(), m_a.get()}});
+    QCOMPARE(lineSeries(*m_panel, QStringLiteral("/a"))->pen().color(), red);
+    QCOMPARE(lineSeries(*m_panel, QStringLiteral("/c"))->pen().color(), ChartPanel::colorForIndex(1));
+    QCOMPARE(m_panel->series().at(1).color, red);
+    m_panel->setSeries({});
+}
+
+void TestChartPanel::paletteColoursDistinct()
+{
+    QList<QRgb> seen;
+    for (int i = 0; i < 30; ++i) {
+        const QColor color = ChartPanel::colorForIndex(i);
+        QVERIFY(color.isValid());
+        QVERIFY2(!seen.contains(color.rgb()), qPrintable(QString::number(i)));
+        seen.append(color.rgb());
+    }
+    QCOMPARE(ChartPanel::colorForIndex(3), ChartPanel::colorForIndex(3));
+}
+
+void TestChartPanel::hoverReadoutNamesNearestPoint()
+{
+    const qint64 now = Base + 10'000;
+    fill(*m_a, Base, now, 1000, [](qint64 t) { return double((t - Base) / 1000) * 10; }); // 0..100
+    fill(*m_b, Base + 500, now, 1000, [](qint64) { return -50.0; });
+    m_panel->setSeries({{QStringLiteral("/count"), QColor(), m_a.get()},
+                        {QStringLiteral("/low"), QColor(), m_b.get()}});
+    m_panel->zoomToRange(Base, now);
+    settle(now);
+
+    const qint64 t = Base + 4'000;
+    const QString stamp = QDateTime::fromMSecsSinceEpoch(t).toString(QStringLiteral("HH:mm:ss.zzz"));
+    QCOMPARE(m_panel->readoutAt(t, 40), stamp + QStringLiteral("  /count = 40"));
+    // Near in time but nearer in value to the other series.
+    QCOMPARE(m_panel->readoutAt(t + 400, -45),
+             QDateTime::fromMSecsSinceEpoch(t + 500).toString(QStringLiteral("HH:mm:ss.zzz"))
+                 + QStringLiteral("  /low = -50"));
+
+    // Through a position on screen: the plot maps time and value linearly.
+    const QRect plot = m_panel->plotArea();
+    const auto [from, to] = m_panel->timeRange();
+    const auto [low, high] = m_panel->valueRange();
+    const QPoint pos(plot.left() + int((t - from) * plot.width() / (to - from)),
+                     plot.top() + int((high - 41) / (high - low) * plot.height()));
+    QCOMPARE(m_panel->readoutAtPosition(pos), stamp + QStringLiteral("  /count = 40"));
+    QCOMPARE(m_panel->readoutAtPosition(QPoint(plot.left() - 20, plot.center().y())), QString());
+
+    // Hovering the view shows it in the label.
+    auto *view = m_panel->findChild<QChartView *>();
+    const QPoint viewPos = view->viewport()->mapFrom(m_panel.get(), pos);
+    QMouseEvent move(QEvent::MouseMove, viewPos, view->viewport()->mapToGlobal(viewPos), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(view->viewport(), &move);
+    QCOMPARE(m_panel->readoutText(), stamp + QStringLiteral("  /count = 40"));
+}
+
+void TestChartPanel::grabImageHasChartSize()
+{
+    const qint64 now = Base + 10'000;
+    fill(*m_a, Base, now, 10, [](qint64 t) { return double(t % 100); });
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    settle(now);
+    const QImage image = m_panel->grabImage();
+    QVERIFY(!image.isNull());
+    const auto *view = m_panel->findChild<QChartView *>();
+    QCOMPARE(image.size() / image.devicePixelRatio(), view->size());
+    // The series colour is in the picture.
+    const QRgb blue = ChartPanel::colorForIndex(0).rgb();
+    bool found = false;
+    for (int y = 0; y < image.height() && !found; ++y) {
+        for (int x = 0; x < image.width() && !found; ++x)
+            found = image.pixel(x, y) == blue;
+    }
+    QVERIFY(found);
+}
+
+QTEST_MAIN(TestChartPanel)
+#include "tst_chartpanel.moc"

@@ -1,0 +1,245 @@
+#include "StreamListModel.h"
+#include "SubscriptionDialog.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTest>
+
+class TestSubscriptionDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validation_data();
+    void validation();
+    void validatesWhileTyping();
+    void takenUrlIsRejected();
+    void headersRoundTrip();
+    void invalidHeadersDisableOk_data();
+    void invalidHeadersDisableOk();
+    void removeSelectedHeaders();
+    void prefillForEdit();
+    void nameDefaultsToHostAndPath();
+    void policiesAreExplained();
+    void okAccepts();
+};
+
+void TestSubscriptionDialog::validation_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("http") << QStringLiteral("http://127.0.0.1:8080/events") << true;
+    QTest::newRow("https") << QStringLiteral("https://example.org/sse?x=1") << true;
+    QTest::newRow("no scheme") << QStringLiteral("localhost:8080/events") << true;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("scheme only") << QStringLiteral("http://") << false;
+    QTest::newRow("ftp") << QStringLiteral("ftp://example.org/x") << false;
+    QTest::newRow("space in host") << QStringLiteral("http://a b/") << false;
+    QTest::newRow("bad port") << QStringLiteral("http://host:99999999/") << false;
+}
+
+void TestSubscriptionDialog::validation()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+
+    SubscriptionDialog dialog;
+    dialog.urlEdit()->setText(text);
+    QCOMPARE(dialog.isValid(), valid);
+    QCOMPARE(dialog.okButton()->isEnabled(), valid);
+    QCOMPARE(dialog.validationError().isEmpty(), valid);
+    QCOMPARE(dialog.urlEdit()->styleSheet().contains(u"border"), !valid);
+    if (valid)
+        QVERIFY(dialog.options().url.isValid());
+}
+
+void TestSubscriptionDialog::validatesWhileTyping()
+{
+    SubscriptionDialog dialog;
+    QVERIFY(!dialog.okButton()->isEnabled()); // "http://" to start with
+    dialog.urlEdit()->clear();
+    QTest::keyClicks(dialog.urlEdit(), QStringLiteral("ftp://h"));
+    QVERIFY(!dialog.okButton()->isEnabled());
+    QVERIFY(dialog.validationError().contains(u"ftp"));
+
+    dialog.urlEdit()->clear();
+    QTest::keyClicks(dialog.urlEdit(), QStringLiteral("http://h"));
+    QVERIFY(dialog.okButton()->isEnabled());
+    QTest::keyClicks(dialog.urlEdit(), QStringLiteral(" x"));
+    QVERIFY(!dialog.okButton()->isEnabled());
+    QTest::keyClick(dialog.urlEdit(), Qt::Key_Backspace);
+    QTest::keyClick(dialog.urlEdit(), Qt::Key_Backspace);
+    QVERIFY(dialog.okButton()->isEnabled());
+    QCOMPARE(dialog.options().url, QUrl(QStringLiteral("http://h")));
+}
+
+void TestSubscriptionDialog::takenUrlIsRejected()
+{
+    SubscriptionDialog dialog;
+    dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1:8080/events"));
+    QVERIFY(dialog.okButton()->isEnabled());
+    dialog.setTakenUrls({QUrl(QStringLiteral("http://127.0.0.1:8080/events"))});
+    QVERIFY(!dialog.okButton()->isEnabled());
+    QVERIFY2(dialog.validationError().startsWith(u"Already subscribed"), qPrintable(dialog.validationError()));
+    dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1:8080/other"));
+    QVERIFY(dialog.okButton()->isEnabled());
+}
+
+void TestSubscriptionDialog::headersRoundTrip()
+{
+    SubscriptionDialog dialog;
+    dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1/e"));
+    dialog.addHeader(QStringLiteral("Authorization"), QStringLiteral("Bearer abc"), true);
+    dialog.addHeader(QStringLiteral("X-Trace"), QStringLiteral("1"));
+    dialog.addHeader(); // an untouched row is ignored
+    dialog.addHeader(QStringLiteral("X-Api-Key"), QStringLiteral("  k\u00e9y  "), false);
+    QCOMPARE(dialog.headerTable()->rowCount(), 4);
+    QVERIFY(dialog.okButton()->isEnabled());
+
+    // The secret checkbox of the last row, ticked as a user would.
+    dialog.headerTable()->item(3, SubscriptionDialog::HeaderSecretColumn)->setCheckState(Qt::Checked);
+
+    const EventSourceOptions options = dialog.options();
+    const QList<HttpHeader> expected{{"Authorization", "Bearer abc"},
+                                     {"X-Trace", "1"},
+                                     {"X-Api-Key", QStringLiteral("k\u00e9y").toUtf8()}};
+    QCOMPARE(options.headers, expected);
+    QCOMPARE(options.secretHeaderNames, (QList<QByteArray>{"Authorization", "X-Api-Key"}));
+}
+
+void TestSubscriptionDialog::invalidHeadersDisableOk_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("token") << QStringLiteral("X-Custom_1.a") << QStringLiteral("v") << true;
+    QTest::newRow("empty value") << QStringLiteral("X-Empty") << QString() << true;
+    QTest::newRow("space in name") << QStringLiteral("Bad Name") << QStringLiteral("v") << false;
+    QTest::newRow("colon in name") << QStringLiteral("X:Y") << QStringLiteral("v") << false;
+    QTest::newRow("non-ASCII name") << QStringLiteral("X-\u00e9") << QStringLiteral("v") << false;
+    QTest::newRow("value without name") << QString() << QStringLiteral("v") << false;
+    QTest::newRow("line break in value") << QStringLiteral("X-A") << QStringLiteral("a\nB: c") << false;
+}
+
+void TestSubscriptionDialog::invalidHeadersDisableOk()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(bool, valid);
+
+    SubscriptionDialog dialog;
+    dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1/e"));
+    dialog.addHeader();
+    QVERIFY(dialog.okButton()->isEnabled());
+    // Typed into the cells: the check runs on every change.
+    dialog.headerTable()->item(0, SubscriptionDialog::HeaderNameColumn)->setText(name);
+    dialog.headerTable()->item(0, SubscriptionDialog::HeaderValueColumn)->setText(value);
+    QCOMPARE(dialog.okButton()->isEnabled(), valid);
+    QCOMPARE(dialog.validationError().isEmpty(), valid);
+    // A header problem is no URL problem.
+    QVERIFY(!dialog.urlEdit()->styleSheet().contains(u"border"));
+}
+
+void TestSubscriptionDialog::removeSelectedHeaders()
+{
+    SubscriptionDialog dialog;
+    dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1/e"));
+    dialog.addHeader(QStringLiteral("Bad Name"), QStringLiteral("1"));
+    dialog.addHeader(QStringLiteral("X-Keep"), QStringLiteral("2"));
+    QVERIFY(!dialog.okButton()->isEnabled());
+    dialog.headerTable()->selectRow(0);
+    dialog.removeSelectedHeaders();
+    QCOMPARE(dialog.headerTable()->rowCount(), 1);
+    QVERIFY(dialog.okButton()->isEnabled());
+    QCOMPARE(dialog.options().headers, (QList<HttpHeader>{{"X-Keep", "2"}}));
+}
+
+void TestSubscriptionDialog::prefillForEdit()
+{
+    EventSourceOptions original;
+    original.url = QUrl(QStringLiteral("https://example.org:8443/v1/events"));
+    original.headers = {{"X-Api-Key", "secret"}, {"Accept-Language", "en"}};
+    original.secretHeaderNames = {"x-api-key"};
+    original.reconnectMode = ReconnectMode::Strict;
+    original.reconnectionTimeMs = 1500;
+    original.idleTimeoutMs = 30000;
+    original.maxBackoffMs = 5000;
+    original.jitter = false;
+    original.lastEventId = QStringLiteral("42");
+
+    SubscriptionDialog dialog;
+    dialog.setOptions(original, QStringLiteral("Production"));
+    QCOMPARE(dialog.urlEdit()->text(), original.url.toString());
+    QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("Production"));
+    QCOMPARE(dialog.headerTable()->rowCount(), 2);
+    QCOMPARE(dialog.headerTable()->item(0, SubscriptionDialog::HeaderSecretColumn)->checkState(), Qt::Checked);
+    QCOMPARE(dialog.headerTable()->item(1, SubscriptionDialog::HeaderSecretColumn)->checkState(), Qt::Unchecked);
+    QCOMPARE(ReconnectMode(dialog.policyCombo()->currentData().toInt()), ReconnectMode::Strict);
+    QCOMPARE(dialog.reconnectionTimeSpin()->value(), 1500);
+    QCOMPARE(dialog.idleTimeoutSpin()->value(), 30000);
+    QVERIFY(dialog.okButton()->isEnabled());
+
+    const EventSourceOptions options = dialog.options();
+    QCOMPARE(options.url, original.url);
+    QCOMPARE(options.headers, original.headers);
+    QCOMPARE(options.secretHeaderNames, (QList<QByteArray>{"X-Api-Key"}));
+    QCOMPARE(options.reconnectMode, ReconnectMode::Strict);
+    QCOMPARE(options.reconnectionTimeMs, 1500);
+    QCOMPARE(options.idleTimeoutMs, 30000);
+    // What the dialog does not show is kept.
+    QCOMPARE(options.maxBackoffMs, 5000);
+    QCOMPARE(options.jitter, false);
+    QCOMPARE(options.lastEventId, QStringLiteral("42"));
+    QCOMPARE(dialog.name(), QStringLiteral("Production"));
+
+    // Back to the defaults for a new subscription.
+    dialog.setOptions(EventSourceOptions());
+    QCOMPARE(dialog.headerTable()->rowCount(), 0);
+    QCOMPARE(ReconnectMode(dialog.policyCombo()->currentData().toInt()), ReconnectMode::Resilient);
+    QCOMPARE(dialog.idleTimeoutSpin()->text(), QStringLiteral("Off"));
+    QVERIFY(!dialog.okButton()->isEnabled());
+}
+
+void TestSubscriptionDialog::nameDefaultsToHostAndPath()
+{
+    SubscriptionDialog dialog;
+    QCOMPARE(dialog.name(), QString());
+    dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1:8080/v1/events?since=3"));
+    QCOMPARE(dialog.name(), QStringLiteral("127.0.0.1:8080/v1/events"));
+    QCOMPARE(dialog.nameEdit()->placeholderText(), QStringLiteral("127.0.0.1:8080/v1/events"));
+    dialog.nameEdit()->setText(QStringLiteral("  Orders  "));
+    QCOMPARE(dialog.name(), QStringLiteral("Orders"));
+}
+
+void TestSubscriptionDialog::policiesAreExplained()
+{
+    SubscriptionDialog dialog;
+    QComboBox *combo = dialog.policyCombo();
+    QCOMPARE(combo->count(), 2);
+    QVERIFY(combo->itemData(0, Qt::ToolTipRole).toString().contains(u"backoff"));
+    QVERIFY(combo->itemData(1, Qt::ToolTipRole).toString().contains(u"browser"));
+    combo->setCurrentIndex(1);
+    QCOMPARE(combo->toolTip(), combo->itemData(1, Qt::ToolTipRole).toString());
+    QCOMPARE(dialog.options().reconnectMode, ReconnectMode::Strict);
+}
+
+void TestSubscriptionDialog::okAccepts()
+{
+    SubscriptionDialog dialog;
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1/e"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::mouseClick(dialog.okButton(), Qt::LeftButton);
+    QCOMPARE(accepted.count(), 1);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+QTEST_MAIN(TestSubscriptionDialog)
+#include "tst_subscriptiondialog.moc"

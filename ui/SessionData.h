@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ReconnectPolicy.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+// A saved dashboard, independent of any widget: what SessionFile reads and writes.
+
+struct SessionHeader
+{
+    QString name;
+    QString value; // empty when read back from a file that withheld it
+    bool secret = false;
+
+    friend bool operator==(const SessionHeader &, const SessionHeader &) = default;
+};
+
+struct SubscriptionSettings
+{
+    QString name;
+    QUrl url;
+    QList<SessionHeader> headers;
+    ReconnectMode reconnectMode = ReconnectMode::Resilient;
+    int reconnectionTimeMs = ReconnectPolicy::DefaultReconnectionTimeMs;
+    int idleTimeoutMs = 0; // 0: off
+    std::optional<QString> lastEventId;
+    QStringList plottedFields; // field paths such as "/count"
+    QString timestampField;    // empty: the time the event arrived
+
+    friend bool operator==(const SubscriptionSettings &, const SubscriptionSettings &) = default;
+};
+
+struct SessionData
+{
+    static constexpr int CurrentVersion = 1;
+
+    QList<SubscriptionSettings> subscriptions;
+    qint64 timeWindowMs = 60000;
+    int eventLogCap = 10000;
+    int pointCap = 100000;
+    // Opaque: QMainWindow::saveState() and QWidget::saveGeometry().
+    QByteArray windowState;
+    QByteArray windowGeometry;
+    // Write secret header values in plain text; off unless the user opts in.
+    bool storeSecrets = false;
+
+    friend bool operator==(const SessionData &, const SessionData &) = default;
+};
