@@ -274,6 +274,7 @@ public:
     qint64 now = 0;
 
     bool autoScaleY = true;
+    bool darkTheme = false;
     std::pair<double, double> fixedY{0, 1};
     std::optional<std::pair<double, double>> zoomY;
     std::optional<std::pair<double, double>> autoY;
@@ -1282,6 +1283,34 @@ bool ChartPanel::setOpenGLEnabled(bool enabled)
     for (SeriesState &s : d->series)
         s.line->setUseOpenGL(enabled);
     return true;
+}
+
+void ChartPanel::setDarkTheme(bool dark)
+{
+    d->darkTheme = dark;
+    const QColor background = dark ? QColor(0x1e, 0x21, 0x26) : QColor(Qt::white);
+    const QColor text = dark ? QColor(0xdc, 0xde, 0xe2) : QColor(0x26, 0x26, 0x26);
+    const QColor grid = dark ? QColor(0x3c, 0x41, 0x49) : QColor(0xe0, 0xe0, 0xe0);
+    const QColor line = dark ? QColor(0x76, 0x7b, 0x84) : QColor(0x9a, 0x9a, 0x9a);
+    d->chart->setBackgroundBrush(background);
+    d->chart->setTitleBrush(text);
+    d->chart->legend()->setLabelColor(text);
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(d->axisX), static_cast<QAbstractAxis *>(d->axisY)}) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(line);
+    }
+    d->view->setBackgroundBrush(background);
+    d->crosshair->setPen(QPen(dark ? QColor(255, 255, 255, 110) : QColor(0, 0, 0, 90), 0, Qt::DashLine));
+    d->marker->setBrush(background);
+    d->dirty = true;
+    d->requestRedraw();
+}
+
+bool ChartPanel::isDarkTheme() const
+{
+    return d->darkTheme;
 }
 
 QImage ChartPanel::grabImage()

@@ -76,6 +76,10 @@ public:
     QString readoutAtPosition(const QPoint &pos) const;
     QString readoutText() const;
 
+    // Chart colours for a dark or a light window; series keep their colours.
+    void setDarkTheme(bool dark);
+    bool isDarkTheme() const;
+
     // OpenGL series drawing is opt-in and only where a context can be created.
     static bool openGLAvailable();
     bool setOpenGLEnabled(bool enabled);

@@ -91,9 +91,8 @@ void collect(const QJsonValue &value, const QString &path, QList<FieldSample> &o
     }
 }
 
-std::optional<QJsonValue> parse(QByteArrayView utf8Payload)
+std::optional<QJsonValue> parseBytes(const QByteArray &bytes)
 {
-    const QByteArray bytes = utf8Payload.toByteArray();
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (error.error == QJsonParseError::NoError) {
@@ -131,19 +130,81 @@ std::optional<qint64> epochMs(double number)
     return qint64(std::llround(ms));
 }
 
+void appendIndex(QString &path, qsizetype index)
+{
+    char digits[24];
+    int count = 0;
+    do {
+        digits[count++] = char('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    path += QLatin1Char('[');
+    while (count > 0)
+        path += QLatin1Char(digits[--count]);
+    path += QLatin1Char(']');
+}
+
+void visitLeaves(const QJsonValue &value, QString &path,
+                 const std::function<void(const QString &, const QJsonValue &)> &visit)
+{
+    switch (value.type()) {
+    case QJsonValue::Double:
+    case QJsonValue::Bool:
+    case QJsonValue::String:
+        visit(path.isEmpty() ? RootPath : path, value);
+        break;
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        const qsizetype length = path.size();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            path += QLatin1Char('/');
+            path += escapedKey(it.key());
+            visitLeaves(it.value(), path, visit);
+            path.truncate(length);
+        }
+        break;
+    }
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        const qsizetype length = path.size();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            appendIndex(path, i);
+            visitLeaves(array.at(i), path, visit);
+            path.truncate(length);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
 } // namespace
+
+std::optional<QJsonValue> FieldExtractor::parse(const QByteArray &utf8Payload)
+{
+    return parseBytes(utf8Payload);
+}
+
+void FieldExtractor::forEachLeaf(const QJsonValue &root,
+                                 const std::function<void(const QString &, const QJsonValue &)> &visit)
+{
+    QString path;
+    path.reserve(64);
+    visitLeaves(root, path, visit);
+}
 
 QList<FieldSample> FieldExtractor::extract(QByteArrayView utf8Payload)
 {
     QList<FieldSample> samples;
-    if (const std::optional<QJsonValue> value = parse(utf8Payload))
+    if (const std::optional<QJsonValue> value = parseBytes(utf8Payload.toByteArray()))
         collect(*value, QString(), samples);
     return samples;
 }
 
 std::optional<QJsonValue> FieldExtractor::valueAt(QByteArrayView utf8Payload, const QString &path)
 {
-    std::optional<QJsonValue> value = parse(utf8Payload);
+    std::optional<QJsonValue> value = parseBytes(utf8Payload.toByteArray());
     if (!value)
         return std::nullopt;
     // "/" is the whole payload when it is a bare value, and the key "" of an object otherwise.

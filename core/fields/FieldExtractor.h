@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 // One numeric value found in an event's data, named by its JSON path.
@@ -24,6 +25,15 @@ namespace FieldExtractor {
 // Elements of a top-level array are "[0]", "[1]"... In keys, "~", "/" and "[" are written "~0", "~1"
 // and "~2", so that every path names exactly one value.
 QList<FieldSample> extract(QByteArrayView utf8Payload);
+
+// The payload as one JSON value: an object, an array, a scalar, or a number for non-JSON text that
+// reads as one. Nothing for anything else.
+std::optional<QJsonValue> parse(const QByteArray &utf8Payload);
+
+// Calls visit(path, value) for every number, boolean and string leaf of a parsed payload, in
+// extract()'s order and with its paths. The path is valid during the call only (one buffer is
+// reused, so that no string is built per leaf).
+void forEachLeaf(const QJsonValue &root, const std::function<void(const QString &path, const QJsonValue &value)> &visit);
 
 // The value at `path` (as extract() names paths), if there is one.
 std::optional<QJsonValue> valueAt(QByteArrayView utf8Payload, const QString &path);

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+
+class ChartArea;
+class FieldPickerPrivate;
+class QAbstractItemModel;
+class QComboBox;
+class QModelIndex;
+class QTreeView;
+class StreamFieldStore;
+
+// For a dock: a tree of the chart area's streams, each with its numeric fields (checked =
+// plotted) and a "Time axis" choice (receive time or a timestamp field of the payload). Follows
+// fields as they are discovered.
+class FieldPicker : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FieldPicker(ChartArea *area, QWidget *parent = nullptr);
+    ~FieldPicker() override;
+
+    QTreeView *view() const;
+    QAbstractItemModel *model() const;
+
+    // The row of a field (invalid when not shown) and the time axis combo of a stream.
+    QModelIndex fieldIndex(StreamFieldStore *store, const QString &path) const;
+    QComboBox *timeAxisCombo(StreamFieldStore *store) const;
+
+    // What checking a field's box does.
+    void setFieldChecked(StreamFieldStore *store, const QString &path, bool checked);
+    bool isFieldChecked(StreamFieldStore *store, const QString &path) const;
+
+private:
+    std::unique_ptr<FieldPickerPrivate> d;
+};
