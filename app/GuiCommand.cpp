@@ -2,14 +2,12 @@
 
 #include "DemoStream.h"
 #include "MainWindow.h"
-#include "SseServer.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 
 #include <cstdio>
-#include <memory>
 
 namespace {
 
@@ -71,24 +69,17 @@ int runGuiCommand()
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/eventscope.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.eventscope.eventscope"));
 
-    // Declared before the window, so that the streams close before their server goes.
-    std::unique_ptr<SseServer> demoServer;
-    std::unique_ptr<DemoStream> demoStream;
-    if (parser.isSet(demoOption)) {
-        demoServer = std::make_unique<SseServer>();
-        demoStream = std::make_unique<DemoStream>(intervalMs);
-        demoStream->attach(*demoServer);
-        if (!demoServer->listen(QHostAddress::LocalHost, 0)) {
-            printError(QStringLiteral("cannot start the demo server: %1")
-                           .arg(demoServer->errorString()));
-            return 1;
-        }
-        urls.prepend(demoServer->url(QStringLiteral("/events")));
-    }
-
     MainWindow window;
+    window.restoreWindowSettings();
+    if (parser.isSet(demoOption) && !window.startDemo(intervalMs)) {
+        printError(QStringLiteral("cannot start the demo server"));
+        return 1;
+    }
     for (const QUrl &url : std::as_const(urls))
         window.addStream(url);
+    // No stream asked for: the last session, or the empty state that says how to begin.
+    if (!parser.isSet(demoOption) && urls.isEmpty())
+        window.restoreLastSession();
     window.show();
     return QApplication::exec();
 }

@@ -1,13 +1,24 @@
+#include "ChartArea.h"
 #include "DemoStream.h"
+#include "EventDetailView.h"
+#include "EventLogFilterModel.h"
 #include "EventLogModel.h"
 #include "EventSource.h"
+#include "FieldPicker.h"
 #include "MainWindow.h"
 #include "SseServer.h"
 #include "StreamListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QPointer>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -40,6 +51,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void eventLogBatchesInsertions();
     void eventLogKeepsTheNewestRows_data();
     void eventLogKeepsTheNewestRows();
@@ -63,7 +75,21 @@ private Q_SLOTS:
     void followsTheTailUnlessScrolledUp();
     void missingPathFails();
     void streamActions();
+
+    void shortcuts();
+    void everyActionHasAToolTip();
+    void docksAndViewMenu();
+    void spaceTypesInTextFieldsAndPausesElsewhere();
+    void ctrlFFocusesTheSearch();
+    void logFiltersAndDetail();
+    void logCapAndDroppedCount();
 };
+
+void TestMainWindow::initTestCase()
+{
+    // The window reads and writes settings: keep them away from the user's.
+    QStandardPaths::setTestModeEnabled(true);
+}
 
 void TestMainWindow::eventLogBatchesInsertions()
 {
@@ -431,13 +457,12 @@ void TestMainWindow::windowShowsHintWithoutStreams()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.windowTitle(), QStringLiteral("EventScope"));
     QCOMPARE(window.streamModel()->rowCount(), 0);
-    QVERIFY(!window.eventLogView()->isVisible());
     QVERIFY(window.findChild<QLabel *>() != nullptr);
     bool hintShown = false;
     for (const QLabel *label : window.findChildren<QLabel *>())
         hintShown = hintShown || (label->isVisible() && label->text().contains(u"Ctrl+N"));
     QVERIFY(hintShown);
-    QCOMPARE(window.statusText(), QStringLiteral("0 of 0 streams open \u00B7 0 events"));
+    QCOMPARE(window.statusText(), QStringLiteral("0 of 0 streams open \u00B7 0 events/s"));
 }
 
 void TestMainWindow::demoStreamReachesOpenAndFillsLog()
@@ -505,6 +530,13 @@ void TestMainWindow::followsTheTailUnlessScrolledUp()
     log->flush();
     QTRY_COMPARE(bar->value(), bar->maximum());
     QCOMPARE(log->rowCount(), 700);
+    QVERIFY(window.followTailAction()->isChecked());
+
+    // The toggle stops following without scrolling, and brings the tail back when set again.
+    bar->setValue(0);
+    QVERIFY(!window.followTailAction()->isChecked());
+    window.followTailAction()->setChecked(true);
+    QTRY_COMPARE(bar->value(), bar->maximum());
 }
 
 void TestMainWindow::missingPathFails()
@@ -525,7 +557,7 @@ void TestMainWindow::missingPathFails()
     QCOMPARE(streams->data(streams->index(0, StreamListModel::StateColumn), StreamListModel::StatusColorRole)
                  .value<QColor>(),
              StreamListModel::statusColor(StreamListModel::Status::Failed));
-    QCOMPARE(window.statusText(), QStringLiteral("0 of 1 streams open \u00B7 0 events"));
+    QCOMPARE(window.statusText(), QStringLiteral("0 of 1 streams open \u00B7 0 events/s"));
 }
 
 void TestMainWindow::streamActions()
@@ -551,6 +583,7 @@ void TestMainWindow::streamActions()
     QVERIFY(action("addStreamAction"));
     QCOMPARE(remove->shortcut(), QKeySequence(QKeySequence::Delete));
     QCOMPARE(action("addStreamAction")->shortcut(), QKeySequence(QKeySequence::New));
+    QCOMPARE(edit->shortcut(), QKeySequence(Qt::Key_F2));
     for (QAction *a : {edit, remove, connectOne, disconnectOne, connectAll, disconnectAll}) {
         QVERIFY(!a->isEnabled()); // no stream yet
         QVERIFY(!a->toolTip().isEmpty());
@@ -606,6 +639,217 @@ void TestMainWindow::streamActions()
     QCOMPARE(streams->rowCount(), 0);
     for (QAction *a : {edit, remove, connectOne, disconnectOne, connectAll, disconnectAll})
         QVERIFY(!a->isEnabled());
+}
+
+void TestMainWindow::shortcuts()
+{
+    MainWindow window;
+    QHash<QKeySequence, QString> seen;
+    for (const QAction *action : window.findChildren<QAction *>()) {
+        for (const QKeySequence &shortcut : action->shortcuts()) {
+            // Ctrl+E is kept for exporting.
+            QVERIFY2(shortcut != QKeySequence(Qt::CTRL | Qt::Key_E), qPrintable(action->objectName()));
+            QVERIFY2(!seen.contains(shortcut),
+                     qPrintable(shortcut.toString() + u' ' + seen.value(shortcut) + u' ' + action->objectName()));
+            seen.insert(shortcut, action->objectName());
+        }
+    }
+    const QList<std::pair<QKeySequence, QString>> expected = {
+        {QKeySequence(Qt::CTRL | Qt::Key_N), QStringLiteral("addStreamAction")},
+        {QKeySequence(Qt::Key_F2), QStringLiteral("editStreamAction")},
+        {QKeySequence(Qt::Key_Space), QStringLiteral("pauseAction")},
+        {QKeySequence(Qt::CTRL | Qt::Key_S), QStringLiteral("saveSessionAction")},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), QStringLiteral("saveSessionAsAction")},
+        {QKeySequence(Qt::CTRL | Qt::Key_O), QStringLiteral("openSessionAction")},
+        {QKeySequence(Qt::CTRL | Qt::Key_F), QStringLiteral("findAction")},
+    };
+    for (const auto &[shortcut, name] : expected)
+        QCOMPARE(seen.value(shortcut), name);
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("recentSessionsAction"))->menu());
+}
+
+void TestMainWindow::everyActionHasAToolTip()
+{
+    MainWindow window;
+    int checked = 0;
+    for (const QAction *action : window.findChildren<QAction *>()) {
+        if (action->isSeparator() || action->text().isEmpty() || action->menu())
+            continue;
+        // Qt falls back to the text; a real tooltip says more than the menu entry.
+        QString text = action->text();
+        text.remove(u'&');
+        QVERIFY2(!action->toolTip().isEmpty() && action->toolTip() != text,
+                 qPrintable(action->objectName() + u' ' + action->text()));
+        if (!action->shortcut().isEmpty()) {
+            QVERIFY2(action->toolTip().contains(action->shortcut().toString(QKeySequence::NativeText)),
+                     qPrintable(action->toolTip()));
+        }
+        ++checked;
+    }
+    QVERIFY(checked >= 15);
+}
+
+void TestMainWindow::docksAndViewMenu()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QMenu *viewMenu = nullptr;
+    for (QAction *action : window.menuBar()->actions()) {
+        if (action->text().remove(u'&') == u"View")
+            viewMenu = action->menu();
+    }
+    QVERIFY(viewMenu);
+    for (const char *name : {"streamsDock", "fieldsDock", "eventsDock"}) {
+        auto *dock = window.findChild<QDockWidget *>(QLatin1String(name));
+        QVERIFY2(dock, name);
+        QVERIFY(dock->isVisible());
+        QVERIFY(viewMenu->actions().contains(dock->toggleViewAction()));
+        dock->toggleViewAction()->trigger();
+        QVERIFY(!dock->isVisible());
+        dock->toggleViewAction()->trigger();
+        QVERIFY(dock->isVisible());
+    }
+    QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("streamsDock"))->isAncestorOf(window.streamView()));
+    auto *events = window.findChild<QDockWidget *>(QStringLiteral("eventsDock"));
+    QVERIFY(events->isAncestorOf(window.eventLogView()));
+    QVERIFY(events->isAncestorOf(window.eventDetailView()));
+    QVERIFY(events->isAncestorOf(window.searchEdit()));
+    QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("fieldsDock"))
+                ->isAncestorOf(window.fieldPicker()));
+
+    // The layout round-trips through saveState().
+    const QByteArray state = window.saveState();
+    events->hide();
+    QVERIFY(window.restoreState(state));
+    QVERIFY(events->isVisible());
+}
+
+void TestMainWindow::spaceTypesInTextFieldsAndPausesElsewhere()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QAction *pause = window.pauseAction();
+    QCOMPARE(pause->shortcut(), QKeySequence(Qt::Key_Space));
+    QVERIFY(!pause->isChecked());
+
+    QLineEdit *search = window.searchEdit();
+    search->setFocus();
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("a b"));
+    QCOMPARE(search->text(), QStringLiteral("a b"));
+    QVERIFY(!pause->isChecked());
+    QVERIFY(!window.chartArea()->isPaused());
+    window.logCapSpin()->setFocus();
+    QTRY_VERIFY(window.logCapSpin()->hasFocus());
+    QTest::keyClick(window.logCapSpin(), Qt::Key_Space);
+    QVERIFY(!pause->isChecked());
+
+    window.streamView()->setFocus();
+    QTRY_VERIFY(window.streamView()->hasFocus());
+    QTest::keyClick(window.streamView(), Qt::Key_Space);
+    QVERIFY(pause->isChecked());
+    QVERIFY(window.chartArea()->isPaused());
+    QTest::keyClick(window.streamView(), Qt::Key_Space);
+    QVERIFY(!pause->isChecked());
+    QVERIFY(!window.chartArea()->isPaused());
+}
+
+void TestMainWindow::ctrlFFocusesTheSearch()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.streamView()->setFocus();
+    QTRY_VERIFY(window.streamView()->hasFocus());
+    QTest::keyClick(window.streamView(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(window.searchEdit()->hasFocus());
+    QVERIFY(window.searchEdit()->isClearButtonEnabled());
+}
+
+void TestMainWindow::logFiltersAndDetail()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Never reachable (port 9): the test feeds the log itself.
+    const QUrl urlA(QStringLiteral("http://127.0.0.1:9/a"));
+    const QUrl urlB(QStringLiteral("http://127.0.0.1:9/b"));
+    EventSource *a = window.addStream(urlA);
+    EventSource *b = window.addStream(urlB);
+    a->close();
+    b->close();
+    QComboBox *streams = window.streamFilterCombo();
+    QCOMPARE(streams->count(), 3); // All + each stream
+    QCOMPARE(streams->itemData(1).toString(), urlA.toDisplayString());
+
+    auto send = [](EventSource *source, const QString &type, int id, const QString &data) {
+        SseEvent event;
+        event.type = type;
+        event.lastEventId = QString::number(id);
+        event.data = data;
+        Q_EMIT source->eventReceived(event);
+    };
+    send(a, QStringLiteral("tick"), 1, QStringLiteral("{\"count\":1,\"needle\":true}"));
+    send(a, QStringLiteral("tock"), 2, QStringLiteral("{\"count\":2}"));
+    send(b, QStringLiteral("tick"), 3, QStringLiteral("{\"count\":3}"));
+    send(b, QStringLiteral("tock"), 4, QStringLiteral("plain needle"));
+    window.eventLogModel()->flush();
+    QAbstractItemModel *shown = window.eventLogView()->model();
+    QCOMPARE(shown, window.eventFilterModel());
+    QCOMPARE(shown->rowCount(), 4);
+
+    QComboBox *types = window.typeFilterCombo();
+    QVERIFY(types->isEditable());
+    QVERIFY(types->findText(QStringLiteral("tick")) > 0);
+    QVERIFY(types->findText(QStringLiteral("tock")) > 0);
+
+    streams->setCurrentIndex(2);
+    QCOMPARE(shown->rowCount(), 2);
+    types->setCurrentIndex(types->findText(QStringLiteral("tock")));
+    QCOMPARE(shown->rowCount(), 1);
+    QCOMPARE(shown->index(0, EventLogModel::IdColumn).data().toString(), QStringLiteral("4"));
+    types->setCurrentIndex(0);
+    streams->setCurrentIndex(0);
+    QCOMPARE(shown->rowCount(), 4);
+    types->setEditText(QStringLiteral("tick"));
+    QCOMPARE(shown->rowCount(), 2);
+    types->setCurrentIndex(0);
+
+    QTest::keyClicks(window.searchEdit(), QStringLiteral("needle"));
+    QCOMPARE(shown->rowCount(), 2);
+    QTRY_VERIFY(window.logCountLabel()->text().startsWith(u"2 of 4 shown"));
+    window.searchEdit()->clear();
+    QCOMPARE(shown->rowCount(), 4);
+
+    // A removed stream leaves the stream filter.
+    window.removeStream(b);
+    QCOMPARE(streams->count(), 2);
+
+    // Selecting a row shows the whole event, indented.
+    window.eventLogView()->selectRow(0);
+    const QString detail = window.eventDetailView()->toPlainText();
+    QVERIFY2(detail.contains(u"Type:   tick"), qPrintable(detail));
+    QVERIFY2(detail.contains(u"\n    \"needle\": true"), qPrintable(detail));
+}
+
+void TestMainWindow::logCapAndDroppedCount()
+{
+    MainWindow window;
+    EventSource *source = window.addStream(QUrl(QStringLiteral("http://127.0.0.1:9/cap")));
+    source->close();
+    QSpinBox *cap = window.logCapSpin();
+    QCOMPARE(cap->value(), EventLogModel::DefaultMaximumRows);
+    QVERIFY(cap->prefix().contains(u"Keep last"));
+    cap->setValue(50);
+    QCOMPARE(window.eventLogModel()->maximumRows(), 50);
+    for (int i = 0; i < 80; ++i)
+        Q_EMIT source->eventReceived(makeEvent(i));
+    window.eventLogModel()->flush();
+    QCOMPARE(window.eventLogModel()->rowCount(), 50);
+    QCOMPARE(window.droppedLogEvents(), 30);
+    QTRY_COMPARE_WITH_TIMEOUT(window.logCountLabel()->text(), QStringLiteral("50 shown \u00B7 30 dropped"), 10000);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,25 +1,60 @@
 #include "MainWindow.h"
 
+#include "ChartArea.h"
+#include "DemoStream.h"
+#include "EventDetailView.h"
+#include "EventLogFilterModel.h"
 #include "EventLogModel.h"
 #include "EventSource.h"
+#include "FieldPicker.h"
+#include "SessionFile.h"
+#include "SseServer.h"
+#include "StreamFieldStore.h"
 #include "StreamListModel.h"
 #include "SubscriptionDialog.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
+#include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
 
 namespace {
+
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+const QString LastSessionKey = QStringLiteral("session/last");
+const QString StoreSecretsKey = QStringLiteral("session/storeSecrets");
+constexpr int StatusIntervalMs = 500;
 
 QTableView *createTableView(QWidget *parent)
 {
@@ -45,19 +80,88 @@ int textWidth(const QWidget *widget, const QString &sample)
     return widget->fontMetrics().horizontalAdvance(sample) + 24;
 }
 
+QString withShortcut(const QString &toolTip, const QKeySequence &shortcut)
+{
+    if (shortcut.isEmpty())
+        return toolTip;
+    return QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText));
+}
+
+bool sameHeaderName(const QByteArray &a, const QByteArray &b)
+{
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
+bool isSecretHeader(const EventSourceOptions &options, const QByteArray &name)
+{
+    if (SessionFile::isSecretHeaderName(QString::fromLatin1(name)))
+        return true;
+    return std::any_of(options.secretHeaderNames.cbegin(), options.secretHeaderNames.cend(),
+                       [&name](const QByteArray &secret) { return sameHeaderName(secret, name); });
+}
+
+ChartPanel::TimeWindow timeWindowForMs(qint64 ms)
+{
+    if (ms <= 0)
+        return ChartPanel::All;
+    for (auto window : {ChartPanel::TenSeconds, ChartPanel::OneMinute, ChartPanel::TenMinutes,
+                        ChartPanel::OneHour}) {
+        if (ms <= ChartPanel::windowLengthMs(window))
+            return window;
+    }
+    return ChartPanel::All;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_streamModel(new StreamListModel(this))
     , m_eventLogModel(new EventLogModel(this))
+    , m_filterModel(new EventLogFilterModel(this))
 {
     setWindowTitle(tr("EventScope"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setChildrenCollapsible(false);
+    // Centre: the charts, or what to do first while there is no stream.
+    m_centralStack = new QStackedWidget(this);
+    auto *hintPage = new QWidget(m_centralStack);
+    hintPage->setBackgroundRole(QPalette::Base);
+    hintPage->setAutoFillBackground(true);
+    auto *hintLayout = new QVBoxLayout(hintPage);
+    hintLayout->addStretch(1);
+    m_hintLabel = new QLabel(
+        tr("<p style=\"font-size: large\"><b>No streams yet</b></p>"
+           "<p>Add a text/event-stream URL with <b>Stream \u25B8 Add Stream\u2026</b> (Ctrl+N),<br>"
+           "open a saved session (Ctrl+O), or start the built-in demo stream<br>"
+           "(<b>Stream \u25B8 Start Demo Stream</b>, or run <tt>eventscope --demo</tt>).</p>"),
+        hintPage);
+    m_hintLabel->setObjectName(QStringLiteral("emptyStateLabel"));
+    m_hintLabel->setAlignment(Qt::AlignCenter);
+    m_hintLabel->setTextFormat(Qt::RichText);
+    hintLayout->addWidget(m_hintLabel);
+    auto *hintButtons = new QHBoxLayout;
+    hintButtons->addStretch(1);
+    auto *addButton = new QPushButton(tr("Add Stream\u2026"), hintPage);
+    auto *demoButton = new QPushButton(tr("Start Demo Stream"), hintPage);
+    hintButtons->addWidget(addButton);
+    hintButtons->addWidget(demoButton);
+    hintButtons->addStretch(1);
+    hintLayout->addLayout(hintButtons);
+    hintLayout->addStretch(2);
+    connect(addButton, &QPushButton::clicked, this, &MainWindow::showAddStreamDialog);
+    connect(demoButton, &QPushButton::clicked, this, [this] { startDemo(); });
+    m_centralStack->addWidget(hintPage);
 
-    m_streamView = createTableView(splitter);
+    m_chartArea = new ChartArea(m_centralStack);
+    m_chartArea->setObjectName(QStringLiteral("chartArea"));
+    m_centralStack->addWidget(m_chartArea);
+    setCentralWidget(m_centralStack);
+
+    // Streams dock.
+    m_streamView = createTableView(this);
+    m_streamView->setObjectName(QStringLiteral("streamView"));
     m_streamView->setModel(m_streamModel);
     m_streamView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_streamView->setIconSize(QSize(12, 12));
@@ -78,82 +182,217 @@ MainWindow::MainWindow(QWidget *parent)
     for (int column : {StreamListModel::ReconnectsColumn, StreamListModel::GapsColumn})
         streamHeader->resizeSection(column, textWidth(this, tr("Reconnects")));
 
-    m_logArea = new QStackedWidget(splitter);
-    m_hintLabel = new QLabel(tr("Add a stream with Ctrl+N or start with --demo"), m_logArea);
-    m_hintLabel->setAlignment(Qt::AlignCenter);
-    m_hintLabel->setEnabled(false);
-    m_hintLabel->setFrameShape(QFrame::StyledPanel);
-    m_hintLabel->setBackgroundRole(QPalette::Base);
-    m_hintLabel->setAutoFillBackground(true);
-    m_logArea->addWidget(m_hintLabel);
+    m_streamsDock = new QDockWidget(tr("Streams"), this);
+    m_streamsDock->setObjectName(QStringLiteral("streamsDock"));
+    m_streamsDock->setWidget(m_streamView);
+    addDockWidget(Qt::TopDockWidgetArea, m_streamsDock);
 
-    m_eventLogView = createTableView(m_logArea);
-    m_eventLogView->setModel(m_eventLogModel);
+    // Fields dock.
+    m_fieldPicker = new FieldPicker(m_chartArea, this);
+    m_fieldsDock = new QDockWidget(tr("Fields"), this);
+    m_fieldsDock->setObjectName(QStringLiteral("fieldsDock"));
+    m_fieldsDock->setWidget(m_fieldPicker);
+    addDockWidget(Qt::LeftDockWidgetArea, m_fieldsDock);
+
+    // Events dock.
+    m_eventsDock = new QDockWidget(tr("Events"), this);
+    m_eventsDock->setObjectName(QStringLiteral("eventsDock"));
+    m_eventsDock->setWidget(createEventsPane());
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
+
+    m_statusLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusLabel);
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setInterval(StatusIntervalMs);
+    connect(m_statusTimer, &QTimer::timeout, this, [this] {
+        updateStatus();
+        updateLogCount();
+    });
+    m_statusTimer->start();
+    connect(m_streamModel, &StreamListModel::totalsChanged, this, &MainWindow::updateStatus);
+
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_streamModel, signal, this, [this] {
+            updateEmptyState();
+            updateStreamFilter();
+            updateStatus();
+        });
+    }
+    connect(m_streamModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateStreamFilter);
+
+    createActions();
+    updateStatus();
+    updateLogCount();
+    updateEmptyState();
+    updateStreamFilter();
+
+    const QSize available = screen() ? screen()->availableSize() : QSize(1400, 900);
+    resize(qBound(800, available.width() * 9 / 10, 1600), qBound(600, available.height() * 9 / 10, 1000));
+    resizeDocks({m_streamsDock, m_eventsDock}, {fontMetrics().height() * 7, height() * 3 / 10},
+                Qt::Vertical);
+    resizeDocks({m_fieldsDock}, {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34}, Qt::Horizontal);
+}
+
+MainWindow::~MainWindow()
+{
+    // Streams go before the demo server they may be connected to, and before the chart area.
+    delete m_fieldPicker;
+    m_fieldPicker = nullptr;
+    const QList<EventSource *> sources = findChildren<EventSource *>(Qt::FindDirectChildrenOnly);
+    for (EventSource *source : sources) {
+        source->close();
+        delete source;
+    }
+    for (StreamFieldStore *store : std::as_const(m_stores))
+        m_chartArea->removeStream(store);
+    qDeleteAll(m_stores);
+    m_stores.clear();
+}
+
+QWidget *MainWindow::createEventsPane()
+{
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(4, 2, 4, 4);
+    layout->setSpacing(4);
+
+    auto *filterBar = new QHBoxLayout;
+    filterBar->setSpacing(6);
+    m_streamFilter = new QComboBox(pane);
+    m_streamFilter->setObjectName(QStringLiteral("streamFilterCombo"));
+    m_streamFilter->setToolTip(tr("Show the events of one stream only"));
+    m_streamFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_streamFilter->setMinimumContentsLength(14);
+    m_typeFilter = new QComboBox(pane);
+    m_typeFilter->setObjectName(QStringLiteral("typeFilterCombo"));
+    m_typeFilter->setEditable(true);
+    m_typeFilter->setInsertPolicy(QComboBox::NoInsert);
+    m_typeFilter->addItem(tr("All types"));
+    m_typeFilter->setMinimumContentsLength(10);
+    m_typeFilter->setToolTip(tr("Show events of this type only: pick a type seen so far or type one"));
+    m_searchEdit = new QLineEdit(pane);
+    m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
+    m_searchEdit->setClearButtonEnabled(true);
+    m_searchEdit->setPlaceholderText(tr("Search data, ID and type (Ctrl+F)"));
+    m_searchEdit->setToolTip(tr("Show events whose data, ID or type contains this text"));
+    m_logCapSpin = new QSpinBox(pane);
+    m_logCapSpin->setObjectName(QStringLiteral("logCapSpin"));
+    m_logCapSpin->setRange(10, 1000000);
+    m_logCapSpin->setSingleStep(1000);
+    m_logCapSpin->setGroupSeparatorShown(true);
+    m_logCapSpin->setKeyboardTracking(false);
+    m_logCapSpin->setPrefix(tr("Keep last "));
+    m_logCapSpin->setSuffix(tr(" events"));
+    m_logCapSpin->setValue(m_eventLogModel->maximumRows());
+    m_logCapSpin->setToolTip(tr("The log keeps this many of the newest events; older ones are dropped"));
+    m_logCountLabel = new QLabel(pane);
+    m_logCountLabel->setObjectName(QStringLiteral("logCountLabel"));
+    auto *followButton = new QToolButton(pane);
+
+    filterBar->addWidget(new QLabel(tr("Stream:"), pane));
+    filterBar->addWidget(m_streamFilter);
+    filterBar->addWidget(new QLabel(tr("Type:"), pane));
+    filterBar->addWidget(m_typeFilter);
+    filterBar->addWidget(m_searchEdit, 1);
+    filterBar->addWidget(followButton);
+    filterBar->addWidget(m_logCapSpin);
+    filterBar->addWidget(m_logCountLabel);
+    layout->addLayout(filterBar);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, pane);
+    splitter->setChildrenCollapsible(false);
+    m_filterModel->setSourceModel(m_eventLogModel);
+    m_eventLogView = createTableView(splitter);
+    m_eventLogView->setObjectName(QStringLiteral("eventLogView"));
+    m_eventLogView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_eventLogView->setModel(m_filterModel);
     QHeaderView *logHeader = m_eventLogView->horizontalHeader();
     logHeader->resizeSection(EventLogModel::TimeColumn, textWidth(this, QStringLiteral("00:00:00.000")));
     logHeader->resizeSection(EventLogModel::StreamColumn, textWidth(this, QStringLiteral("http://127.0.0.1:00000/events")));
     logHeader->resizeSection(EventLogModel::TypeColumn, textWidth(this, QStringLiteral("message")));
     logHeader->resizeSection(EventLogModel::IdColumn, textWidth(this, QStringLiteral("000000")));
-    m_logArea->addWidget(m_eventLogView);
+    m_detailView = new EventDetailView(splitter);
+    m_detailView->setObjectName(QStringLiteral("eventDetailView"));
+    splitter->addWidget(m_eventLogView);
+    splitter->addWidget(m_detailView);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({3000, 1000});
+    layout->addWidget(splitter, 1);
 
-    splitter->addWidget(m_streamView);
-    splitter->addWidget(m_logArea);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    setCentralWidget(splitter);
-
-    QScrollBar *logScrollBar = m_eventLogView->verticalScrollBar();
-    connect(logScrollBar, &QScrollBar::valueChanged, this,
-            [this, logScrollBar](int value) { m_followTail = value >= logScrollBar->maximum(); });
-    connect(m_eventLogModel, &QAbstractItemModel::rowsInserted, this, [this] {
-        m_logArea->setCurrentWidget(m_eventLogView);
-        followTail();
+    m_followTailAction = new QAction(tr("Follow &Tail"), this);
+    m_followTailAction->setObjectName(QStringLiteral("followTailAction"));
+    m_followTailAction->setCheckable(true);
+    m_followTailAction->setChecked(true);
+    m_followTailAction->setToolTip(tr("Keep the newest event in view; scrolling up stops following"));
+    m_followTailAction->setStatusTip(m_followTailAction->toolTip());
+    followButton->setDefaultAction(m_followTailAction);
+    followButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_followTailAction, &QAction::toggled, this, [this](bool on) {
+        if (on)
+            followTail();
     });
 
-    m_statusLabel = new QLabel(this);
-    statusBar()->addWidget(m_statusLabel, 1);
-    connect(m_streamModel, &StreamListModel::totalsChanged, this, &MainWindow::updateStatus);
+    connect(m_streamFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyStreamFilter);
+    connect(m_typeFilter, &QComboBox::currentTextChanged, this, [this](const QString &text) {
+        m_filterModel->setEventType(text == tr("All types") ? QString() : text.trimmed());
+        updateLogCount();
+    });
+    connect(m_searchEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filterModel->setSearchText(text);
+        updateLogCount();
+    });
+    connect(m_logCapSpin, &QSpinBox::valueChanged, this, [this](int rows) {
+        m_eventLogModel->setMaximumRows(rows);
+        updateLogCount();
+    });
 
-    createActions();
-    updateStatus();
-    resize(1100, 700);
+    QScrollBar *logScrollBar = m_eventLogView->verticalScrollBar();
+    connect(logScrollBar, &QScrollBar::valueChanged, this, [this, logScrollBar](int value) {
+        m_followTailAction->setChecked(value >= logScrollBar->maximum());
+    });
+    connect(m_filterModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::followTail);
+    connect(m_eventLogModel, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { noteEventTypes(first, last); });
+    connect(m_eventLogView->selectionModel(), &QItemSelectionModel::currentRowChanged, m_detailView,
+            [this](const QModelIndex &current) { m_detailView->showIndex(current); });
+    return pane;
 }
-
-MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    auto *addStreamAction = new QAction(tr("&Add Stream\u2026"), this);
-    addStreamAction->setShortcut(QKeySequence::New);
-    addStreamAction->setStatusTip(tr("Subscribe to a text/event-stream URL"));
-    connect(addStreamAction, &QAction::triggered, this, &MainWindow::showAddStreamDialog);
-
-    auto *quitAction = new QAction(tr("&Quit"), this);
-    quitAction->setShortcut(QKeySequence::Quit);
-    quitAction->setMenuRole(QAction::QuitRole);
-    connect(quitAction, &QAction::triggered, this, &QWidget::close);
-
-    auto streamAction = [this](const QString &text, const QString &name, const QKeySequence &shortcut,
-                               const QString &toolTip, void (MainWindow::*slot)()) {
+    auto makeAction = [this](const QString &text, const QString &name, const QKeySequence &shortcut,
+                             const QString &toolTip) {
         auto *action = new QAction(text, this);
         action->setObjectName(name);
         action->setShortcut(shortcut);
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(toolTip,
-                                                         shortcut.toString(QKeySequence::NativeText)));
+        action->setToolTip(withShortcut(toolTip, shortcut));
         action->setStatusTip(toolTip);
+        return action;
+    };
+    auto streamAction = [&](const QString &text, const QString &name, const QKeySequence &shortcut,
+                            const QString &toolTip, void (MainWindow::*slot)()) {
+        QAction *action = makeAction(text, name, shortcut, toolTip);
         connect(action, &QAction::triggered, this, slot);
         return action;
     };
-    addStreamAction->setObjectName(QStringLiteral("addStreamAction"));
-    addStreamAction->setToolTip(tr("Subscribe to a text/event-stream URL (%1)")
-                                    .arg(addStreamAction->shortcut().toString(QKeySequence::NativeText)));
+
+    QAction *addStreamAction = streamAction(tr("&Add Stream\u2026"), QStringLiteral("addStreamAction"),
+                                            QKeySequence::New, tr("Subscribe to a text/event-stream URL"),
+                                            &MainWindow::showAddStreamDialog);
+    QAction *demoAction = makeAction(tr("Start &Demo Stream"), QStringLiteral("startDemoAction"), {},
+                                     tr("Serve the demo stream from inside EventScope and subscribe to it"));
+    connect(demoAction, &QAction::triggered, this, [this] { startDemo(); });
     m_editStreamAction = streamAction(tr("&Edit Stream\u2026"), QStringLiteral("editStreamAction"),
-                                      QKeySequence(Qt::CTRL | Qt::Key_E),
+                                      QKeySequence(Qt::Key_F2),
                                       tr("Change the URL, headers or reconnection of the selected stream"),
                                       &MainWindow::showEditStreamDialog);
     m_removeStreamAction = streamAction(tr("&Remove Stream"), QStringLiteral("removeStreamAction"),
                                         QKeySequence::Delete, tr("Close and remove the selected stream"),
                                         &MainWindow::removeSelectedStream);
+    // Delete in the search field or a spin box edits text; only the stream table removes streams.
+    m_removeStreamAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_streamView->addAction(m_removeStreamAction);
     m_connectAction = streamAction(tr("&Connect"), QStringLiteral("connectAction"),
                                    QKeySequence(Qt::Key_F5), tr("Connect the selected stream (again)"),
                                    &MainWindow::connectSelectedStream);
@@ -169,13 +408,78 @@ void MainWindow::createActions()
                                          tr("Close every stream's connection"),
                                          &MainWindow::disconnectAllStreams);
 
+    QAction *openAction = streamAction(tr("&Open Session\u2026"), QStringLiteral("openSessionAction"),
+                                       QKeySequence::Open,
+                                       tr("Replace the streams and layout by those of a session file"),
+                                       &MainWindow::openSessionDialog);
+    QAction *saveAction = streamAction(tr("&Save Session"), QStringLiteral("saveSessionAction"),
+                                       QKeySequence::Save,
+                                       tr("Save the streams, plotted fields and layout to the session file"),
+                                       &MainWindow::saveSessionInteractive);
+    QAction *saveAsAction = streamAction(tr("Save Session &As\u2026"), QStringLiteral("saveSessionAsAction"),
+                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                                         tr("Save the session to a new file"), &MainWindow::saveSessionAs);
+    m_storeSecretsAction = makeAction(tr("Store Secret Header &Values in Sessions"),
+                                      QStringLiteral("storeSecretsAction"), {},
+                                      tr("Warning: writes Authorization, Cookie and other secret header "
+                                         "values to session files in plain text"));
+    m_storeSecretsAction->setCheckable(true);
+    m_storeSecretsAction->setChecked(QSettings().value(StoreSecretsKey, false).toBool());
+    connect(m_storeSecretsAction, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(StoreSecretsKey, on); });
+    QAction *quitAction = makeAction(tr("&Quit"), QStringLiteral("quitAction"), QKeySequence::Quit,
+                                     tr("Close every stream and quit"));
+    quitAction->setMenuRole(QAction::QuitRole);
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_pauseAction = makeAction(tr("&Pause Charts"), QStringLiteral("pauseAction"),
+                               QKeySequence(Qt::Key_Space),
+                               tr("Freeze the charts' view; events keep being recorded"));
+    m_pauseAction->setCheckable(true);
+    // Text fields take Space for themselves before a window shortcut sees it.
+    m_pauseAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_pauseAction, &QAction::toggled, this, &MainWindow::setChartsPaused);
+    connect(m_chartArea, &ChartArea::pausedChanged, m_pauseAction, &QAction::setChecked);
+    QAction *resetZoomAction = makeAction(tr("&Reset Zoom"), QStringLiteral("resetZoomAction"),
+                                          QKeySequence(Qt::CTRL | Qt::Key_0),
+                                          tr("Follow the newest data again with the chosen time window"));
+    connect(resetZoomAction, &QAction::triggered, m_chartArea, &ChartArea::resetZoom);
+    QAction *findAction = makeAction(tr("&Find in Log"), QStringLiteral("findAction"),
+                                     QKeySequence::Find, tr("Search the event log"));
+    connect(findAction, &QAction::triggered, this, [this] {
+        m_eventsDock->show();
+        m_eventsDock->raise();
+        m_searchEdit->setFocus(Qt::ShortcutFocusReason);
+        m_searchEdit->selectAll();
+    });
+    QAction *clearLogAction = makeAction(tr("C&lear Log"), QStringLiteral("clearLogAction"), {},
+                                         tr("Remove every event from the log"));
+    connect(clearLogAction, &QAction::triggered, this, [this] {
+        m_eventLogModel->clear();
+        m_loggedEvents = 0;
+        m_detailView->clear();
+        updateLogCount();
+    });
+
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(addStreamAction);
+    fileMenu->setToolTipsVisible(true);
+    fileMenu->addAction(openAction);
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    m_recentMenu->setToolTipsVisible(true);
+    m_recentMenu->menuAction()->setObjectName(QStringLiteral("recentSessionsAction"));
+    m_recentMenu->menuAction()->setToolTip(tr("Sessions opened or saved lately"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
+    fileMenu->addAction(saveAction);
+    fileMenu->addAction(saveAsAction);
+    fileMenu->addAction(m_storeSecretsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
 
     QMenu *streamMenu = menuBar()->addMenu(tr("&Stream"));
+    streamMenu->setToolTipsVisible(true);
     streamMenu->addAction(addStreamAction);
+    streamMenu->addAction(demoAction);
     streamMenu->addAction(m_editStreamAction);
     streamMenu->addAction(m_removeStreamAction);
     streamMenu->addSeparator();
@@ -186,7 +490,6 @@ void MainWindow::createActions()
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolBar->addAction(addStreamAction);
     toolBar->addAction(m_editStreamAction);
@@ -196,6 +499,32 @@ void MainWindow::createActions()
     toolBar->addAction(m_disconnectAction);
     toolBar->addAction(m_connectAllAction);
     toolBar->addAction(m_disconnectAllAction);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->setToolTipsVisible(true);
+    const std::pair<QDockWidget *, QString> docks[] = {
+        {m_streamsDock, tr("Show or hide the stream table")},
+        {m_fieldsDock, tr("Show or hide the field picker")},
+        {m_eventsDock, tr("Show or hide the event log")},
+    };
+    for (const auto &[dock, toolTip] : docks) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setToolTip(toolTip);
+        toggle->setStatusTip(toolTip);
+        viewMenu->addAction(toggle);
+    }
+    QAction *toolBarToggle = toolBar->toggleViewAction();
+    toolBarToggle->setToolTip(tr("Show or hide the main tool bar"));
+    viewMenu->addAction(toolBarToggle);
+    viewMenu->addSeparator();
+    viewMenu->addAction(m_pauseAction);
+    viewMenu->addAction(resetZoomAction);
+    viewMenu->addSeparator();
+    viewMenu->addAction(findAction);
+    viewMenu->addAction(m_followTailAction);
+    viewMenu->addAction(clearLogAction);
+    // Menu shortcuts work while the menu bar is hidden only if the window has the actions.
+    addActions({findAction, m_pauseAction, resetZoomAction});
 
     connect(m_streamView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateStreamActions);
@@ -222,15 +551,30 @@ void MainWindow::updateStreamActions()
     m_disconnectAllAction->setEnabled(any);
 }
 
+StreamFieldStore *MainWindow::fieldStore(const EventSource *source) const
+{
+    return m_stores.value(source, nullptr);
+}
+
+void MainWindow::connectSource(EventSource *source, StreamFieldStore *store)
+{
+    const QString stream = source->options().url.toDisplayString();
+    connect(source, &EventSource::eventReceived, this, [this, stream, store](const SseEvent &event) {
+        ++m_loggedEvents;
+        m_eventLogModel->append(stream, event);
+        store->addEvent(event, QDateTime::currentMSecsSinceEpoch());
+    });
+    m_stores.insert(source, store);
+}
+
 EventSource *MainWindow::addStream(const EventSourceOptions &options, const QString &name)
 {
     auto *source = new EventSource(options, this);
-    const QString stream = options.url.toDisplayString();
-    EventLogModel *log = m_eventLogModel;
-    connect(source, &EventSource::eventReceived, log,
-            [log, stream](const SseEvent &event) { log->append(stream, event); });
+    auto *store = new StreamFieldStore(this);
+    connectSource(source, store);
     m_streamModel->addSource(source, name);
-    m_logArea->setCurrentWidget(m_eventLogView);
+    const int row = m_streamModel->rowOf(source);
+    m_chartArea->addStream(store, m_streamModel->name(row));
     source->open();
     return source;
 }
@@ -242,13 +586,44 @@ EventSource *MainWindow::addStream(const QUrl &url)
     return addStream(options);
 }
 
+EventSource *MainWindow::startDemo(int intervalMs)
+{
+    if (!m_demoServer) {
+        auto server = std::make_unique<SseServer>();
+        auto demo = std::make_unique<DemoStream>(intervalMs);
+        demo->attach(*server);
+        if (!server->listen(QHostAddress::LocalHost, 0)) {
+            statusBar()->showMessage(tr("Cannot start the demo server: %1").arg(server->errorString()));
+            return nullptr;
+        }
+        m_demoServer = std::move(server);
+        m_demoStream = std::move(demo);
+    }
+    const QUrl url = m_demoServer->url(QStringLiteral("/events"));
+    for (int row = 0; row < m_streamModel->rowCount(); ++row) {
+        if (EventSource *source = m_streamModel->source(row); source && source->url() == url)
+            return source;
+    }
+    EventSourceOptions options;
+    options.url = url;
+    return addStream(options, tr("Demo"));
+}
+
 QString MainWindow::statusText() const
 {
+    double rate = 0;
+    for (int row = 0; row < m_streamModel->rowCount(); ++row)
+        rate += m_streamModel->eventRate(row);
     const QLocale locale;
-    return tr("%1 of %2 streams open \u00B7 %3 events")
+    return tr("%1 of %2 streams open \u00B7 %3 events/s")
         .arg(m_streamModel->openCount())
         .arg(m_streamModel->rowCount())
-        .arg(locale.toString(m_streamModel->totalEventCount()));
+        .arg(locale.toString(rate, 'f', rate > 0 && rate < 10 ? 1 : 0));
+}
+
+qint64 MainWindow::droppedLogEvents() const
+{
+    return qMax<qint64>(0, m_loggedEvents - m_eventLogModel->rowCount() - m_eventLogModel->pendingCount());
 }
 
 QUrl MainWindow::streamUrlFromUserInput(const QString &text, QString *errorMessage)
@@ -315,25 +690,43 @@ EventSource *MainWindow::editStream(EventSource *source, const EventSourceOption
 {
     if (m_streamModel->rowOf(source) < 0)
         return nullptr;
+    StreamFieldStore *store = m_stores.take(source);
     auto *replacement = new EventSource(options, this);
-    const QString stream = options.url.toDisplayString();
-    EventLogModel *log = m_eventLogModel;
-    connect(replacement, &EventSource::eventReceived, log,
-            [log, stream](const SseEvent &event) { log->append(stream, event); });
+    // Samples of another URL do not continue the old series.
+    if (options.url != source->options().url)
+        store->clearSamples();
+    connectSource(replacement, store);
     m_streamModel->replaceSource(source, replacement, name);
     source->close();
     source->deleteLater();
+    m_chartArea->renameStream(store, m_streamModel->name(m_streamModel->rowOf(replacement)));
+    updateStreamFilter();
     replacement->open();
     return replacement;
 }
 
+void MainWindow::removeStream(EventSource *source)
+{
+    if (!source || m_streamModel->rowOf(source) < 0)
+        return;
+    if (StreamFieldStore *store = m_stores.take(source)) {
+        m_chartArea->removeStream(store);
+        store->deleteLater();
+    }
+    m_streamModel->removeSource(source);
+    source->close();
+    source->deleteLater();
+}
+
 void MainWindow::removeSelectedStream()
 {
-    if (EventSource *source = selectedSource()) {
-        m_streamModel->removeSource(source);
-        source->close();
-        source->deleteLater();
-    }
+    removeStream(selectedSource());
+}
+
+void MainWindow::removeAllStreams()
+{
+    while (m_streamModel->rowCount() > 0)
+        removeStream(m_streamModel->source(m_streamModel->rowCount() - 1));
 }
 
 void MainWindow::connectSelectedStream()
@@ -364,13 +757,340 @@ void MainWindow::disconnectAllStreams()
     }
 }
 
+void MainWindow::setChartsPaused(bool paused)
+{
+    m_chartArea->setPaused(paused);
+    if (m_pauseAction->isChecked() != paused)
+        m_pauseAction->setChecked(paused);
+}
+
 void MainWindow::updateStatus()
 {
     m_statusLabel->setText(statusText());
 }
 
+void MainWindow::updateLogCount()
+{
+    const QLocale locale;
+    const int shown = m_filterModel->rowCount();
+    const int held = m_eventLogModel->rowCount();
+    QString text = shown == held ? tr("%1 shown").arg(locale.toString(shown))
+                                 : tr("%1 of %2 shown").arg(locale.toString(shown), locale.toString(held));
+    text += tr(" \u00B7 %1 dropped").arg(locale.toString(droppedLogEvents()));
+    m_logCountLabel->setText(text);
+}
+
+void MainWindow::updateEmptyState()
+{
+    m_centralStack->setCurrentIndex(m_streamModel->rowCount() > 0 ? 1 : 0);
+}
+
+void MainWindow::updateStreamFilter()
+{
+    const QString current = m_streamFilter->currentData().toString();
+    const QSignalBlocker blocker(m_streamFilter);
+    m_streamFilter->clear();
+    m_streamFilter->addItem(tr("All streams"));
+    for (int row = 0; row < m_streamModel->rowCount(); ++row) {
+        if (EventSource *source = m_streamModel->source(row)) {
+            const QString url = source->options().url.toDisplayString();
+            m_streamFilter->addItem(m_streamModel->name(row), url);
+            m_streamFilter->setItemData(m_streamFilter->count() - 1, url, Qt::ToolTipRole);
+        }
+    }
+    const int index = current.isEmpty() ? 0 : m_streamFilter->findData(current);
+    m_streamFilter->setCurrentIndex(qMax(0, index));
+    applyStreamFilter();
+}
+
+void MainWindow::applyStreamFilter()
+{
+    const QString url = m_streamFilter->currentData().toString();
+    if (url.isEmpty()) {
+        if (!m_filterModel->acceptsAllStreams())
+            m_filterModel->acceptAllStreams();
+    } else if (m_filterModel->acceptsAllStreams() || m_filterModel->acceptedStreams() != QSet<QString>{url}) {
+        m_filterModel->setAcceptedStreams({url});
+    }
+    updateLogCount();
+}
+
+void MainWindow::noteEventTypes(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        const QString type =
+            m_eventLogModel->index(row, 0).data(EventLogModel::TypeRole).toString();
+        if (!type.isEmpty() && !m_seenTypes.contains(type)) {
+            m_seenTypes.insert(type);
+            m_typeFilter->addItem(type);
+        }
+    }
+}
+
 void MainWindow::followTail()
 {
-    if (m_followTail)
+    if (m_followTailAction->isChecked())
         m_eventLogView->scrollToBottom();
+}
+
+SessionData MainWindow::session() const
+{
+    SessionData session;
+    for (int row = 0; row < m_streamModel->rowCount(); ++row) {
+        EventSource *source = m_streamModel->source(row);
+        if (!source)
+            continue;
+        const EventSourceOptions &options = source->options();
+        SubscriptionSettings sub;
+        sub.name = m_streamModel->name(row);
+        sub.url = options.url;
+        for (const HttpHeader &header : options.headers) {
+            sub.headers.append({QString::fromLatin1(header.first), QString::fromUtf8(header.second),
+                                isSecretHeader(options, header.first)});
+        }
+        sub.reconnectMode = options.reconnectMode;
+        sub.reconnectionTimeMs = options.reconnectionTimeMs;
+        sub.idleTimeoutMs = options.idleTimeoutMs;
+        if (!options.lastEventId.isEmpty())
+            sub.lastEventId = options.lastEventId;
+        if (StreamFieldStore *store = fieldStore(source)) {
+            sub.plottedFields = m_chartArea->plottedFields(store);
+            if (store->timeSource() == StreamFieldStore::PayloadField)
+                sub.timestampField = store->timeFieldPath();
+        }
+        session.subscriptions.append(sub);
+    }
+    session.timeWindowMs = ChartPanel::windowLengthMs(m_chartArea->timeWindow());
+    session.pointCap = int(qMin<qsizetype>(m_chartArea->pointCap(), std::numeric_limits<int>::max()));
+    session.eventLogCap = m_eventLogModel->maximumRows();
+    session.windowState = saveState();
+    session.windowGeometry = saveGeometry();
+    session.storeSecrets = m_storeSecretsAction->isChecked();
+    return session;
+}
+
+void MainWindow::applySession(const SessionData &session, QStringList *withheld)
+{
+    removeAllStreams();
+    m_eventLogModel->clear();
+    m_loggedEvents = 0;
+    m_detailView->clear();
+
+    if (!session.windowGeometry.isEmpty())
+        restoreGeometry(session.windowGeometry);
+    if (!session.windowState.isEmpty())
+        restoreState(session.windowState);
+    m_logCapSpin->setValue(session.eventLogCap);
+    m_eventLogModel->setMaximumRows(session.eventLogCap);
+    m_chartArea->setPointCap(session.pointCap);
+    m_chartArea->setTimeWindow(timeWindowForMs(session.timeWindowMs));
+
+    for (const SubscriptionSettings &sub : session.subscriptions) {
+        EventSourceOptions options;
+        options.url = sub.url;
+        for (const SessionHeader &header : sub.headers) {
+            const QByteArray name = header.name.toLatin1();
+            options.headers.append({name, header.value.toUtf8()});
+            if (header.secret && !SessionFile::isSecretHeaderName(header.name))
+                options.secretHeaderNames.append(name);
+            const bool secret = header.secret || SessionFile::isSecretHeaderName(header.name);
+            if (secret && header.value.isEmpty() && withheld) {
+                withheld->append(tr("%1: %2")
+                                     .arg(sub.name.isEmpty() ? StreamListModel::defaultName(sub.url) : sub.name,
+                                          header.name));
+            }
+        }
+        options.reconnectMode = sub.reconnectMode;
+        options.reconnectionTimeMs = sub.reconnectionTimeMs;
+        options.idleTimeoutMs = sub.idleTimeoutMs;
+        options.lastEventId = sub.lastEventId.value_or(QString());
+        EventSource *source = addStream(options, sub.name);
+        StreamFieldStore *store = fieldStore(source);
+        if (!sub.timestampField.isEmpty())
+            store->setTimeSource(StreamFieldStore::PayloadField, sub.timestampField);
+        // An empty list would stop the first discovered field from being plotted.
+        if (!sub.plottedFields.isEmpty())
+            m_chartArea->setPlottedFields(store, sub.plottedFields);
+    }
+    updateStatus();
+    updateLogCount();
+}
+
+bool MainWindow::saveSession(const QString &path, QString *errorMessage)
+{
+    if (!SessionFile::save(path, session(), errorMessage))
+        return false;
+    setSessionPath(path);
+    rememberSession(path);
+    statusBar()->showMessage(m_storeSecretsAction->isChecked()
+                                 ? tr("Session saved to %1 (secret header values included)")
+                                       .arg(QDir::toNativeSeparators(path))
+                                 : tr("Session saved to %1").arg(QDir::toNativeSeparators(path)),
+                             5000);
+    return true;
+}
+
+bool MainWindow::openSession(const QString &path, QString *errorMessage)
+{
+    const std::optional<SessionData> loaded = SessionFile::load(path, errorMessage);
+    if (!loaded)
+        return false;
+    QStringList withheld;
+    applySession(*loaded, &withheld);
+    setSessionPath(path);
+    rememberSession(path);
+    if (withheld.isEmpty()) {
+        statusBar()->showMessage(tr("Opened session %1").arg(QDir::toNativeSeparators(path)), 5000);
+    } else {
+        statusBar()->showMessage(tr("Opened session %1; secret values were not stored and are "
+                                    "empty (%2): edit the stream (F2) to enter them")
+                                     .arg(QFileInfo(path).fileName(), withheld.join(QStringLiteral(", "))));
+    }
+    return true;
+}
+
+bool MainWindow::restoreLastSession()
+{
+    const QString path = QSettings().value(LastSessionKey).toString();
+    if (path.isEmpty() || !QFileInfo::exists(path))
+        return false;
+    QString error;
+    if (!openSession(path, &error)) {
+        statusBar()->showMessage(tr("Could not restore the last session: %1").arg(error));
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::restoreWindowSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(GeometryKey).toByteArray());
+    restoreState(settings.value(StateKey).toByteArray());
+}
+
+void MainWindow::saveWindowSettings() const
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(StateKey, saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowSettings();
+    event->accept();
+}
+
+void MainWindow::setSessionPath(const QString &path)
+{
+    m_sessionPath = path;
+    setWindowTitle(path.isEmpty() ? tr("EventScope")
+                                  : tr("%1 \u2014 EventScope").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::rememberSession(const QString &path)
+{
+    QSettings settings;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    SessionFile::addRecentSession(settings, absolute);
+    settings.setValue(LastSessionKey, absolute);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    QSettings settings;
+    const QStringList recent = SessionFile::recentSessions(settings);
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        QAction *action = m_recentMenu->addAction(
+            tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(action->toolTip());
+        connect(action, &QAction::triggered, this, [this, path] {
+            QString error;
+            if (!openSession(path, &error))
+                QMessageBox::warning(this, tr("Open Session"), error);
+            else
+                askForWithheldSecrets();
+        });
+    }
+    if (recent.isEmpty()) {
+        QAction *none = m_recentMenu->addAction(tr("No recent sessions"));
+        none->setToolTip(tr("Sessions you open or save appear here"));
+        none->setEnabled(false);
+    }
+}
+
+void MainWindow::askForWithheldSecrets()
+{
+    for (int row = 0; row < m_streamModel->rowCount(); ++row) {
+        EventSource *source = m_streamModel->source(row);
+        if (!source)
+            continue;
+        EventSourceOptions options = source->options();
+        bool changed = false;
+        for (HttpHeader &header : options.headers) {
+            if (!header.second.isEmpty() || !isSecretHeader(options, header.first))
+                continue;
+            bool ok = false;
+            const QString value = QInputDialog::getText(
+                this, tr("Secret Header"),
+                tr("The session did not store the value of %1 for %2.\nEnter it, or cancel to "
+                   "leave it empty:")
+                    .arg(QString::fromLatin1(header.first), m_streamModel->name(row)),
+                QLineEdit::Password, QString(), &ok);
+            if (ok && !value.isEmpty()) {
+                header.second = value.toUtf8();
+                changed = true;
+            }
+        }
+        if (changed)
+            editStream(source, options, m_streamModel->name(row));
+    }
+}
+
+void MainWindow::saveSessionInteractive()
+{
+    if (m_sessionPath.isEmpty()) {
+        saveSessionAs();
+        return;
+    }
+    QString error;
+    if (!saveSession(m_sessionPath, &error))
+        QMessageBox::warning(this, tr("Save Session"), error);
+}
+
+void MainWindow::saveSessionAs()
+{
+    const QString start = m_sessionPath.isEmpty()
+        ? QDir::home().filePath(tr("session.eventscope"))
+        : m_sessionPath;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Session"), start,
+        tr("EventScope sessions (*.eventscope);;JSON files (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".eventscope");
+    QString error;
+    if (!saveSession(path, &error))
+        QMessageBox::warning(this, tr("Save Session"), error);
+}
+
+void MainWindow::openSessionDialog()
+{
+    const QString start = m_sessionPath.isEmpty() ? QDir::homePath() : QFileInfo(m_sessionPath).path();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Session"), start,
+        tr("EventScope sessions (*.eventscope *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openSession(path, &error)) {
+        QMessageBox::warning(this, tr("Open Session"), error);
+        return;
+    }
+    askForWithheldSecrets();
 }

@@ -1,19 +1,38 @@
 #pragma once
 
 #include "EventSourceOptions.h"
+#include "SessionData.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QSet>
 #include <QUrl>
 
+#include <memory>
+
+class ChartArea;
+class DemoStream;
+class EventDetailView;
+class EventLogFilterModel;
 class EventLogModel;
 class EventSource;
+class FieldPicker;
 class QAction;
+class QComboBox;
+class QDockWidget;
 class QLabel;
+class QLineEdit;
+class QMenu;
+class QSpinBox;
 class QStackedWidget;
 class QTableView;
+class QTimer;
+class SseServer;
+class StreamFieldStore;
 class StreamListModel;
 
-// The dashboard: the subscribed streams and their state on top, the live event log below.
+// The dashboard: live charts in the middle; the streams, the plotted fields and the event log
+// (filters, detail) in docks around them; sessions saved to and opened from files.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -26,12 +45,47 @@ public:
     EventSource *addStream(const EventSourceOptions &options, const QString &name = {});
     EventSource *addStream(const QUrl &url);
 
+    // Serves the demo stream from inside the application and subscribes to it.
+    EventSource *startDemo(int intervalMs = 1000);
+
     StreamListModel *streamModel() const { return m_streamModel; }
     EventLogModel *eventLogModel() const { return m_eventLogModel; }
+    EventLogFilterModel *eventFilterModel() const { return m_filterModel; }
     QTableView *streamView() const { return m_streamView; }
     QTableView *eventLogView() const { return m_eventLogView; }
-    // "N of M streams open · X events"
+    EventDetailView *eventDetailView() const { return m_detailView; }
+    ChartArea *chartArea() const { return m_chartArea; }
+    FieldPicker *fieldPicker() const { return m_fieldPicker; }
+    StreamFieldStore *fieldStore(const EventSource *source) const;
+    QComboBox *streamFilterCombo() const { return m_streamFilter; }
+    QComboBox *typeFilterCombo() const { return m_typeFilter; }
+    QLineEdit *searchEdit() const { return m_searchEdit; }
+    QSpinBox *logCapSpin() const { return m_logCapSpin; }
+    QLabel *logCountLabel() const { return m_logCountLabel; }
+    QLabel *emptyStateLabel() const { return m_hintLabel; }
+    QAction *followTailAction() const { return m_followTailAction; }
+    QAction *pauseAction() const { return m_pauseAction; }
+    QAction *storeSecretsAction() const { return m_storeSecretsAction; }
+
+    // "N of M streams open · X events/s"
     QString statusText() const;
+    // Events that fell out of the log because of its cap.
+    qint64 droppedLogEvents() const;
+
+    // The dashboard as a session, and back; applying replaces every stream. `withheld` receives
+    // "stream: header" for each secret whose value the session did not hold.
+    SessionData session() const;
+    void applySession(const SessionData &session, QStringList *withheld = nullptr);
+    bool saveSession(const QString &path, QString *errorMessage = nullptr);
+    // Opens without asking for withheld secrets: they stay empty and the status bar says so.
+    bool openSession(const QString &path, QString *errorMessage = nullptr);
+    QString sessionPath() const { return m_sessionPath; }
+    // The session used last, when it still exists; false (and the empty state) otherwise.
+    bool restoreLastSession();
+
+    // Window geometry and dock layout of the last run.
+    void restoreWindowSettings();
+    void saveWindowSettings() const;
 
     // What a user typed as a stream URL, checked; an invalid QUrl and a reason when unusable.
     // A missing scheme means http.
@@ -43,31 +97,73 @@ public Q_SLOTS:
     // Replaces the stream's source by one with `options`; the row stays where it is.
     EventSource *editStream(EventSource *source, const EventSourceOptions &options,
                             const QString &name = {});
+    void removeStream(EventSource *source);
     void removeSelectedStream();
+    void removeAllStreams();
     void connectSelectedStream();
     void disconnectSelectedStream();
     void connectAllStreams();
     void disconnectAllStreams();
+    void setChartsPaused(bool paused);
+    void saveSessionInteractive();
+    void saveSessionAs();
+    void openSessionDialog();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    QWidget *createEventsPane();
     void createActions();
     void updateStatus();
+    void updateLogCount();
+    void updateEmptyState();
+    void updateStreamFilter();
+    void applyStreamFilter();
+    void noteEventTypes(int first, int last);
     void followTail();
     EventSource *selectedSource() const;
     void updateStreamActions();
+    void connectSource(EventSource *source, StreamFieldStore *store);
+    void fillRecentMenu();
+    void rememberSession(const QString &path);
+    void setSessionPath(const QString &path);
+    void askForWithheldSecrets();
 
     StreamListModel *m_streamModel;
     EventLogModel *m_eventLogModel;
-    QTableView *m_streamView;
-    QTableView *m_eventLogView;
-    QStackedWidget *m_logArea;
-    QLabel *m_hintLabel;
-    QLabel *m_statusLabel;
-    bool m_followTail = true;
+    EventLogFilterModel *m_filterModel;
+    QTableView *m_streamView = nullptr;
+    QTableView *m_eventLogView = nullptr;
+    EventDetailView *m_detailView = nullptr;
+    ChartArea *m_chartArea = nullptr;
+    FieldPicker *m_fieldPicker = nullptr;
+    QStackedWidget *m_centralStack = nullptr;
+    QLabel *m_hintLabel = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QLabel *m_logCountLabel = nullptr;
+    QComboBox *m_streamFilter = nullptr;
+    QComboBox *m_typeFilter = nullptr;
+    QLineEdit *m_searchEdit = nullptr;
+    QSpinBox *m_logCapSpin = nullptr;
+    QDockWidget *m_streamsDock = nullptr;
+    QDockWidget *m_fieldsDock = nullptr;
+    QDockWidget *m_eventsDock = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QTimer *m_statusTimer = nullptr;
+    QHash<const EventSource *, StreamFieldStore *> m_stores;
+    QSet<QString> m_seenTypes;
+    qint64 m_loggedEvents = 0;
+    QString m_sessionPath;
+    std::unique_ptr<SseServer> m_demoServer;
+    std::unique_ptr<DemoStream> m_demoStream;
     QAction *m_editStreamAction = nullptr;
     QAction *m_removeStreamAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     QAction *m_connectAllAction = nullptr;
     QAction *m_disconnectAllAction = nullptr;
+    QAction *m_followTailAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_storeSecretsAction = nullptr;
 };

@@ -1,0 +1,363 @@
+#include "ChartArea.h"
+#include "ChartPanel.h"
+#include "DemoStream.h"
+#include "EventLogModel.h"
+#include "EventSource.h"
+#include "MainWindow.h"
+#include "ScriptedServer.h"
+#include "SeriesBuffer.h"
+#include "SessionFile.h"
+#include "SseServer.h"
+#include "StreamFieldStore.h"
+#include "StreamListModel.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+constexpr int NetworkTimeoutMs = 20000;
+
+using Response = ScriptedServer::Response;
+
+// A stream that sends a few events with two numeric fields and a timestamp, then stays open.
+Response fieldEvents()
+{
+    QByteArray bytes;
+    for (int i = 1; i <= 5; ++i) {
+        bytes += "id: " + QByteArray::number(i) + "\ndata: {\"a\": " + QByteArray::number(i)
+            + ", \"b\": " + QByteArray::number(i * 10) + ", \"t\": \"2026-11-23T19:00:0"
+            + QByteArray::number(i) + "Z\"}\n\n";
+    }
+    return Response::events().send(bytes).stall();
+}
+
+QDockWidget *dock(const MainWindow &window, const char *name)
+{
+    return window.findChild<QDockWidget *>(QLatin1String(name));
+}
+
+} // namespace
+
+class TestDashboard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void emptyStateWithoutStreams();
+    void eventsReachLogAndChart();
+    void demoFromTheWindow();
+    void reconnectsAfterServerRestart();
+    void sessionRoundTrip();
+    void secretsWithheldByDefault();
+    void storedSecretsOnlyWhenOptedIn();
+    void lastSessionRestored();
+};
+
+void TestDashboard::initTestCase()
+{
+    // Settings go to a test location, not the user's.
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestDashboard::init()
+{
+    QSettings().clear();
+}
+
+void TestDashboard::emptyStateWithoutStreams()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QLabel *hint = window.emptyStateLabel();
+    QVERIFY(hint->isVisible());
+    QVERIFY2(hint->text().contains(u"Ctrl+N"), qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(u"--demo"), qPrintable(hint->text()));
+    QVERIFY(!window.chartArea()->isVisible());
+    QCOMPARE(window.statusText(), QStringLiteral("0 of 0 streams open \u00B7 0 events/s"));
+
+    // A stream replaces the hint by the charts; removing the last one brings it back.
+    EventSource *source = window.addStream(QUrl(QStringLiteral("http://127.0.0.1:9/events")));
+    QVERIFY(window.chartArea()->isVisible());
+    QVERIFY(!hint->isVisible());
+    window.removeStream(source);
+    QCOMPARE(window.streamModel()->rowCount(), 0);
+    QVERIFY(hint->isVisible());
+    QVERIFY(window.chartArea()->streams().isEmpty());
+}
+
+void TestDashboard::eventsReachLogAndChart()
+{
+    SseServer server;
+    DemoStream demo(20);
+    demo.attach(server);
+    QVERIFY2(server.listen(QHostAddress::LocalHost, 0), qPrintable(server.errorString()));
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    EventSource *source = window.addStream(server.url());
+    StreamFieldStore *store = window.fieldStore(source);
+    QVERIFY(store);
+    QCOMPARE(window.chartArea()->streams(), QList<StreamFieldStore *>{store});
+    QCOMPARE(window.chartArea()->streamName(store), window.streamModel()->name(0));
+
+    QTRY_VERIFY_WITH_TIMEOUT(window.eventLogModel()->rowCount() >= 5, NetworkTimeoutMs);
+    // No clicks: the first field the stream carries is plotted and drawn on the chart's tick.
+    QTRY_VERIFY_WITH_TIMEOUT(store->hasField(QStringLiteral("/count")), NetworkTimeoutMs);
+    QVERIFY(store->buffer(QStringLiteral("/count"))->size() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.chartArea()->plottedFields(store),
+                              QStringList{QStringLiteral("/count")}, NetworkTimeoutMs);
+    QVERIFY(!window.chartArea()->panels().isEmpty());
+    ChartPanel *panel = window.chartArea()->panels().constFirst();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->displayedPoints(0).isEmpty(), NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().startsWith(u"1 of 1 streams open \u00B7 "),
+                             NetworkTimeoutMs);
+    QVERIFY2(window.statusText().endsWith(u" events/s"), qPrintable(window.statusText()));
+
+    // Renaming through an edit reaches the chart.
+    EventSourceOptions options = source->options();
+    EventSource *edited = window.editStream(source, options, QStringLiteral("Renamed"));
+    QCOMPARE(window.fieldStore(edited), store);
+    QCOMPARE(window.chartArea()->streamName(store), QStringLiteral("Renamed"));
+
+    window.removeStream(edited);
+    QVERIFY(window.chartArea()->streams().isEmpty());
+}
+
+void TestDashboard::demoFromTheWindow()
+{
+    MainWindow window;
+    EventSource *source = window.startDemo(20);
+    QVERIFY(source);
+    QCOMPARE(window.startDemo(20), source); // once only
+    QCOMPARE(source->url().host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(window.streamModel()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(window.streamModel()->status(0), StreamListModel::Status::Open,
+                              NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window.eventLogModel()->rowCount() > 0, NetworkTimeoutMs);
+}
+
+void TestDashboard::reconnectsAfterServerRestart()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script(QStringLiteral("/events"), {fieldEvents()});
+
+    MainWindow window;
+    EventSourceOptions options;
+    options.url = server.url();
+    options.reconnectionTimeMs = 100;
+    options.maxBackoffMs = 500;
+    window.addStream(options);
+    StreamListModel *streams = window.streamModel();
+    using Status = StreamListModel::Status;
+    QTRY_COMPARE_WITH_TIMEOUT(streams->status(0), Status::Open, NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window.eventLogModel()->rowCount() >= 5, NetworkTimeoutMs);
+
+    server.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(streams->status(0), Status::Reconnecting, NetworkTimeoutMs);
+    QVERIFY(window.statusText().startsWith(u"0 of 1 streams open"));
+
+    QVERIFY(server.restart());
+    QTRY_COMPARE_WITH_TIMEOUT(streams->status(0), Status::Open, NetworkTimeoutMs);
+    QVERIFY(streams->reconnectCount(0) >= 1);
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().startsWith(u"1 of 1 streams open"), NetworkTimeoutMs);
+}
+
+void TestDashboard::sessionRoundTrip()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script(QStringLiteral("/one"), {fieldEvents()});
+    server.script(QStringLiteral("/two"), {fieldEvents()});
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("round.eventscope"));
+
+    MainWindow first;
+    first.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&first));
+    EventSourceOptions options;
+    options.url = server.url(QStringLiteral("/one"));
+    options.headers = {{"X-Plain", "visible"}};
+    options.reconnectMode = ReconnectMode::Strict;
+    options.reconnectionTimeMs = 1500;
+    options.idleTimeoutMs = 30000;
+    EventSource *one = first.addStream(options, QStringLiteral("First"));
+    options = {};
+    options.url = server.url(QStringLiteral("/two"));
+    EventSource *two = first.addStream(options);
+
+    StreamFieldStore *store = first.fieldStore(one);
+    QTRY_VERIFY_WITH_TIMEOUT(store->hasField(QStringLiteral("/b")), NetworkTimeoutMs);
+    first.chartArea()->setPlottedFields(store, {QStringLiteral("/a"), QStringLiteral("/b")});
+    QTRY_VERIFY_WITH_TIMEOUT(first.fieldStore(two)->hasField(QStringLiteral("/b")), NetworkTimeoutMs);
+    first.chartArea()->setPlottedFields(first.fieldStore(two), {QStringLiteral("/b")});
+    first.fieldStore(two)->setTimeSource(StreamFieldStore::PayloadField, QStringLiteral("/t"));
+    first.chartArea()->setTimeWindow(ChartPanel::TenMinutes);
+    first.chartArea()->setPointCap(5000);
+    first.logCapSpin()->setValue(777);
+    dock(first, "fieldsDock")->hide();
+
+    QString error;
+    QVERIFY2(first.saveSession(path, &error), qPrintable(error));
+    QCOMPARE(first.sessionPath(), path);
+    QVERIFY(first.windowTitle().startsWith(u"round.eventscope"));
+    const SessionData saved = first.session();
+
+    MainWindow second;
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QVERIFY(dock(second, "fieldsDock")->isVisible());
+    QVERIFY2(second.openSession(path, &error), qPrintable(error));
+
+    QCOMPARE(second.streamModel()->rowCount(), 2);
+    QCOMPARE(second.streamModel()->name(0), QStringLiteral("First"));
+    const EventSourceOptions &reopened = second.streamModel()->source(0)->options();
+    QCOMPARE(reopened.url, server.url(QStringLiteral("/one")));
+    QCOMPARE(reopened.headers, (QList<HttpHeader>{{"X-Plain", "visible"}}));
+    QCOMPARE(reopened.reconnectMode, ReconnectMode::Strict);
+    QCOMPARE(reopened.reconnectionTimeMs, 1500);
+    QCOMPARE(reopened.idleTimeoutMs, 30000);
+    QCOMPARE(second.streamModel()->source(1)->options().url, server.url(QStringLiteral("/two")));
+
+    StreamFieldStore *firstStore = second.fieldStore(second.streamModel()->source(0));
+    StreamFieldStore *secondStore = second.fieldStore(second.streamModel()->source(1));
+    QCOMPARE(second.chartArea()->plottedFields(firstStore),
+             (QStringList{QStringLiteral("/a"), QStringLiteral("/b")}));
+    QCOMPARE(second.chartArea()->plottedFields(secondStore), QStringList{QStringLiteral("/b")});
+    QCOMPARE(secondStore->timeSource(), StreamFieldStore::PayloadField);
+    QCOMPARE(secondStore->timeFieldPath(), QStringLiteral("/t"));
+    QCOMPARE(second.chartArea()->timeWindow(), ChartPanel::TenMinutes);
+    QCOMPARE(second.chartArea()->pointCap(), qsizetype(5000));
+    QCOMPARE(second.eventLogModel()->maximumRows(), 777);
+    QCOMPARE(second.logCapSpin()->value(), 777);
+    QVERIFY(!dock(second, "fieldsDock")->isVisible());
+    QVERIFY(dock(second, "eventsDock")->isVisible());
+
+    // What the second window would save is what the first one saved.
+    const SessionData again = second.session();
+    QCOMPARE(again.subscriptions, saved.subscriptions);
+    QCOMPARE(again.timeWindowMs, saved.timeWindowMs);
+    QCOMPARE(again.pointCap, saved.pointCap);
+    QCOMPARE(again.eventLogCap, saved.eventLogCap);
+
+    // The restored streams run.
+    QTRY_COMPARE_WITH_TIMEOUT(second.streamModel()->openCount(), 2, NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(second.eventLogModel()->rowCount() >= 10, NetworkTimeoutMs);
+}
+
+void TestDashboard::secretsWithheldByDefault()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script(QStringLiteral("/events"), {fieldEvents()});
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("secret.eventscope"));
+
+    MainWindow first;
+    QVERIFY(!first.storeSecretsAction()->isChecked());
+    QVERIFY(first.storeSecretsAction()->toolTip().contains(u"plain text"));
+    EventSourceOptions options;
+    options.url = server.url();
+    options.headers = {{"Authorization", "Bearer hunter2"},
+                       {"Cookie", "session=cookie-value"},
+                       {"X-Api-Key", "key-value"},
+                       {"Accept-Language", "en"}};
+    options.secretHeaderNames = {"X-Api-Key"};
+    first.addStream(options, QStringLiteral("Secret"));
+    QString error;
+    QVERIFY2(first.saveSession(path, &error), qPrintable(error));
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(!text.contains("hunter2"));
+    QVERIFY(!text.contains("cookie-value"));
+    QVERIFY(!text.contains("key-value"));
+    QVERIFY(text.contains("X-Api-Key"));
+    QVERIFY(text.contains("\"en\""));
+
+    MainWindow second;
+    QVERIFY2(second.openSession(path, &error), qPrintable(error));
+    const EventSourceOptions &reopened = second.streamModel()->source(0)->options();
+    QCOMPARE(reopened.headers.size(), 4);
+    QCOMPARE(reopened.headers.at(0), HttpHeader("Authorization", ""));
+    QCOMPARE(reopened.headers.at(2), HttpHeader("X-Api-Key", ""));
+    QCOMPARE(reopened.headers.at(3), HttpHeader("Accept-Language", "en"));
+    QVERIFY(reopened.secretHeaderNames.contains("X-Api-Key"));
+    // The user is told which values are missing.
+    const QString message = second.statusBar()->currentMessage();
+    QVERIFY2(message.contains(u"Authorization") && message.contains(u"X-Api-Key"), qPrintable(message));
+    QVERIFY2(message.contains(u"empty"), qPrintable(message));
+}
+
+void TestDashboard::storedSecretsOnlyWhenOptedIn()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("opted-in.eventscope"));
+    MainWindow window;
+    window.storeSecretsAction()->setChecked(true);
+    EventSourceOptions options;
+    options.url = QUrl(QStringLiteral("http://127.0.0.1:9/events"));
+    options.headers = {{"Authorization", "Bearer hunter2"}};
+    window.addStream(options);
+    QString error;
+    QVERIFY2(window.saveSession(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("hunter2"));
+
+    MainWindow second;
+    QVERIFY(second.storeSecretsAction()->isChecked()); // a remembered setting
+    QVERIFY2(second.openSession(path, &error), qPrintable(error));
+    QCOMPARE(second.streamModel()->source(0)->options().headers.at(0),
+             HttpHeader("Authorization", "Bearer hunter2"));
+    QVERIFY(!second.statusBar()->currentMessage().contains(u"empty"));
+}
+
+void TestDashboard::lastSessionRestored()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("last.eventscope"));
+    {
+        MainWindow window;
+        QVERIFY(!window.restoreLastSession()); // none yet
+        window.addStream(QUrl(QStringLiteral("http://127.0.0.1:9/last")));
+        QString error;
+        QVERIFY2(window.saveSession(path, &error), qPrintable(error));
+    }
+    {
+        MainWindow window;
+        QVERIFY(window.restoreLastSession());
+        QCOMPARE(window.streamModel()->rowCount(), 1);
+        QCOMPARE(window.streamModel()->source(0)->url(), QUrl(QStringLiteral("http://127.0.0.1:9/last")));
+        QCOMPARE(window.sessionPath(), path);
+        QSettings settings;
+        QCOMPARE(SessionFile::recentSessions(settings), QStringList{path});
+    }
+    QVERIFY(QFile::remove(path));
+    MainWindow window;
+    QVERIFY(!window.restoreLastSession()); // gone: the empty state
+    QCOMPARE(window.streamModel()->rowCount(), 0);
+    QVERIFY(window.emptyStateLabel()->parentWidget()
+            == qobject_cast<QStackedWidget *>(window.centralWidget())->currentWidget());
+}
+
+QTEST_MAIN(TestDashboard)
+#include "tst_dashboard.moc"
