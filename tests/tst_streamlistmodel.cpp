@@ -80,11 +80,13 @@ void TestStreamListModel::columnsAndNames()
     EventSource named(optionsFor(QStringLiteral("https://example.org/feed")));
     model.addSource(&plain);
     model.addSource(&named, QStringLiteral("Prices"));
-    QCOMPARE(cell(model, 0, StreamListModel::NameColumn), QStringLiteral("127.0.0.1:8080/v1/events"));
+    QCOMPARE(cell(model, 0, StreamListModel::NameColumn), QStringLiteral("127.0.0.1:8080/v1/events?x=1"));
     QCOMPARE(cell(model, 1, StreamListModel::NameColumn), QStringLiteral("Prices"));
     QCOMPARE(cell(model, 1, StreamListModel::UrlColumn), QStringLiteral("https://example.org/feed"));
     QCOMPARE(StreamListModel::defaultName(QUrl(QStringLiteral("https://example.org/feed"))),
              QStringLiteral("example.org/feed"));
+    QCOMPARE(StreamListModel::defaultName(QUrl(QStringLiteral("http://127.0.0.1:8080/events?stream=2"))),
+             QStringLiteral("127.0.0.1:8080/events?stream=2"));
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setName(1, QStringLiteral("Quotes"));

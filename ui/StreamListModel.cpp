@@ -234,7 +234,11 @@ QString StreamListModel::defaultName(const QUrl &url)
     QString name = url.host();
     if (url.port() >= 0)
         name += u':' + QString::number(url.port());
-    return name + url.path();
+    name += url.path();
+    // Streams often differ only by their query ("?topic=a"): keep it, or their names collide.
+    if (url.hasQuery())
+        name += u'?' + url.query(QUrl::PrettyDecoded);
+    return name;
 }
 
 double StreamListModel::eventRate(int row) const
