@@ -211,8 +211,8 @@ void TestSubscriptionDialog::nameDefaultsToHostAndPath()
     SubscriptionDialog dialog;
     QCOMPARE(dialog.name(), QString());
     dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1:8080/v1/events?since=3"));
-    QCOMPARE(dialog.name(), QStringLiteral("127.0.0.1:8080/v1/events"));
-    QCOMPARE(dialog.nameEdit()->placeholderText(), QStringLiteral("127.0.0.1:8080/v1/events"));
+    QCOMPARE(dialog.name(), QStringLiteral("127.0.0.1:8080/v1/events?since=3"));
+    QCOMPARE(dialog.nameEdit()->placeholderText(), QStringLiteral("127.0.0.1:8080/v1/events?since=3"));
     dialog.nameEdit()->setText(QStringLiteral("  Orders  "));
     QCOMPARE(dialog.name(), QStringLiteral("Orders"));
 }
