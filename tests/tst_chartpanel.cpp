@@ -1,11 +1,17 @@
 #include "ChartPanel.h"
 #include "SeriesBuffer.h"
+#include "YRangeDialog.h"
 
 #include <QChartView>
+#include <QAction>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineSeries>
+#include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTest>
@@ -71,6 +77,11 @@ private Q_SLOTS:
     void rubberBandZooms();
     void fixedValueBoundsHonoured();
     void autoScaleFitsDataWithMargin();
+    void yRangeMenuSwitchesModes();
+    void fixedBoundsDialogAppliesBounds();
+    void yRangeDialogValidates_data();
+    void yRangeDialogValidates();
+    void yRangeDialogTracksEdits();
     void coloursStayWithSeries();
     void paletteColoursDistinct();
     void hoverReadoutNamesNearestPoint();
@@ -416,6 +427,194 @@ void TestChartPanel::autoScaleFitsDataWithMargin()
     const auto [low, high] = m_panel->valueRange();
     QVERIFY2(low < 100 && low >= 80, qPrintable(QString::number(low)));
     QVERIFY2(high > 199.9 && high <= 220, qPrintable(QString::number(high)));
+}
+
+void TestChartPanel::yRangeMenuSwitchesModes()
+{
+    qint64 now = Base + 10'000;
+    fill(*m_a, Base, now, 10, [](qint64 t) { return double(t % 1000); });
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    m_panel->setTimeWindow(ChartPanel::TenSeconds);
+    settle(now);
+
+    auto *button = m_panel->findChild<QToolButton *>(QStringLiteral("yRange"));
+    QVERIFY(button);
+    QVERIFY(button->menu());
+    auto *autoScale = button->menu()->findChild<QAction *>(QStringLiteral("yAutoScale"));
+    auto *fixedBounds = button->menu()->findChild<QAction *>(QStringLiteral("yFixedBounds"));
+    auto *useCurrent = button->menu()->findChild<QAction *>(QStringLiteral("yUseCurrentRange"));
+    QVERIFY(autoScale && fixedBounds && useCurrent);
+    for (const QAction *action : {autoScale, fixedBounds, useCurrent})
+        QVERIFY(!action->toolTip().isEmpty());
+    QVERIFY(!button->toolTip().isEmpty());
+    QVERIFY(autoScale->isCheckable() && autoScale->isChecked());
+    QVERIFY(useCurrent->isEnabled());
+    QCOMPARE(button->text(), QStringLiteral("Y: Auto"));
+    QVERIFY(m_panel->autoScaleY());
+
+    // The button is no taller than its neighbours.
+    const auto *pause = m_panel->findChild<QToolButton *>(QStringLiteral("pause"));
+    const auto *combo = m_panel->findChild<QComboBox *>(QStringLiteral("timeWindow"));
+    QVERIFY(button->sizeHint().height() <= std::max(pause->sizeHint().height(), combo->sizeHint().height()));
+
+    QSignalSpy changed(m_panel.get(), &ChartPanel::yRangeChanged);
+    const auto shownBefore = m_panel->valueRange();
+    useCurrent->trigger();
+    QVERIFY(!m_panel->autoScaleY());
+    QVERIFY(!autoScale->isChecked());
+    QCOMPARE(m_panel->fixedYRange(), shownBefore);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toBool(), false);
+    QCOMPARE(changed.at(0).at(1).toDouble(), shownBefore.first);
+    QCOMPARE(changed.at(0).at(2).toDouble(), shownBefore.second);
+    QVERIFY2(button->text().startsWith(QStringLiteral("Y: ")) && button->text() != QStringLiteral("Y: Auto"),
+             qPrintable(button->text()));
+
+    // New data far outside stays off the fixed axis.
+    fill(*m_a, now + 10, now + 2'000, 10, [](qint64) { return 50'000.0; });
+    now += 2'000;
+    m_panel->refresh(now);
+    QCOMPARE(m_panel->valueRange(), shownBefore);
+
+    // Auto scale again: the axis fits the new data; the fixed bounds are kept for later.
+    autoScale->trigger();
+    QVERIFY(m_panel->autoScaleY());
+    QVERIFY(autoScale->isChecked());
+    QCOMPARE(button->text(), QStringLiteral("Y: Auto"));
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(changed.at(1).at(0).toBool(), true);
+    QCOMPARE(m_panel->fixedYRange(), shownBefore);
+    m_panel->refresh(now);
+    QVERIFY(m_panel->valueRange().second >= 50'000);
+
+    // Unchecking auto scale fixes what is shown now.
+    const auto shownAuto = m_panel->valueRange();
+    autoScale->trigger();
+    QVERIFY(!m_panel->autoScaleY());
+    QCOMPARE(m_panel->fixedYRange(), shownAuto);
+    QCOMPARE(changed.size(), 3);
+
+    // Setting the same bounds again is no change.
+    m_panel->setFixedYRange(shownAuto.first, shownAuto.second);
+    QCOMPARE(changed.size(), 3);
+
+    m_panel->setFixedYRange(0, 100);
+    QCOMPARE(button->text(), QStringLiteral("Y: 0 – 100"));
+}
+
+void TestChartPanel::fixedBoundsDialogAppliesBounds()
+{
+    const qint64 now = Base + 10'000;
+    fill(*m_a, Base, now, 10, [](qint64 t) { return double(t % 1000); });
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    settle(now);
+    // A value zoom is what the dialog starts from, and it ends when bounds are chosen.
+    m_panel->zoomToValueRange(100, 200);
+    QCOMPARE(m_panel->valueRange(), std::pair(100.0, 200.0));
+
+    auto *button = m_panel->findChild<QToolButton *>(QStringLiteral("yRange"));
+    QVERIFY(button);
+    auto *fixedBounds = button->menu()->findChild<QAction *>(QStringLiteral("yFixedBounds"));
+    QVERIFY(fixedBounds);
+    QSignalSpy changed(m_panel.get(), &ChartPanel::yRangeChanged);
+    fixedBounds->trigger();
+
+    auto *dialog = m_panel->findChild<YRangeDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->range(), std::pair(100.0, 200.0));
+    QCOMPARE(changed.size(), 0);
+
+    dialog->findChild<QDoubleSpinBox *>(QStringLiteral("minimum"))->setValue(-5);
+    dialog->findChild<QDoubleSpinBox *>(QStringLiteral("maximum"))->setValue(5);
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+    ok->click();
+
+    QVERIFY(!m_panel->autoScaleY());
+    QCOMPARE(m_panel->fixedYRange(), std::pair(-5.0, 5.0));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toBool(), false);
+    QCOMPARE(changed.at(0).at(1).toDouble(), -5.0);
+    QCOMPARE(changed.at(0).at(2).toDouble(), 5.0);
+    m_panel->refresh(now + 1'000);
+    QCOMPARE(m_panel->valueRange(), std::pair(-5.0, 5.0));
+
+    // Cancel leaves the bounds alone.
+    fixedBounds->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->findChildren<YRangeDialog *>().size() == 1, 10'000);
+    dialog = m_panel->findChild<YRangeDialog *>();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->range(), std::pair(-5.0, 5.0));
+    dialog->findChild<QDoubleSpinBox *>(QStringLiteral("maximum"))->setValue(50);
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
+    QCOMPARE(m_panel->fixedYRange(), std::pair(-5.0, 5.0));
+    QCOMPARE(changed.size(), 1);
+}
+
+void TestChartPanel::yRangeDialogValidates_data()
+{
+    QTest::addColumn<double>("min");
+    QTest::addColumn<double>("max");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("ordered") << 0.0 << 100.0 << true;
+    QTest::newRow("negative") << -250.5 << -10.25 << true;
+    QTest::newRow("narrow") << 0.0012 << 0.0034 << true;
+    QTest::newRow("large") << -3e9 << 7e9 << true;
+    QTest::newRow("equal") << 5.0 << 5.0 << false;
+    QTest::newRow("reversed") << 10.0 << -10.0 << false;
+}
+
+void TestChartPanel::yRangeDialogValidates()
+{
+    QFETCH(double, min);
+    QFETCH(double, max);
+    QFETCH(bool, valid);
+
+    YRangeDialog dialog;
+    dialog.setRange(min, max);
+    // Prefilled without losing the digits that tell the bounds apart.
+    QCOMPARE(dialog.range(), std::pair(min, max));
+    QCOMPARE(dialog.isValid(), valid);
+    auto *buttons = dialog.findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    QCOMPARE(buttons->button(QDialogButtonBox::Ok)->isEnabled(), valid);
+    const auto *hint = dialog.findChild<QLabel *>(QStringLiteral("hint"));
+    QVERIFY(hint);
+    QCOMPARE(hint->isHidden(), valid);
+
+    // Enter (accept()) does not get past an invalid range either.
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.accept();
+    QCOMPARE(accepted.size(), valid ? 1 : 0);
+}
+
+void TestChartPanel::yRangeDialogTracksEdits()
+{
+    YRangeDialog dialog;
+    dialog.setRange(0, 100);
+    auto *min = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("minimum"));
+    auto *max = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("maximum"));
+    QVERIFY(min && max);
+    QVERIFY(!min->toolTip().isEmpty() && !max->toolTip().isEmpty());
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+
+    max->setValue(-1);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(!dialog.isValid());
+    min->setValue(-2);
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(dialog.range(), std::pair(-2.0, -1.0));
+    max->setValue(-2);
+    QVERIFY(!ok->isEnabled());
+
+    // Typing, not only stepping, is checked as it happens.
+    max->selectAll();
+    QTest::keyClicks(max, QStringLiteral("7"));
+    QCOMPARE(max->value(), 7.0);
+    QVERIFY(ok->isEnabled());
 }
 
 void TestChartPanel::coloursStayWithSeries()

@@ -1,7 +1,9 @@
 #include "ChartPanel.h"
 
 #include "SeriesBuffer.h"
+#include "YRangeDialog.h"
 
+#include <QAction>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -16,9 +18,11 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QPainter>
+#include <QPointer>
 #include <QRubberBand>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -142,6 +146,13 @@ QString formatValue(double value)
     return QString::number(value, 'g', std::clamp(integerDigits + 3, 6, 15));
 }
 
+// Short enough for a tool button.
+QString formatCompact(double value)
+{
+    const QString text = formatValue(value);
+    return text.size() <= 8 ? text : QString::number(value, 'g', 4);
+}
+
 // First index whose time is >= timeMs (samples in non-decreasing time order).
 qsizetype lowerBound(const SeriesBuffer &buffer, qint64 timeMs)
 {
@@ -230,6 +241,8 @@ public:
     void setFollowing(bool following);
     void setViewRange(qint64 fromMs, qint64 toMs);
     void updateButtons();
+    void updateYButton();
+    void editFixedBounds();
     void updateTimeAxis(qint64 fromMs, qint64 toMs, int plotWidth);
     void updateValueAxis(std::pair<double, double> range, int plotHeight);
     std::pair<double, double> targetValueRange(const std::vector<QList<QPointF>> &points,
@@ -260,6 +273,11 @@ public:
     QComboBox *windowCombo = nullptr;
     QToolButton *pauseButton = nullptr;
     QToolButton *resetButton = nullptr;
+    QToolButton *yButton = nullptr;
+    QAction *autoScaleAction = nullptr;
+    QAction *fixedBoundsAction = nullptr;
+    QAction *currentRangeAction = nullptr;
+    QPointer<YRangeDialog> rangeDialog;
     QGraphicsEllipseItem *marker = nullptr;
     QGraphicsLineItem *crosshair = nullptr;
 
@@ -576,9 +594,42 @@ void ChartPanelPrivate::buildUi()
     resetButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     QObject::connect(resetButton, &QToolButton::clicked, q, &ChartPanel::resetZoom);
 
+    yButton = new QToolButton(q);
+    yButton->setObjectName(QStringLiteral("yRange"));
+    yButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    yButton->setPopupMode(QToolButton::InstantPopup);
+    auto *yMenu = new QMenu(yButton);
+    yMenu->setToolTipsVisible(true);
+    autoScaleAction = yMenu->addAction(ChartPanel::tr("&Auto scale"));
+    autoScaleAction->setObjectName(QStringLiteral("yAutoScale"));
+    autoScaleAction->setCheckable(true);
+    autoScaleAction->setToolTip(ChartPanel::tr("Fit the value axis to the visible data"));
+    QObject::connect(autoScaleAction, &QAction::triggered, q, [this](bool checked) {
+        if (checked) {
+            q->setAutoScaleY(true);
+        } else {
+            const auto [min, max] = q->valueRange();
+            q->setFixedYRange(min, max);
+        }
+    });
+    fixedBoundsAction = yMenu->addAction(ChartPanel::tr("&Fixed bounds…"));
+    fixedBoundsAction->setObjectName(QStringLiteral("yFixedBounds"));
+    fixedBoundsAction->setToolTip(ChartPanel::tr("Enter the lowest and highest value to show"));
+    QObject::connect(fixedBoundsAction, &QAction::triggered, q, [this] { editFixedBounds(); });
+    currentRangeAction = yMenu->addAction(ChartPanel::tr("Use &current range"));
+    currentRangeAction->setObjectName(QStringLiteral("yUseCurrentRange"));
+    currentRangeAction->setToolTip(ChartPanel::tr("Keep the value axis at what it shows now"));
+    QObject::connect(currentRangeAction, &QAction::triggered, q, [this] {
+        const auto [min, max] = q->valueRange();
+        q->setFixedYRange(min, max);
+    });
+    QObject::connect(yMenu, &QMenu::aboutToShow, q, [this] { updateYButton(); });
+    yButton->setMenu(yMenu);
+
     auto *toolBar = new QHBoxLayout;
     toolBar->setContentsMargins(6, 0, 4, 0);
     toolBar->addWidget(readout, 1);
+    toolBar->addWidget(yButton);
     toolBar->addWidget(windowCombo);
     toolBar->addWidget(pauseButton);
     toolBar->addWidget(resetButton);
@@ -590,6 +641,41 @@ void ChartPanelPrivate::buildUi()
     layout->addWidget(stack, 1);
 
     updateButtons();
+    updateYButton();
+}
+
+void ChartPanelPrivate::updateYButton()
+{
+    const QSignalBlocker blocker(autoScaleAction);
+    autoScaleAction->setChecked(autoScaleY);
+    currentRangeAction->setEnabled(shown && !series.empty());
+    if (autoScaleY) {
+        yButton->setText(ChartPanel::tr("Y: Auto"));
+        yButton->setToolTip(ChartPanel::tr("Value axis fitted to the visible data"));
+    } else {
+        yButton->setText(ChartPanel::tr("Y: %1 – %2").arg(formatCompact(fixedY.first), formatCompact(fixedY.second)));
+        yButton->setToolTip(ChartPanel::tr("Value axis fixed from %1 to %2")
+                                .arg(formatValue(fixedY.first), formatValue(fixedY.second)));
+    }
+}
+
+void ChartPanelPrivate::editFixedBounds()
+{
+    if (rangeDialog && rangeDialog->isVisible()) {
+        rangeDialog->raise();
+        rangeDialog->activateWindow();
+        return;
+    }
+    rangeDialog = new YRangeDialog(q);
+    rangeDialog->setAttribute(Qt::WA_DeleteOnClose);
+    const auto [min, max] = q->valueRange();
+    rangeDialog->setRange(min, max);
+    YRangeDialog *dialog = rangeDialog;
+    QObject::connect(dialog, &QDialog::accepted, q, [this, dialog] {
+        const auto [low, high] = dialog->range();
+        q->setFixedYRange(low, high);
+    });
+    dialog->open();
 }
 
 void ChartPanelPrivate::updateButtons()
@@ -1073,6 +1159,7 @@ void ChartPanel::setSeries(const QList<PlotSeries> &list)
     d->dirty = true;
     d->updateButtons();
     d->redraw(true);
+    d->updateYButton();
 }
 
 QList<PlotSeries> ChartPanel::series() const
@@ -1190,25 +1277,44 @@ void ChartPanel::resetZoom()
 
 void ChartPanel::setFixedYRange(double min, double max)
 {
+    if (!std::isfinite(min) || !std::isfinite(max))
+        return;
     if (min > max)
         std::swap(min, max);
+    const bool changed = d->autoScaleY || d->fixedY != std::pair(min, max);
     d->fixedY = {min, max};
     d->autoScaleY = false;
+    d->zoomY.reset();
     d->dirty = true;
+    d->updateButtons();
+    d->updateYButton();
     d->requestRedraw();
+    if (changed)
+        Q_EMIT yRangeChanged(false, min, max);
 }
 
 void ChartPanel::setAutoScaleY(bool autoScale)
 {
+    const bool changed = d->autoScaleY != autoScale;
     d->autoScaleY = autoScale;
     d->autoY.reset();
+    d->zoomY.reset();
     d->dirty = true;
+    d->updateButtons();
+    d->updateYButton();
     d->requestRedraw();
+    if (changed)
+        Q_EMIT yRangeChanged(autoScale, d->fixedY.first, d->fixedY.second);
 }
 
 bool ChartPanel::autoScaleY() const
 {
     return d->autoScaleY;
+}
+
+std::pair<double, double> ChartPanel::fixedYRange() const
+{
+    return d->fixedY;
 }
 
 std::pair<qint64, qint64> ChartPanel::timeRange() const

@@ -58,10 +58,12 @@ public:
     void zoomToValueRange(double min, double max);
     void panBy(double timeFraction, double valueFraction = 0); // of the visible span
 
-    // Value axis: fitted to the visible data with a little margin, or fixed bounds.
+    // Value axis: fitted to the visible data with a little margin, or fixed bounds. Choosing
+    // either ends a value zoom. fixedYRange() is kept while auto scaling, for switching back.
     void setFixedYRange(double min, double max);
     void setAutoScaleY(bool autoScale);
     bool autoScaleY() const;
+    std::pair<double, double> fixedYRange() const;
 
     // What the axes show now (time in ms since the epoch).
     std::pair<qint64, qint64> timeRange() const;
@@ -95,6 +97,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void followingChanged(bool following);
     void timeWindowChanged(ChartPanel::TimeWindow window);
+    void yRangeChanged(bool autoScale, double min, double max);
 
 private:
     friend class ChartPanelPrivate;
