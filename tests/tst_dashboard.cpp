@@ -1,6 +1,7 @@
 #include "ChartArea.h"
 #include "ChartPanel.h"
 #include "DemoStream.h"
+#include "EventLogFilterModel.h"
 #include "EventLogModel.h"
 #include "EventSource.h"
 #include "MainWindow.h"
@@ -12,9 +13,15 @@
 #include "StreamListModel.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -23,6 +30,9 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
+
+#include <algorithm>
 
 namespace {
 
@@ -47,6 +57,27 @@ QDockWidget *dock(const MainWindow &window, const char *name)
     return window.findChild<QDockWidget *>(QLatin1String(name));
 }
 
+// The objects an action is shown in: its menus and tool bars.
+bool shownIn(const QAction *action, const QMetaObject &kind)
+{
+    const QList<QObject *> objects = action->associatedObjects();
+    return std::any_of(objects.cbegin(), objects.cend(),
+                       [&kind](const QObject *object) { return kind.cast(object) != nullptr; });
+}
+
+QList<QJsonObject> jsonLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<QJsonObject> objects;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (!line.isEmpty())
+            objects.append(QJsonDocument::fromJson(line).object());
+    }
+    return objects;
+}
+
 } // namespace
 
 class TestDashboard : public QObject
@@ -60,6 +91,8 @@ private Q_SLOTS:
     void emptyStateWithoutStreams();
     void eventsReachLogAndChart();
     void demoFromTheWindow();
+    void demoServerStopsAndResumes();
+    void exportEvents();
     void reconnectsAfterServerRestart();
     void sessionRoundTrip();
     void secretsWithheldByDefault();
@@ -152,6 +185,113 @@ void TestDashboard::demoFromTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(window.eventLogModel()->rowCount() > 0, NetworkTimeoutMs);
 }
 
+void TestDashboard::demoServerStopsAndResumes()
+{
+    MainWindow window;
+    QAction *running = window.demoServerAction();
+    QVERIFY(running);
+    QVERIFY(running->isCheckable());
+    QVERIFY(!running->isVisible()); // no demo yet
+    QVERIFY(running->toolTip().contains(u"reconnect"));
+    QVERIFY(shownIn(running, QMenu::staticMetaObject));
+    QVERIFY(shownIn(running, QToolBar::staticMetaObject));
+
+    EventSource *source = window.startDemo(20);
+    QVERIFY(source);
+    QVERIFY(running->isVisible());
+    QVERIFY(running->isChecked());
+    QVERIFY(window.isDemoServerRunning());
+    StreamListModel *streams = window.streamModel();
+    using Status = StreamListModel::Status;
+    QTRY_COMPARE_WITH_TIMEOUT(streams->statusText(0), QStringLiteral("Open"), NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window.eventLogModel()->rowCount() > 0, NetworkTimeoutMs);
+    const QUrl url = source->url();
+
+    // Unchecking stops the server: the stream waits to reconnect and says so.
+    running->trigger();
+    QVERIFY(!running->isChecked());
+    QVERIFY(!window.isDemoServerRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(streams->status(0), Status::Reconnecting, NetworkTimeoutMs);
+    const QRegularExpression countdown(QStringLiteral("^Reconnecting in \\d+\\.\\d s \\(attempt \\d+"));
+    QTRY_VERIFY2_WITH_TIMEOUT(countdown.match(streams->statusText(0)).hasMatch(),
+                              qPrintable(streams->statusText(0)), NetworkTimeoutMs);
+    QVERIFY(window.statusText().startsWith(u"0 of 1 streams open"));
+
+    // Checking serves again on the same port: the same stream comes back.
+    running->trigger();
+    QVERIFY(running->isChecked());
+    QVERIFY(window.isDemoServerRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(streams->statusText(0), QStringLiteral("Open"), 3 * NetworkTimeoutMs);
+    QCOMPARE(streams->rowCount(), 1);
+    QCOMPARE(streams->source(0)->url(), url);
+    QVERIFY(streams->reconnectCount(0) >= 1);
+    const int before = window.eventLogModel()->rowCount() + window.eventLogModel()->pendingCount();
+    QTRY_VERIFY_WITH_TIMEOUT(window.eventLogModel()->rowCount() > before, NetworkTimeoutMs);
+
+    // Start Demo Stream on a stopped server starts it again rather than a second one.
+    running->trigger();
+    QVERIFY(!window.isDemoServerRunning());
+    QCOMPARE(window.startDemo(20), streams->source(0));
+    QVERIFY(window.isDemoServerRunning());
+    QVERIFY(running->isChecked());
+}
+
+void TestDashboard::exportEvents()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script(QStringLiteral("/one"), {fieldEvents()});
+    server.script(QStringLiteral("/two"), {fieldEvents()});
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+
+    MainWindow window;
+    QAction *action = window.exportEventsAction();
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QVERIFY(shownIn(action, QMenu::staticMetaObject));
+    QVERIFY(action->toolTip().contains(u"JSON Lines"));
+
+    window.addStream(server.url(QStringLiteral("/one")));
+    window.addStream(server.url(QStringLiteral("/two")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.eventLogModel()->rowCount(), 10, NetworkTimeoutMs);
+
+    const QString all = dir.filePath(QStringLiteral("all.jsonl"));
+    QString error;
+    QCOMPARE(window.exportEvents(all, false, &error), 10);
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Exported 10 events to %1").arg(QDir::toNativeSeparators(all)));
+    QList<QJsonObject> lines = jsonLines(all);
+    QCOMPARE(lines.size(), 10);
+    for (const QJsonObject &line : std::as_const(lines)) {
+        QVERIFY(line.value("data").toString().startsWith(u"{\"a\": "));
+        QCOMPARE(line.value("type").toString(), QStringLiteral("message"));
+        QCOMPARE(line.value("connection").toInt(), 1);
+        QVERIFY(!line.value("receivedAt").toString().isEmpty());
+    }
+
+    // Only the stream the filter shows.
+    QComboBox *streamFilter = window.streamFilterCombo();
+    const int two = streamFilter->findData(server.url(QStringLiteral("/two")).toDisplayString());
+    QVERIFY(two > 0);
+    streamFilter->setCurrentIndex(two);
+    QCOMPARE(window.eventFilterModel()->rowCount(), 5);
+    const QString shown = dir.filePath(QStringLiteral("shown.jsonl"));
+    QCOMPARE(window.exportEvents(shown, true, &error), 5);
+    lines = jsonLines(shown);
+    QCOMPARE(lines.size(), 5);
+    for (int i = 0; i < lines.size(); ++i) {
+        QCOMPARE(lines.at(i).value("url").toString(), server.url(QStringLiteral("/two")).toDisplayString());
+        QCOMPARE(lines.at(i).value("lastEventId").toString(), QString::number(i + 1));
+    }
+
+    // A folder that does not exist: a reason, and the log as it was.
+    const QString nowhere = dir.filePath(QStringLiteral("missing/events.jsonl"));
+    QCOMPARE(window.exportEvents(nowhere, false, &error), -1);
+    QVERIFY2(error.contains(QDir::toNativeSeparators(nowhere)), qPrintable(error));
+    QCOMPARE(window.eventLogModel()->rowCount(), 10);
+    QVERIFY(!QFile::exists(nowhere));
+}
+
 void TestDashboard::reconnectsAfterServerRestart()
 {
     ScriptedServer server;
@@ -211,6 +351,7 @@ void TestDashboard::sessionRoundTrip()
     first.fieldStore(two)->setTimeSource(StreamFieldStore::PayloadField, QStringLiteral("/t"));
     first.chartArea()->setTimeWindow(ChartPanel::TenMinutes);
     first.chartArea()->setPointCap(5000);
+    first.chartArea()->setLayoutMode(ChartArea::SingleChart);
     first.logCapSpin()->setValue(777);
     dock(first, "fieldsDock")->hide();
 
@@ -245,6 +386,8 @@ void TestDashboard::sessionRoundTrip()
     QCOMPARE(secondStore->timeFieldPath(), QStringLiteral("/t"));
     QCOMPARE(second.chartArea()->timeWindow(), ChartPanel::TenMinutes);
     QCOMPARE(second.chartArea()->pointCap(), qsizetype(5000));
+    QCOMPARE(second.chartArea()->layoutMode(), ChartArea::SingleChart);
+    QCOMPARE(saved.chartLayout, ChartLayout::Single);
     QCOMPARE(second.eventLogModel()->maximumRows(), 777);
     QCOMPARE(second.logCapSpin()->value(), 777);
     QVERIFY(!dock(second, "fieldsDock")->isVisible());
@@ -256,10 +399,15 @@ void TestDashboard::sessionRoundTrip()
     QCOMPARE(again.timeWindowMs, saved.timeWindowMs);
     QCOMPARE(again.pointCap, saved.pointCap);
     QCOMPARE(again.eventLogCap, saved.eventLogCap);
+    QCOMPARE(again.chartLayout, saved.chartLayout);
 
     // The restored streams run.
     QTRY_COMPARE_WITH_TIMEOUT(second.streamModel()->openCount(), 2, NetworkTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(second.eventLogModel()->rowCount() >= 10, NetworkTimeoutMs);
+
+    // A session without a layout (an older file) brings back one chart per stream.
+    second.applySession(SessionData{});
+    QCOMPARE(second.chartArea()->layoutMode(), ChartArea::ChartPerStream);
 }
 
 void TestDashboard::secretsWithheldByDefault()

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+Q_DECLARE_METATYPE(ChartLayout)
+
 namespace {
 
 SessionData sampleSession()
@@ -34,6 +36,7 @@ SessionData sampleSession()
     session.timeWindowMs = 300000;
     session.eventLogCap = 2500;
     session.pointCap = 50000;
+    session.chartLayout = ChartLayout::Single;
     session.windowState = QByteArray("\x00\x01state\xff", 9);
     session.windowGeometry = QByteArray("geometry");
     return session;
@@ -50,6 +53,8 @@ private Q_SLOTS:
     void roundTrip();
     void loadErrors_data();
     void loadErrors();
+    void chartLayout_data();
+    void chartLayout();
     void saveToReadOnlyFolder();
     void saveReplacesAtomically();
     void recentSessions();
@@ -112,6 +117,9 @@ void TestSessionFile::roundTrip()
     QCOMPARE(loaded->subscriptions[0].reconnectMode, ReconnectMode::Strict);
     QCOMPARE(loaded->subscriptions[1].reconnectMode, ReconnectMode::Resilient);
     QCOMPARE(loaded->windowState, session.windowState);
+    QCOMPARE(QJsonDocument::fromJson(written).object().value("chartLayout").toString(),
+             QStringLiteral("single"));
+    QCOMPARE(loaded->chartLayout, ChartLayout::Single);
     QVERIFY(*loaded == expected);
 }
 
@@ -162,6 +170,9 @@ void TestSessionFile::loadErrors_data()
     QTest::newRow("cap not a number") << QByteArray(R"({"version": 1, "subscriptions": [],
                                                        "pointCap": "many"})")
                                       << "pointCap should be a whole number";
+    QTest::newRow("chart layout unknown")
+        << QByteArray(R"({"version": 1, "subscriptions": [], "chartLayout": "grid"})")
+        << "chartLayout should be \"perStream\" or \"single\"";
     QTest::newRow("layout not base64")
         << QByteArray(R"({"version": 1, "subscriptions": [], "layout": {"state": "*!*"}})")
         << "layout.state should be base64 text";
@@ -185,6 +196,44 @@ void TestSessionFile::loadErrors()
     QVERIFY(!SessionFile::load(path, &error));
     QVERIFY2(error.contains(expectedError), qPrintable(error));
     QVERIFY2(error.contains(path), qPrintable(error));
+}
+
+void TestSessionFile::chartLayout_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<ChartLayout>("expected");
+    // Files written before the layout was saved have no key: one chart per stream.
+    QTest::newRow("missing") << QByteArray(R"({"version": 1, "subscriptions": []})")
+                             << ChartLayout::PerStream;
+    QTest::newRow("per stream")
+        << QByteArray(R"({"version": 1, "subscriptions": [], "chartLayout": "perStream"})")
+        << ChartLayout::PerStream;
+    QTest::newRow("single")
+        << QByteArray(R"({"version": 1, "subscriptions": [], "chartLayout": "single"})")
+        << ChartLayout::Single;
+}
+
+void TestSessionFile::chartLayout()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(ChartLayout, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("layout.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(content), content.size());
+    file.close();
+    QString error;
+    const std::optional<SessionData> loaded = SessionFile::load(path, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->chartLayout, expected);
+
+    // And back: what is written reads the same.
+    QVERIFY2(SessionFile::save(path, *loaded, &error), qPrintable(error));
+    const std::optional<SessionData> again = SessionFile::load(path, &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(again->chartLayout, expected);
 }
 
 void TestSessionFile::saveToReadOnlyFolder()

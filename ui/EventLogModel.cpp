@@ -15,14 +15,11 @@ EventLogModel::EventLogModel(QObject *parent)
 EventLogModel::~EventLogModel() = default;
 
 void EventLogModel::append(const QString &stream, const SseEvent &event,
-                           const QDateTime &receivedAt)
+                           const QDateTime &receivedAt, int connection)
 {
     const qint64 ms = receivedAt.isValid() ? receivedAt.toMSecsSinceEpoch()
                                            : QDateTime::currentMSecsSinceEpoch();
-    m_pending.push_back({ms, stream, event.type, event.lastEventId,
-                         event.data.size() > MaximumStoredDataLength
-                             ? event.data.left(MaximumStoredDataLength)
-                             : event.data});
+    m_pending.push_back({ms, stream, event.type, event.lastEventId, event.data, connection});
     trimPending();
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
@@ -133,6 +130,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return entry.data;
     case ReceivedAtRole:
         return QDateTime::fromMSecsSinceEpoch(entry.receivedAtMs);
+    case ConnectionRole:
+        return entry.connection;
     }
 
     if (role == Qt::DisplayRole) {

@@ -10,7 +10,8 @@
 
 // The most recent events of every stream: time, stream, type, ID and a one-line preview.
 //
-// Bounded: past maximumRows() the oldest rows fall out. Events are buffered by append() and
+// Bounded: past maximumRows() the oldest rows fall out; each row keeps the event's whole data, so
+// that what is exported is what arrived. Events are buffered by append() and
 // enter the model in one batch per display tick (one beginInsertRows per tick), so a fast stream
 // costs one view update per frame rather than one per event.
 class EventLogModel : public QAbstractTableModel
@@ -26,19 +27,19 @@ public:
         IdRole,
         FullDataRole,   // the stored data, not the one-line preview
         ReceivedAtRole, // QDateTime
+        ConnectionRole, // int: 1 for the stream's first connection, 0 when not known
     };
 
     static constexpr int DefaultMaximumRows = 10000;
     static constexpr int DefaultFlushIntervalMs = 33;
-    // Longer data is cut to this many characters (the preview is shorter still).
-    static constexpr int MaximumStoredDataLength = 4096;
     static constexpr int MaximumToolTipLength = 1000;
 
     explicit EventLogModel(QObject *parent = nullptr);
     ~EventLogModel() override;
 
     // Shown on the next display tick; `receivedAt` defaults to now.
-    void append(const QString &stream, const SseEvent &event, const QDateTime &receivedAt = {});
+    void append(const QString &stream, const SseEvent &event, const QDateTime &receivedAt = {},
+                int connection = 0);
     // Moves the buffered events into the model now.
     void flush();
     void clear();
@@ -68,6 +69,7 @@ private:
         QString type;
         QString id;
         QString data;
+        int connection;
     };
 
     void trimPending();

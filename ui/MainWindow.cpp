@@ -3,6 +3,7 @@
 #include "ChartArea.h"
 #include "DemoStream.h"
 #include "EventDetailView.h"
+#include "EventLogExporter.h"
 #include "EventLogFilterModel.h"
 #include "EventLogModel.h"
 #include "EventSource.h"
@@ -383,6 +384,12 @@ void MainWindow::createActions()
     QAction *demoAction = makeAction(tr("Start &Demo Stream"), QStringLiteral("startDemoAction"), {},
                                      tr("Serve the demo stream from inside EventScope and subscribe to it"));
     connect(demoAction, &QAction::triggered, this, [this] { startDemo(); });
+    m_demoServerAction = makeAction(tr("Demo &Server Running"), QStringLiteral("demoServerAction"), {},
+                                    tr("Uncheck to stop the built-in demo server and watch its stream "
+                                       "reconnect; check to serve again on the same port"));
+    m_demoServerAction->setCheckable(true);
+    m_demoServerAction->setVisible(false); // until the demo is started
+    connect(m_demoServerAction, &QAction::toggled, this, &MainWindow::setDemoServerRunning);
     m_editStreamAction = streamAction(tr("&Edit Stream\u2026"), QStringLiteral("editStreamAction"),
                                       QKeySequence(Qt::Key_F2),
                                       tr("Change the URL, headers or reconnection of the selected stream"),
@@ -427,6 +434,10 @@ void MainWindow::createActions()
     m_storeSecretsAction->setChecked(QSettings().value(StoreSecretsKey, false).toBool());
     connect(m_storeSecretsAction, &QAction::toggled, this,
             [](bool on) { QSettings().setValue(StoreSecretsKey, on); });
+    m_exportEventsAction = streamAction(
+        tr("&Export Events\u2026"), QStringLiteral("exportEventsAction"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        tr("Write the events in the log, or only those shown, to a JSON Lines file"),
+        &MainWindow::exportEventsInteractive);
     QAction *quitAction = makeAction(tr("&Quit"), QStringLiteral("quitAction"), QKeySequence::Quit,
                                      tr("Close every stream and quit"));
     quitAction->setMenuRole(QAction::QuitRole);
@@ -474,12 +485,15 @@ void MainWindow::createActions()
     fileMenu->addAction(saveAsAction);
     fileMenu->addAction(m_storeSecretsAction);
     fileMenu->addSeparator();
+    fileMenu->addAction(m_exportEventsAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
 
     QMenu *streamMenu = menuBar()->addMenu(tr("&Stream"));
     streamMenu->setToolTipsVisible(true);
     streamMenu->addAction(addStreamAction);
     streamMenu->addAction(demoAction);
+    streamMenu->addAction(m_demoServerAction);
     streamMenu->addAction(m_editStreamAction);
     streamMenu->addAction(m_removeStreamAction);
     streamMenu->addSeparator();
@@ -499,6 +513,8 @@ void MainWindow::createActions()
     toolBar->addAction(m_disconnectAction);
     toolBar->addAction(m_connectAllAction);
     toolBar->addAction(m_disconnectAllAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_demoServerAction);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setToolTipsVisible(true);
@@ -524,7 +540,7 @@ void MainWindow::createActions()
     viewMenu->addAction(m_followTailAction);
     viewMenu->addAction(clearLogAction);
     // Menu shortcuts work while the menu bar is hidden only if the window has the actions.
-    addActions({findAction, m_pauseAction, resetZoomAction});
+    addActions({findAction, m_pauseAction, resetZoomAction, m_exportEventsAction});
 
     connect(m_streamView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateStreamActions);
@@ -559,9 +575,9 @@ StreamFieldStore *MainWindow::fieldStore(const EventSource *source) const
 void MainWindow::connectSource(EventSource *source, StreamFieldStore *store)
 {
     const QString stream = source->options().url.toDisplayString();
-    connect(source, &EventSource::eventReceived, this, [this, stream, store](const SseEvent &event) {
+    connect(source, &EventSource::eventReceived, this, [this, source, stream, store](const SseEvent &event) {
         ++m_loggedEvents;
-        m_eventLogModel->append(stream, event);
+        m_eventLogModel->append(stream, event, {}, source->connectionCount());
         store->addEvent(event, QDateTime::currentMSecsSinceEpoch());
     });
     m_stores.insert(source, store);
@@ -596,8 +612,14 @@ EventSource *MainWindow::startDemo(int intervalMs)
             statusBar()->showMessage(tr("Cannot start the demo server: %1").arg(server->errorString()));
             return nullptr;
         }
+        m_demoPort = server->serverPort();
         m_demoServer = std::move(server);
         m_demoStream = std::move(demo);
+        const QSignalBlocker blocker(m_demoServerAction);
+        m_demoServerAction->setChecked(true);
+        m_demoServerAction->setVisible(true);
+    } else if (!m_demoServer->isListening() && !setDemoServerRunning(true)) {
+        return nullptr;
     }
     const QUrl url = m_demoServer->url(QStringLiteral("/events"));
     for (int row = 0; row < m_streamModel->rowCount(); ++row) {
@@ -607,6 +629,33 @@ EventSource *MainWindow::startDemo(int intervalMs)
     EventSourceOptions options;
     options.url = url;
     return addStream(options, tr("Demo"));
+}
+
+bool MainWindow::isDemoServerRunning() const
+{
+    return m_demoServer && m_demoServer->isListening();
+}
+
+bool MainWindow::setDemoServerRunning(bool running)
+{
+    bool ok = true;
+    if (!m_demoServer) {
+        ok = !running;
+    } else if (running && !m_demoServer->isListening()) {
+        ok = m_demoServer->listen(QHostAddress::LocalHost, m_demoPort);
+        statusBar()->showMessage(
+            ok ? tr("Demo server listening again on port %1").arg(m_demoPort)
+               : tr("Cannot serve the demo stream on port %1 again: %2")
+                     .arg(m_demoPort)
+                     .arg(m_demoServer->errorString()));
+    } else if (!running && m_demoServer->isListening()) {
+        m_demoServer->close();
+        statusBar()->showMessage(
+            tr("Demo server stopped; its stream reconnects once the server runs again"));
+    }
+    const QSignalBlocker blocker(m_demoServerAction);
+    m_demoServerAction->setChecked(isDemoServerRunning());
+    return ok;
 }
 
 QString MainWindow::statusText() const
@@ -862,6 +911,8 @@ SessionData MainWindow::session() const
     }
     session.timeWindowMs = ChartPanel::windowLengthMs(m_chartArea->timeWindow());
     session.pointCap = int(qMin<qsizetype>(m_chartArea->pointCap(), std::numeric_limits<int>::max()));
+    session.chartLayout = m_chartArea->layoutMode() == ChartArea::SingleChart ? ChartLayout::Single
+                                                                              : ChartLayout::PerStream;
     session.eventLogCap = m_eventLogModel->maximumRows();
     session.windowState = saveState();
     session.windowGeometry = saveGeometry();
@@ -884,6 +935,8 @@ void MainWindow::applySession(const SessionData &session, QStringList *withheld)
     m_eventLogModel->setMaximumRows(session.eventLogCap);
     m_chartArea->setPointCap(session.pointCap);
     m_chartArea->setTimeWindow(timeWindowForMs(session.timeWindowMs));
+    m_chartArea->setLayoutMode(session.chartLayout == ChartLayout::Single ? ChartArea::SingleChart
+                                                                          : ChartArea::ChartPerStream);
 
     for (const SubscriptionSettings &sub : session.subscriptions) {
         EventSourceOptions options;
@@ -1077,6 +1130,59 @@ void MainWindow::saveSessionAs()
     QString error;
     if (!saveSession(path, &error))
         QMessageBox::warning(this, tr("Save Session"), error);
+}
+
+int MainWindow::exportEvents(const QString &path, bool onlyShown, QString *errorMessage)
+{
+    // Events still waiting for the display tick belong to the log too.
+    m_eventLogModel->flush();
+    const QAbstractItemModel &rows = onlyShown ? static_cast<const QAbstractItemModel &>(*m_filterModel)
+                                               : *m_eventLogModel;
+    const int written = EventLogExporter::exportJsonLines(rows, path, errorMessage);
+    if (written >= 0) {
+        const QString file = QDir::toNativeSeparators(path);
+        statusBar()->showMessage(written == 1 ? tr("Exported 1 event to %1").arg(file)
+                                              : tr("Exported %1 events to %2").arg(written).arg(file),
+                                 5000);
+    }
+    return written;
+}
+
+void MainWindow::exportEventsInteractive()
+{
+    m_eventLogModel->flush();
+    const int held = m_eventLogModel->rowCount();
+    const int shown = m_filterModel->rowCount();
+    bool onlyShown = false;
+    if (shown != held) {
+        const QLocale locale;
+        QMessageBox question(QMessageBox::Question, tr("Export Events"),
+                             tr("The filters show %1 of the %2 events in the log. Which should be "
+                                "exported?")
+                                 .arg(locale.toString(shown), locale.toString(held)),
+                             QMessageBox::Cancel, this);
+        QPushButton *shownButton = question.addButton(tr("Shown Events (%1)").arg(locale.toString(shown)),
+                                                      QMessageBox::AcceptRole);
+        QPushButton *allButton = question.addButton(tr("All Events (%1)").arg(locale.toString(held)),
+                                                    QMessageBox::AcceptRole);
+        question.setDefaultButton(shownButton);
+        question.exec();
+        if (question.clickedButton() == shownButton)
+            onlyShown = true;
+        else if (question.clickedButton() != allButton)
+            return;
+    }
+    const QString start = m_sessionPath.isEmpty() ? QDir::homePath() : QFileInfo(m_sessionPath).path();
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Events"), QDir(start).filePath(QStringLiteral("events.jsonl")),
+        tr("JSON Lines (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".jsonl");
+    QString error;
+    if (exportEvents(path, onlyShown, &error) < 0)
+        QMessageBox::warning(this, tr("Export Events"), error);
 }
 
 void MainWindow::openSessionDialog()

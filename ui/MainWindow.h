@@ -47,6 +47,7 @@ public:
 
     // Serves the demo stream from inside the application and subscribes to it.
     EventSource *startDemo(int intervalMs = 1000);
+    bool isDemoServerRunning() const;
 
     StreamListModel *streamModel() const { return m_streamModel; }
     EventLogModel *eventLogModel() const { return m_eventLogModel; }
@@ -66,6 +67,12 @@ public:
     QAction *followTailAction() const { return m_followTailAction; }
     QAction *pauseAction() const { return m_pauseAction; }
     QAction *storeSecretsAction() const { return m_storeSecretsAction; }
+    QAction *demoServerAction() const { return m_demoServerAction; }
+    QAction *exportEventsAction() const { return m_exportEventsAction; }
+
+    // Writes the events the log holds (or only those its filters show) as JSON Lines; the
+    // number written, or -1 with `errorMessage` set. The status bar tells how many went where.
+    int exportEvents(const QString &path, bool onlyShown, QString *errorMessage = nullptr);
 
     // "N of M streams open · X events/s"
     QString statusText() const;
@@ -108,6 +115,10 @@ public Q_SLOTS:
     void saveSessionInteractive();
     void saveSessionAs();
     void openSessionDialog();
+    // Stops the in-process demo server (its streams then reconnect) or has it listen again on
+    // the port it had; false when there is no demo server or the port cannot be had.
+    bool setDemoServerRunning(bool running);
+    void exportEventsInteractive();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -157,6 +168,9 @@ private:
     QString m_sessionPath;
     std::unique_ptr<SseServer> m_demoServer;
     std::unique_ptr<DemoStream> m_demoStream;
+    quint16 m_demoPort = 0;
+    QAction *m_demoServerAction = nullptr;
+    QAction *m_exportEventsAction = nullptr;
     QAction *m_editStreamAction = nullptr;
     QAction *m_removeStreamAction = nullptr;
     QAction *m_connectAction = nullptr;

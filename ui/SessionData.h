@@ -36,6 +36,9 @@ struct SubscriptionSettings
     friend bool operator==(const SubscriptionSettings &, const SubscriptionSettings &) = default;
 };
 
+// How the charts are laid out: one chart per stream, or every stream in a single chart.
+enum class ChartLayout { PerStream, Single };
+
 struct SessionData
 {
     static constexpr int CurrentVersion = 1;
@@ -44,6 +47,7 @@ struct SessionData
     qint64 timeWindowMs = 60000;
     int eventLogCap = 10000;
     int pointCap = 100000;
+    ChartLayout chartLayout = ChartLayout::PerStream; // missing from older files: per stream
     // Opaque: QMainWindow::saveState() and QWidget::saveGeometry().
     QByteArray windowState;
     QByteArray windowGeometry;

@@ -21,6 +21,11 @@ QString modeName(ReconnectMode mode)
     return mode == ReconnectMode::Strict ? QStringLiteral("strict") : QStringLiteral("resilient");
 }
 
+QString chartLayoutName(ChartLayout layout)
+{
+    return layout == ChartLayout::Single ? QStringLiteral("single") : QStringLiteral("perStream");
+}
+
 QJsonObject toJson(const SessionData &session)
 {
     QJsonArray subscriptions;
@@ -55,6 +60,7 @@ QJsonObject toJson(const SessionData &session)
         {QStringLiteral("timeWindowMs"), session.timeWindowMs},
         {QStringLiteral("eventLogCap"), session.eventLogCap},
         {QStringLiteral("pointCap"), session.pointCap},
+        {QStringLiteral("chartLayout"), chartLayoutName(session.chartLayout)},
         {QStringLiteral("layout"),
          QJsonObject{
              {QStringLiteral("state"), QString::fromLatin1(session.windowState.toBase64())},
@@ -259,6 +265,14 @@ std::optional<SessionData> SessionFile::load(const QString &path, QString *error
     reader.readInt(root, QStringLiteral("timeWindowMs"), {}, &session.timeWindowMs);
     reader.readInt(root, QStringLiteral("eventLogCap"), {}, &session.eventLogCap);
     reader.readInt(root, QStringLiteral("pointCap"), {}, &session.pointCap);
+    QString chartLayout = chartLayoutName(session.chartLayout);
+    reader.readString(root, QStringLiteral("chartLayout"), {}, &chartLayout);
+    if (chartLayout == chartLayoutName(ChartLayout::PerStream))
+        session.chartLayout = ChartLayout::PerStream;
+    else if (chartLayout == chartLayoutName(ChartLayout::Single))
+        session.chartLayout = ChartLayout::Single;
+    else
+        reader.fail({}, QStringLiteral("chartLayout"), "\"perStream\" or \"single\"");
 
     const QJsonValue layout = reader.value(root, QStringLiteral("layout"), {}, false);
     if (layout.isObject()) {

@@ -1,0 +1,217 @@
+#include "EventLogExporter.h"
+#include "EventLogFilterModel.h"
+#include "EventLogModel.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString StreamA = QStringLiteral("http://127.0.0.1:8080/a");
+const QString StreamB = QStringLiteral("http://127.0.0.1:8080/b");
+
+SseEvent makeEvent(const QString &type, const QString &data, const QString &id)
+{
+    SseEvent e;
+    e.type = type;
+    e.data = data;
+    e.lastEventId = id;
+    return e;
+}
+
+QList<QJsonObject> readLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<QJsonObject> objects;
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.isEmpty())
+            continue;
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject())
+            return {};
+        objects.append(document.object());
+    }
+    return objects;
+}
+
+} // namespace
+
+class TestEventLogExporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void roundTrip();
+    void onlyFilteredRows();
+    void emptyLog();
+    void missingFolder();
+    void readOnlyFolder();
+
+private:
+    void fill(EventLogModel &model);
+
+    QDateTime m_start;
+    QString m_longData;
+};
+
+void TestEventLogExporter::init()
+{
+    m_start = QDateTime(QDate(2026, 11, 23), QTime(19, 0, 0, 125), Qt::UTC);
+    // Longer than any preview: the export carries the whole payload.
+    m_longData = QStringLiteral("{\"blob\": \"%1\"}").arg(QString(10000, u'x'));
+}
+
+void TestEventLogExporter::fill(EventLogModel &model)
+{
+    model.append(StreamA, makeEvent(QStringLiteral("message"), QStringLiteral("{\"count\": 1}"),
+                                QStringLiteral("1")),
+                 m_start, 1);
+    model.append(StreamB,
+                 makeEvent(QStringLiteral("tick"), QStringLiteral("line one\nline \"two\"\t\u00e9\u2603"),
+                       QString()),
+                 m_start.addMSecs(1), 2);
+    model.append(StreamA, makeEvent(QStringLiteral("message"), m_longData, QStringLiteral("3")),
+                 m_start.addMSecs(2));
+    model.flush();
+}
+
+void TestEventLogExporter::roundTrip()
+{
+    EventLogModel model;
+    fill(model);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(2, 0).data(EventLogModel::FullDataRole).toString(), m_longData);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("events.jsonl"));
+    QString error;
+    QCOMPARE(EventLogExporter::exportJsonLines(model, path, &error), 3);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    const QList<QJsonObject> lines = readLines(path);
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(0).value("url").toString(), StreamA);
+    QCOMPARE(lines.at(0).value("type").toString(), QStringLiteral("message"));
+    QCOMPARE(lines.at(0).value("data").toString(), QStringLiteral("{\"count\": 1}"));
+    QCOMPARE(lines.at(0).value("lastEventId").toString(), QStringLiteral("1"));
+    QCOMPARE(lines.at(0).value("receivedAt").toString(), QStringLiteral("2026-11-23T19:00:00.125Z"));
+    QCOMPARE(lines.at(0).value("connection").toInt(), 1);
+
+    QCOMPARE(lines.at(1).value("url").toString(), StreamB);
+    QCOMPARE(lines.at(1).value("type").toString(), QStringLiteral("tick"));
+    QCOMPARE(lines.at(1).value("data").toString(),
+             QStringLiteral("line one\nline \"two\"\t\u00e9\u2603"));
+    QCOMPARE(lines.at(1).value("lastEventId").toString(), QString());
+    QCOMPARE(lines.at(1).value("receivedAt").toString(), QStringLiteral("2026-11-23T19:00:00.126Z"));
+    QCOMPARE(lines.at(1).value("connection").toInt(), 2);
+
+    QCOMPARE(lines.at(2).value("data").toString(), m_longData);
+    QCOMPARE(lines.at(2).value("connection").toInt(), 0); // not known
+    // The record schema's keys, no others.
+    QCOMPARE(lines.at(2).keys(),
+             (QStringList{QStringLiteral("connection"), QStringLiteral("data"),
+                          QStringLiteral("lastEventId"), QStringLiteral("receivedAt"),
+                          QStringLiteral("type"), QStringLiteral("url")}));
+}
+
+void TestEventLogExporter::onlyFilteredRows()
+{
+    EventLogModel model;
+    fill(model);
+    EventLogFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.setAcceptedStreams({StreamA});
+    QCOMPARE(filter.rowCount(), 2);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("shown.jsonl"));
+    QString error;
+    QCOMPARE(EventLogExporter::exportJsonLines(filter, path, &error), 2);
+    QList<QJsonObject> lines = readLines(path);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0).value("lastEventId").toString(), QStringLiteral("1"));
+    QCOMPARE(lines.at(1).value("lastEventId").toString(), QStringLiteral("3"));
+    QCOMPARE(lines.at(1).value("data").toString(), m_longData);
+
+    filter.acceptAllStreams();
+    filter.setEventType(QStringLiteral("tick"));
+    QCOMPARE(EventLogExporter::exportJsonLines(filter, path, &error), 1);
+    lines = readLines(path);
+    QCOMPARE(lines.size(), 1); // replaced, not appended
+    QCOMPARE(lines.at(0).value("url").toString(), StreamB);
+}
+
+void TestEventLogExporter::emptyLog()
+{
+    EventLogModel model;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("none.jsonl"));
+    QCOMPARE(EventLogExporter::exportJsonLines(model, path), 0);
+    QVERIFY(QFileInfo::exists(path));
+    QCOMPARE(QFileInfo(path).size(), 0);
+}
+
+void TestEventLogExporter::missingFolder()
+{
+    EventLogModel model;
+    fill(model);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("missing/events.jsonl"));
+    QString error;
+    QCOMPARE(EventLogExporter::exportJsonLines(model, path, &error), -1);
+    QVERIFY2(error.startsWith(QStringLiteral("Cannot export the events to %1: ")
+                                  .arg(QDir::toNativeSeparators(path))),
+             qPrintable(error));
+    QVERIFY(!QFileInfo::exists(path));
+    QCOMPARE(model.rowCount(), 3);
+}
+
+void TestEventLogExporter::readOnlyFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QFile::Permissions readOnly =
+        QFile::ReadOwner | QFile::ExeOwner | QFile::ReadUser | QFile::ExeUser;
+    QVERIFY(QFile::setPermissions(dir.path(), readOnly));
+    {
+        QFile probe(dir.filePath(QStringLiteral("probe")));
+        if (probe.open(QIODevice::WriteOnly)) {
+            probe.close();
+            probe.remove();
+            QFile::setPermissions(dir.path(), readOnly | QFile::WriteOwner | QFile::WriteUser);
+            QSKIP("the folder stays writable (running as root?)");
+        }
+    }
+
+    EventLogModel model;
+    fill(model);
+    const QString path = dir.filePath(QStringLiteral("events.jsonl"));
+    QString error;
+    const int written = EventLogExporter::exportJsonLines(model, path, &error);
+    QFile::setPermissions(dir.path(), readOnly | QFile::WriteOwner | QFile::WriteUser);
+    QCOMPARE(written, -1);
+    const QString prefix =
+        QStringLiteral("Cannot export the events to %1: ").arg(QDir::toNativeSeparators(path));
+    QVERIFY2(error.startsWith(prefix), qPrintable(error));
+    QVERIFY2(error.size() > prefix.size(), "the reason follows");
+    QVERIFY(!QFileInfo::exists(path));
+    QCOMPARE(model.rowCount(), 3); // the log is untouched
+}
+
+QTEST_MAIN(TestEventLogExporter)
+#include "tst_eventlogexporter.moc"
