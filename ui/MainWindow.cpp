@@ -174,10 +174,10 @@ MainWindow::MainWindow(QWidget *parent)
     streamHeader->resizeSection(StreamListModel::UrlColumn,
                                 textWidth(this, QStringLiteral("http://127.0.0.1:8080/events")));
     streamHeader->resizeSection(StreamListModel::StateColumn,
-                                textWidth(this, QStringLiteral("Reconnecting in 2.4 s (attempt 3)")));
+                                textWidth(this, QStringLiteral("Reconnecting in 2.4 s (attempt 3 — Connection refused)")));
     streamHeader->resizeSection(StreamListModel::EventsColumn, textWidth(this, QStringLiteral("0,000,000")));
-    streamHeader->resizeSection(StreamListModel::LastEventIdColumn, textWidth(this, tr("Last event ID")));
-    streamHeader->resizeSection(StreamListModel::NameColumn, textWidth(this, QStringLiteral("127.0.0.1/events")));
+    streamHeader->resizeSection(StreamListModel::LastEventIdColumn, textWidth(this, tr("Last event ID ")));
+    streamHeader->resizeSection(StreamListModel::NameColumn, textWidth(this, QStringLiteral("127.0.0.1:8080/events")));
     streamHeader->resizeSection(StreamListModel::EventRateColumn, textWidth(this, tr("Events/s")));
     streamHeader->resizeSection(StreamListModel::ByteRateColumn, textWidth(this, QStringLiteral("000.0 KB/s")));
     for (int column : {StreamListModel::ReconnectsColumn, StreamListModel::GapsColumn})
