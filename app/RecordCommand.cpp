@@ -1,9 +1,11 @@
 #include "RecordCommand.h"
 
 #include "CaptureWriter.h"
+#include "CsvWriter.h"
 #include "EventSourceOptions.h"
 #include "JsonlWriter.h"
 #include "Recorder.h"
+#include "SseWriter.h"
 #include "UnixSignalWatcher.h"
 
 #include <QCommandLineParser>
@@ -61,8 +63,8 @@ const QList<OutputFormat> &outputFormats()
 {
     static const QList<OutputFormat> formats = {
         {QLatin1StringView("jsonl"), [](QIODevice *device) { return std::make_unique<JsonlWriter>(device); }},
-        {QLatin1StringView("csv"), {}},
-        {QLatin1StringView("sse"), {}},
+        {QLatin1StringView("csv"), [](QIODevice *device) { return std::make_unique<CsvWriter>(device); }},
+        {QLatin1StringView("sse"), [](QIODevice *device) { return std::make_unique<SseWriter>(device); }},
     };
     return formats;
 }
@@ -243,6 +245,7 @@ int runRecordCommand(const QStringList &arguments)
     Recorder recorder(writer.get());
     recorder.setMaxEvents(maxEvents);
     recorder.setDurationMs(durationMs);
+    recorder.setSyncFile(&output);
     for (const QString &url : urls) {
         EventSourceOptions options = common;
         options.url = QUrl(url);

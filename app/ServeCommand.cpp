@@ -1,6 +1,8 @@
 #include "ServeCommand.h"
 
+#include "CaptureReader.h"
 #include "DemoStream.h"
+#include "ReplayStream.h"
 #include "SseServer.h"
 #include "UnixSignalWatcher.h"
 
@@ -63,7 +65,26 @@ std::optional<QHostAddress> parseAddress(const QString &text)
     return address;
 }
 
-// What goes out at /events. Returns a description for the start-up line, or an error.
+// A capture that breaks off is replayed up to the break, with a warning; one that yields nothing
+// is an error.
+bool readCapture(const QString &path, QList<CapturedEvent> &events, QString &error)
+{
+    QString reason;
+    if (CaptureReader::readFile(path, events, &reason))
+        return true;
+    const QString message = reason.contains(path) ? reason : path + QStringLiteral(": ") + reason;
+    if (events.isEmpty()) {
+        error = message;
+        return false;
+    }
+    printLine(stderr, QStringLiteral("eventscope serve: %1; replaying the %2 events before it")
+                          .arg(message)
+                          .arg(events.size()));
+    return true;
+}
+
+// What goes out at /events. Returns the start of the start-up line ("Serving the demo stream"),
+// or an error.
 struct Source
 {
     QString description;
@@ -76,10 +97,17 @@ Source attachSource(const ServeOptions &options, SseServer &server, QObject *own
     case ServeOptions::Source::Demo: {
         auto *demo = new DemoStream(options.intervalMs, owner);
         demo->attach(server);
-        return {QStringLiteral("the demo stream"), {}};
+        return {QStringLiteral("Serving the demo stream"), {}};
     }
-    case ServeOptions::Source::Replay:
-        return {{}, QStringLiteral("--replay is not supported yet; use --demo")};
+    case ServeOptions::Source::Replay: {
+        QList<CapturedEvent> events;
+        QString error;
+        if (!readCapture(options.replayFile, events, error))
+            return {{}, error};
+        auto *replay = new ReplayStream(std::move(events), options.speed, owner);
+        replay->attach(server);
+        return {QStringLiteral("Replaying %1 events from %2").arg(replay->eventCount()).arg(options.replayFile), {}};
+    }
     }
     return {{}, QStringLiteral("no source")};
 }
@@ -101,6 +129,8 @@ int runServeCommand(const QStringList &arguments)
         "Serves a Server-Sent Events stream at /events over plain HTTP/1.1.\n"
         "--demo sends `id: N`, `event: message`, `data: {\"count\": N, \"time\": \"<ISO-8601 UTC>\"}`\n"
         "every interval, each client with its own counter, resuming after Last-Event-ID.\n"
+        "--replay sends a capture's events with their original spacing divided by --speed,\n"
+        "resuming after Last-Event-ID; a client that has seen every event is answered 204.\n"
         "Prints the stream's URL on standard output once listening; stops on SIGINT/SIGTERM.\n"
         "Exit status: 0 when stopped by a signal, 1 for a usage error or when the port is taken."));
     const QCommandLineOption helpOption = parser.addHelpOption();
@@ -108,7 +138,7 @@ int runServeCommand(const QStringList &arguments)
     const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Serve the demo stream."));
     const QCommandLineOption replayOption(QStringLiteral("replay"),
                                           QStringLiteral("Serve a capture made by `eventscope record` "
-                                                         "(not supported yet)."),
+                                                         "(JSON Lines, CSV or text/event-stream)."),
                                           QStringLiteral("FILE"));
     const QCommandLineOption speedOption(QStringLiteral("speed"),
                                          QStringLiteral("Replay speed factor: 2 = twice as fast, 0 = as fast "
@@ -194,8 +224,10 @@ int runServeCommand(const QStringList &arguments)
     SseServer server;
     QObject sources;
     const Source source = attachSource(options, server, &sources);
-    if (!source.error.isEmpty())
-        return usageError(source.error);
+    if (!source.error.isEmpty()) {
+        printLine(stderr, QStringLiteral("eventscope serve: ") + source.error);
+        return UsageError;
+    }
 
     if (!server.listen(options.address, options.port)) {
         printLine(stderr, QStringLiteral("eventscope serve: cannot listen on %1:%2: %3")
@@ -208,7 +240,7 @@ int runServeCommand(const QStringList &arguments)
         printLine(stderr, QStringLiteral("eventscope serve: ") + describeRequest(request));
     });
 
-    QString line = QStringLiteral("Serving %1 at %2").arg(source.description, server.url().toString());
+    QString line = QStringLiteral("%1 at %2").arg(source.description, server.url().toString());
     const QHostAddress bound = server.serverAddress();
     if (bound == QHostAddress::Any || bound == QHostAddress::AnyIPv4 || bound == QHostAddress::AnyIPv6)
         line += QStringLiteral(" (listening on %1)").arg(bound.toString());

@@ -1,4 +1,6 @@
+#include "CaptureReader.h"
 #include "ScriptedServer.h"
+#include "SseParser.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -15,6 +17,8 @@
 
 using Response = ScriptedServer::Response;
 
+Q_DECLARE_METATYPE(CaptureReader::Format)
+
 // `eventscope record` end to end: the real binary in a QProcess against a server in this process.
 class tst_Record : public QObject
 {
@@ -27,6 +31,8 @@ private Q_SLOTS:
 
     void schema();
     void urlIsWrittenAsGiven();
+    void otherFormats_data();
+    void otherFormats();
     void maxEventsStopsMidBatch();
     void maxEventsAcrossTwoUrls();
     void duration();
@@ -44,6 +50,7 @@ private Q_SLOTS:
     void idleTimeoutReconnects();
     void signalFlushesAndExitsZero_data();
     void signalFlushesAndExitsZero();
+    void killedMidFloodLosesOnlyATornLine();
 
 private:
     struct Result
@@ -229,6 +236,68 @@ void tst_Record::schema()
     QCOMPARE(m_server->lastRequest(QStringLiteral("/events")).header("Last-Event-ID"), QByteArray("7"));
 }
 
+void tst_Record::otherFormats_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<CaptureReader::Format>("detected");
+    QTest::newRow("csv") << QStringLiteral("csv") << CaptureReader::Format::Csv;
+    QTest::newRow("sse") << QStringLiteral("sse") << CaptureReader::Format::Sse;
+}
+
+// What a browser dispatched comes back from the file, whatever the format.
+void tst_Record::otherFormats()
+{
+    QFETCH(QString, format);
+    QFETCH(CaptureReader::Format, detected);
+    QByteArray stream = "data: plain\n\n"
+                        "event: error\nid: 1\ndata:  leading, \"quoted\"\ndata:\n\n"
+                        "id\ndata:\n\n"
+                        "id: \xc3\xa9 \xf0\x9f\x98\x80\ndata: \xe2\x80\xa8\xef\xbb\xbf\n\n";
+    stream += QByteArray("data: nul") + '\0' + QByteArray("here\n\n");
+    m_server->script(QStringLiteral("/events"), {Response::events().send(stream).stall()});
+    const QString url = m_server->url().toString();
+    const QString path = m_dir->filePath(QStringLiteral("out.") + format);
+
+    const Result result = runRecord({QStringLiteral("--format"), format, QStringLiteral("-o"), path,
+                                     QStringLiteral("--max-events"), QStringLiteral("5"), url});
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, 0);
+
+    QList<SseEvent> expected;
+    {
+        SseParser parser;
+        parser.beginStream();
+        parser.feed(stream, expected);
+    }
+    QCOMPARE(expected.size(), 5);
+
+    QList<CapturedEvent> events;
+    QString error;
+    QVERIFY2(CaptureReader::readFile(path, events, &error), qPrintable(error));
+    QCOMPARE(events.size(), expected.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        QCOMPARE(events.at(i).event, expected.at(i));
+        QCOMPARE(events.at(i).url, url);
+        QCOMPARE(events.at(i).connection, 1);
+        QVERIFY(events.at(i).receivedAt.isValid());
+    }
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QCOMPARE(CaptureReader::detectFormat(bytes), detected);
+    if (format == QLatin1StringView("sse")) {
+        SseParser parser;
+        parser.beginStream();
+        QList<SseEvent> replayed;
+        parser.feed(bytes, replayed);
+        parser.endStream();
+        QCOMPARE(replayed, expected);
+    } else {
+        QVERIFY(bytes.startsWith("receivedAt,url,type,lastEventId,data,connection\r\n"));
+    }
+}
+
 void tst_Record::urlIsWrittenAsGiven()
 {
     m_server->script(QStringLiteral("/events"),
@@ -391,8 +460,6 @@ void tst_Record::usageErrors_data()
     QTest::newRow("no URL") << QStringList{};
     QTest::newRow("no URL, options only") << QStringList{QStringLiteral("--max-events"), QStringLiteral("3")};
     QTest::newRow("unknown format") << QStringList{QStringLiteral("--format"), QStringLiteral("xml"), url};
-    QTest::newRow("csv not supported yet") << QStringList{QStringLiteral("--format"), QStringLiteral("csv"), url};
-    QTest::newRow("sse not supported yet") << QStringList{QStringLiteral("--format"), QStringLiteral("sse"), url};
     QTest::newRow("header without colon") << QStringList{QStringLiteral("-H"), QStringLiteral("X-Token abc"), url};
     QTest::newRow("header without name") << QStringList{QStringLiteral("-H"), QStringLiteral(": abc"), url};
     QTest::newRow("header name with space")
@@ -577,6 +644,44 @@ void tst_Record::signalFlushesAndExitsZero()
     for (int i = 0; i < N; ++i)
         QCOMPARE(str(lines[i], "data"), QString::number(i));
     QVERIFY(process->readAllStandardError().contains(signalNumber == SIGINT ? "SIGINT" : "SIGTERM"));
+}
+
+void tst_Record::killedMidFloodLosesOnlyATornLine()
+{
+    // Chunks of events with ids, a few milliseconds apart, far more than the recorder gets to see.
+    constexpr int ChunkEvents = 500;
+    constexpr int Chunks = 400;
+    constexpr int SeenBeforeKill = 5000;
+    Response flood = Response::events();
+    for (int chunk = 0; chunk < Chunks; ++chunk) {
+        QByteArray bytes;
+        for (int i = chunk * ChunkEvents; i < (chunk + 1) * ChunkEvents; ++i)
+            bytes += "id: " + QByteArray::number(i) + "\ndata: " + QByteArray::number(i) + "\n\n";
+        flood.send(bytes).pause(5);
+    }
+    m_server->script(QStringLiteral("/events"), {flood.stall()});
+    QProcess *process = startRecord({QStringLiteral("-o"), outputPath(), m_server->url().toString()});
+    QSignalSpy finished(process, &QProcess::finished);
+
+    const auto fileSize = [this] { return QFileInfo(outputPath()).size(); };
+    const auto linesInFile = [this] { return readFile(outputPath()).count('\n'); };
+    // Cheap size polls until the lines can be there, then count them.
+    QTRY_VERIFY_WITH_TIMEOUT(fileSize() >= SeenBeforeKill * 20 && linesInFile() >= SeenBeforeKill, Timeout);
+    QCOMPARE(process->state(), QProcess::Running);
+    process->kill(); // SIGKILL: no handler, no final flush
+    QVERIFY(finished.wait(Timeout));
+    QCOMPARE(process->exitStatus(), QProcess::CrashExit);
+
+    QByteArray bytes = readFile(outputPath());
+    const qsizetype lastNewline = bytes.lastIndexOf('\n');
+    QVERIFY(lastNewline >= 0);
+    bytes.truncate(lastNewline + 1); // a torn last line is the only thing a kill may cost
+    const QList<QJsonObject> lines = parseLines(bytes);
+    QVERIFY2(lines.size() >= SeenBeforeKill, qPrintable(QString::number(lines.size())));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QCOMPARE(str(lines[i], "data"), QString::number(i));
+        QCOMPARE(str(lines[i], "lastEventId"), QString::number(i));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Record)

@@ -1131,7 +1131,7 @@ void TestSseServer::serveCommandErrors_data()
     QTest::newRow("bad bind") << QStringList{"--demo", "--bind", "not-an-address"} << QStringLiteral("--bind");
     QTest::newRow("unknown option") << QStringList{"--demo", "--colour"} << QStringLiteral("colour");
     QTest::newRow("stray argument") << QStringList{"--demo", "extra"} << QStringLiteral("extra");
-    QTest::newRow("replay") << QStringList{"--replay", "capture.jsonl"} << QStringLiteral("--replay is not supported yet");
+    QTest::newRow("replay") << QStringList{"--replay", "capture.jsonl"} << QStringLiteral("capture.jsonl");
     QTest::newRow("both") << QStringList{"--demo", "--replay", "capture.jsonl"} << QStringLiteral("--replay");
 }
 

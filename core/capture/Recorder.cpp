@@ -1,10 +1,13 @@
 #include "Recorder.h"
 
+#include "CaptureJournal.h"
 #include "CaptureWriter.h"
 #include "CapturedEvent.h"
 #include "EventSource.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileDevice>
 #include <QTimer>
 
 #include <vector>
@@ -31,11 +34,14 @@ public:
         flushTimer.setSingleShot(true);
         flushTimer.setInterval(0);
         durationTimer.setSingleShot(true);
+        syncTimer.setSingleShot(true);
     }
 
     void onEvent(Stream &stream, const SseEvent &event);
     void onStreamEnded(Stream &stream);
     void flush();
+    void sync();
+    void reportOutputFailure(const QString &reason);
     void finish();
 
     Recorder *q;
@@ -43,6 +49,10 @@ public:
     std::vector<std::unique_ptr<Stream>> streams;
     QTimer flushTimer;    // coalesces the events of one batch into one flush
     QTimer durationTimer;
+    QTimer syncTimer;     // syncs what the last batches flushed when no later batch did
+    QElapsedTimer sinceSync;
+    QFileDevice *syncFile = nullptr;
+    bool unsynced = false;
     qint64 maxEvents = 0;
     int durationMs = 0;
     qint64 eventCount = 0;
@@ -78,11 +88,39 @@ void Recorder::Private::onStreamEnded(Stream &stream)
 
 void Recorder::Private::flush()
 {
-    if (!writer->flush() && !outputFailed) {
-        outputFailed = true;
-        Q_EMIT q->outputFailed(writer->errorString());
-        finish();
+    if (!writer->flush()) {
+        reportOutputFailure(writer->errorString());
+        return;
     }
+    if (!syncFile)
+        return;
+    unsynced = true;
+    const qint64 elapsed = sinceSync.isValid() ? sinceSync.elapsed() : CaptureJournal::SyncIntervalMs;
+    if (elapsed >= CaptureJournal::SyncIntervalMs)
+        sync();
+    else if (!syncTimer.isActive())
+        syncTimer.start(int(CaptureJournal::SyncIntervalMs - elapsed));
+}
+
+void Recorder::Private::sync()
+{
+    syncTimer.stop();
+    if (!syncFile || !unsynced || outputFailed)
+        return;
+    unsynced = false;
+    sinceSync.start();
+    QString reason;
+    if (!CaptureJournal::syncToDisk(*syncFile, &reason))
+        reportOutputFailure(reason);
+}
+
+void Recorder::Private::reportOutputFailure(const QString &reason)
+{
+    if (outputFailed)
+        return;
+    outputFailed = true;
+    Q_EMIT q->outputFailed(reason);
+    finish();
 }
 
 void Recorder::Private::finish()
@@ -95,6 +133,7 @@ void Recorder::Private::finish()
     for (const auto &stream : streams)
         stream->source->close();
     flush();
+    sync();
     // Queued, so that a recording that ends inside start() still reports to a caller that is
     // about to enter the event loop.
     QMetaObject::invokeMethod(q, [this] { Q_EMIT q->finished(q->exitCode()); }, Qt::QueuedConnection);
@@ -106,6 +145,7 @@ Recorder::Recorder(CaptureWriter *writer, QObject *parent)
 {
     connect(&d->flushTimer, &QTimer::timeout, this, [this] { d->flush(); });
     connect(&d->durationTimer, &QTimer::timeout, this, [this] { d->finish(); });
+    connect(&d->syncTimer, &QTimer::timeout, this, [this] { d->sync(); });
 }
 
 Recorder::~Recorder() = default;
@@ -127,6 +167,11 @@ void Recorder::setMaxEvents(qint64 count)
 void Recorder::setDurationMs(int ms)
 {
     d->durationMs = qMax(0, ms);
+}
+
+void Recorder::setSyncFile(QFileDevice *file)
+{
+    d->syncFile = file;
 }
 
 void Recorder::start()

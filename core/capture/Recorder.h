@@ -8,6 +8,7 @@
 #include <memory>
 
 class CaptureWriter;
+class QFileDevice;
 
 // Records streams into a capture writer: one EventSource per stream, every dispatched event written
 // in arrival order. Stops after a number of events, after a duration, on stop(), or once every
@@ -30,6 +31,10 @@ public:
     void setMaxEvents(qint64 count);
     // Stop this long after start(); 0: no limit.
     void setDurationMs(int ms);
+    // The file the writer writes to: when it is a regular file, what was flushed is also synced to
+    // disk, at most once a second while events keep coming and when the recording stops, so that a
+    // power cut loses at most about the last second. Not owned; nullptr (the default): no syncing.
+    void setSyncFile(QFileDevice *file);
 
     void start();
     // Stops now, as for an interrupt: the output is flushed, the exit code is kept.

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "CaptureWriter.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+class QIODevice;
+
+// CSV as RFC 4180 describes it (UTF-8, CRLF between records, a field quoted when it holds a comma,
+// a quote, CR or LF, quotes doubled), so that spreadsheets and pandas read it as it is. Columns:
+// receivedAt, url, type, lastEventId, data, connection, then one per field path (as FieldExtractor
+// names them) with the event's number at that path, empty when it has none.
+class CsvWriter final : public CaptureWriter
+{
+public:
+    explicit CsvWriter(QIODevice *device, const QStringList &fieldPaths = {});
+
+    void begin() override;
+    void write(const CapturedEvent &event) override;
+    bool flush() override;
+    QString errorString() const override { return m_errorString; }
+
+    // `text` as one CSV field, quoted when it needs to be.
+    static void appendField(QByteArray &out, QStringView text);
+
+private:
+    bool writeBuffer();
+
+    QIODevice *m_device;
+    QStringList m_fieldPaths;
+    QByteArray m_buffer;
+    QString m_errorString;
+    bool m_begun = false;
+};

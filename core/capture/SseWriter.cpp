@@ -1,0 +1,105 @@
+#include "SseWriter.h"
+
+#include "CapturedEvent.h"
+
+#include <QFileDevice>
+#include <QIODevice>
+
+namespace {
+
+constexpr qsizetype WriteThroughBytes = 1 << 20;
+
+// A URL cannot hold a line break; should one be given anyway, it must not end the comment.
+QByteArray commentSafe(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    utf8.replace('\r', "%0D");
+    utf8.replace('\n', "%0A");
+    return utf8;
+}
+
+} // namespace
+
+SseWriter::SseWriter(QIODevice *device)
+    : m_device(device)
+{
+}
+
+void SseWriter::appendEvent(QByteArray &out, const SseEvent &event, const QString &previousId)
+{
+    // A parser strips exactly one space after the colon, so "name: value" keeps a value's own
+    // leading space.
+    if (event.type != QLatin1StringView("message")) {
+        out.append("event: ");
+        out.append(event.type.toUtf8());
+        out.append('\n');
+    }
+    if (event.lastEventId != previousId) {
+        if (event.lastEventId.isEmpty()) {
+            out.append("id\n");
+        } else {
+            out.append("id: ");
+            out.append(event.lastEventId.toUtf8());
+            out.append('\n');
+        }
+    }
+    // Dispatched data never holds a CR; each LF separates two data lines.
+    const QByteArray data = event.data.toUtf8();
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype end = data.indexOf('\n', start);
+        const QByteArrayView line = QByteArrayView(data).sliced(start, (end < 0 ? data.size() : end) - start);
+        if (line.isEmpty()) {
+            out.append("data:\n");
+        } else {
+            out.append("data: ");
+            out.append(line);
+            out.append('\n');
+        }
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    out.append('\n');
+}
+
+void SseWriter::write(const CapturedEvent &captured)
+{
+    m_buffer.append(": receivedAt ");
+    if (captured.receivedAt.isValid())
+        m_buffer.append(captured.receivedAt.toUTC().toString(Qt::ISODateWithMs).toLatin1());
+    else
+        m_buffer.append('-');
+    m_buffer.append(" connection ");
+    m_buffer.append(QByteArray::number(captured.connection));
+    m_buffer.append(" url ");
+    m_buffer.append(commentSafe(captured.url));
+    m_buffer.append('\n');
+    appendEvent(m_buffer, captured.event, m_lastEventId);
+    m_lastEventId = captured.event.lastEventId;
+
+    if (m_buffer.size() >= WriteThroughBytes)
+        writeBuffer();
+}
+
+bool SseWriter::writeBuffer()
+{
+    if (m_buffer.isEmpty())
+        return m_errorString.isEmpty();
+    const qint64 written = m_device->write(m_buffer.constData(), m_buffer.size());
+    if (written != m_buffer.size() && m_errorString.isEmpty())
+        m_errorString = m_device->errorString();
+    m_buffer.resize(0);
+    return m_errorString.isEmpty();
+}
+
+bool SseWriter::flush()
+{
+    bool ok = writeBuffer();
+    if (auto *file = qobject_cast<QFileDevice *>(m_device); file && !file->flush()) {
+        if (m_errorString.isEmpty())
+            m_errorString = file->errorString();
+        ok = false;
+    }
+    return ok;
+}
