@@ -81,5 +81,6 @@ int runGuiCommand()
     if (!parser.isSet(demoOption) && urls.isEmpty())
         window.restoreLastSession();
     window.show();
+    window.offerJournalRecovery();
     return QApplication::exec();
 }

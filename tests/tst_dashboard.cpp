@@ -1,9 +1,14 @@
+#include "CaptureJournal.h"
+#include "CaptureReader.h"
+#include "CaptureStore.h"
 #include "ChartArea.h"
 #include "ChartPanel.h"
 #include "DemoStream.h"
 #include "EventLogFilterModel.h"
 #include "EventLogModel.h"
 #include "EventSource.h"
+#include "ExportDialog.h"
+#include "ExportJob.h"
 #include "MainWindow.h"
 #include "ScriptedServer.h"
 #include "SeriesBuffer.h"
@@ -19,7 +24,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QImage>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QRegularExpression>
 #include <QSettings>
@@ -93,6 +100,12 @@ private Q_SLOTS:
     void demoFromTheWindow();
     void demoServerStopsAndResumes();
     void exportEvents();
+    void exportCaptureFormats();
+    void exportDialogChoices();
+    void exportChartImage();
+    void openCaptureFile();
+    void journalCapturedEvents();
+    void recoverLeftoverJournal();
     void reconnectsAfterServerRestart();
     void sessionRoundTrip();
     void secretsWithheldByDefault();
@@ -290,6 +303,298 @@ void TestDashboard::exportEvents()
     QVERIFY2(error.contains(QDir::toNativeSeparators(nowhere)), qPrintable(error));
     QCOMPARE(window.eventLogModel()->rowCount(), 10);
     QVERIFY(!QFile::exists(nowhere));
+}
+
+void TestDashboard::exportCaptureFormats()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script(QStringLiteral("/one"), {fieldEvents()});
+    server.script(QStringLiteral("/two"), {fieldEvents()});
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+
+    MainWindow window;
+    EventSource *one = window.addStream(server.url(QStringLiteral("/one")));
+    EventSource *two = window.addStream(server.url(QStringLiteral("/two")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureStore(one)->size(), 5, NetworkTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureStore(two)->size(), 5, NetworkTimeoutMs);
+    const QString urlOne = server.url(QStringLiteral("/one")).toDisplayString();
+    const QString urlTwo = server.url(QStringLiteral("/two")).toDisplayString();
+
+    // Both streams, interleaved by receive time.
+    const QString all = dir.filePath(QStringLiteral("all.jsonl"));
+    ExportJob *job = window.startExport({urlOne, urlTwo}, all, ExportJob::Format::Jsonl);
+    QVERIFY(job);
+    QSignalSpy finished(job, &ExportJob::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, NetworkTimeoutMs);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Exported 10 events to %1").arg(QDir::toNativeSeparators(all)));
+    QList<CapturedEvent> read;
+    QString error;
+    QVERIFY2(CaptureReader::readFile(all, read, &error), qPrintable(error));
+    QCOMPARE(read.size(), 10);
+    QVERIFY(std::is_sorted(read.cbegin(), read.cend(), [](const CapturedEvent &a, const CapturedEvent &b) {
+        return a.receivedAt < b.receivedAt;
+    }));
+
+    // One stream as CSV, with a column for its plotted field.
+    const QString csv = dir.filePath(QStringLiteral("two.csv"));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.runningExport(), NetworkTimeoutMs);
+    job = window.startExport({urlTwo}, csv, ExportJob::Format::Csv);
+    QVERIFY(job);
+    QSignalSpy csvFinished(job, &ExportJob::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(csvFinished.size(), 1, NetworkTimeoutMs);
+    read.clear();
+    QVERIFY2(CaptureReader::readFile(csv, read, &error), qPrintable(error));
+    QCOMPARE(read.size(), 5);
+    for (int i = 0; i < read.size(); ++i) {
+        QCOMPARE(read.at(i).url, urlTwo);
+        QCOMPARE(read.at(i).event.lastEventId, QString::number(i + 1));
+        QCOMPARE(read.at(i).connection, 1);
+    }
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    const QByteArray header = csvFile.readLine();
+    QVERIFY2(header.startsWith("receivedAt,url,type,lastEventId,data"), header.constData());
+    const QStringList plotted = window.chartArea()->plottedFields(window.fieldStore(two));
+    QVERIFY(!plotted.isEmpty());
+    QVERIFY2(header.contains(plotted.first().toUtf8()), header.constData());
+
+    // A time range that holds nothing.
+    QCOMPARE(window.capturedEvents({urlOne}, 0, 1).size(), 0);
+    QCOMPARE(window.capturedEvents({urlOne}).size(), 5);
+
+    // A folder that does not exist: a reason in the status bar, the capture as it was.
+    const QString nowhere = dir.filePath(QStringLiteral("missing/events.sse"));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.runningExport(), NetworkTimeoutMs);
+    job = window.startExport({urlOne}, nowhere, ExportJob::Format::Sse);
+    QVERIFY(job);
+    QSignalSpy failed(job, &ExportJob::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, NetworkTimeoutMs);
+    QCOMPARE(failed.first().first().toBool(), false);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(nowhere)),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(!QFile::exists(nowhere));
+    QCOMPARE(window.captureStore(one)->size(), 5);
+}
+
+void TestDashboard::exportDialogChoices()
+{
+    ExportDialog dialog;
+    dialog.addStream(QStringLiteral("One"), QStringLiteral("http://127.0.0.1:1/one"), 3);
+    dialog.addStream(QStringLiteral("Two"), QStringLiteral("http://127.0.0.1:1/two"), 4);
+    QCOMPARE(dialog.selectedStreams(),
+             QStringList({QStringLiteral("http://127.0.0.1:1/one"), QStringLiteral("http://127.0.0.1:1/two")}));
+    dialog.streamList()->item(0)->setCheckState(Qt::Unchecked);
+    QCOMPARE(dialog.selectedStreams(), QStringList{QStringLiteral("http://127.0.0.1:1/two")});
+
+    // No visible range: only the whole capture.
+    dialog.setVisibleRange(10, 5);
+    dialog.setVisibleRangeOnly(true);
+    QVERIFY(!dialog.visibleRangeOnly());
+    dialog.setVisibleRange(1000, 2000);
+    dialog.setVisibleRangeOnly(true);
+    QVERIFY(dialog.visibleRangeOnly());
+    QCOMPARE(dialog.rangeFromMs(), 1000);
+    QCOMPARE(dialog.rangeToMs(), 2000);
+
+    // The suffix follows the format.
+    dialog.setFilePath(QStringLiteral("/tmp/out"));
+    dialog.setFormat(ExportJob::Format::Csv);
+    QCOMPARE(dialog.filePath(), QDir::toNativeSeparators(QStringLiteral("/tmp/out.csv")));
+    dialog.setFilePath(QStringLiteral("/tmp/out.jsonl"));
+    dialog.setFormat(ExportJob::Format::Sse);
+    QCOMPARE(dialog.filePath(), QDir::toNativeSeparators(QStringLiteral("/tmp/out.sse")));
+}
+
+void TestDashboard::exportChartImage()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script(QStringLiteral("/events"), {fieldEvents()});
+    QTemporaryDir dir;
+    MainWindow window;
+    window.resize(900, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *action = window.exportChartAction();
+    QVERIFY(shownIn(action, QMenu::staticMetaObject));
+    window.addStream(server.url(QStringLiteral("/events")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.eventLogModel()->rowCount(), 5, NetworkTimeoutMs);
+
+    const QString png = dir.filePath(QStringLiteral("chart.png"));
+    QString error;
+    QVERIFY2(window.exportChartImage(png, &error), qPrintable(error));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 100);
+
+    if (MainWindow::svgExportAvailable()) {
+        const QString svg = dir.filePath(QStringLiteral("chart.svg"));
+        QVERIFY2(window.exportChartImage(svg, &error), qPrintable(error));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("<svg"));
+    }
+    QVERIFY(!window.exportChartImage(dir.filePath(QStringLiteral("missing/chart.png")), &error));
+    QVERIFY(error.contains(u"missing"));
+}
+
+void TestDashboard::openCaptureFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("capture.jsonl"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 1; i <= 4; ++i) {
+            const QByteArray url = i % 2 ? "http://127.0.0.1:9/a" : "http://127.0.0.1:9/b";
+            file.write("{\"url\":\"" + url + "\",\"type\":\"message\",\"data\":\"{\\\"count\\\": "
+                       + QByteArray::number(i * 10) + "}\",\"lastEventId\":\"" + QByteArray::number(i)
+                       + "\",\"receivedAt\":\"2026-01-02T03:04:0" + QByteArray::number(i) + ".500Z\"}\n");
+        }
+    }
+
+    MainWindow window;
+    QAction *action = window.openCaptureAction();
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QVERIFY(shownIn(action, QMenu::staticMetaObject));
+    QString error;
+    QVERIFY2(window.openCapture(path, &error), qPrintable(error));
+
+    StreamListModel *streams = window.streamModel();
+    QCOMPARE(streams->rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        QCOMPARE(streams->statusText(row), QStringLiteral("Offline capture"));
+        QCOMPARE(streams->index(row, StreamListModel::EventsColumn).data().toString(), QStringLiteral("2"));
+        EventSource *source = streams->source(row);
+        QVERIFY(window.isOfflineStream(source));
+        QCOMPARE(source->readyState(), EventSource::ReadyState::Closed);
+        QCOMPARE(window.captureStore(source)->size(), 2);
+    }
+    QCOMPARE(streams->source(0)->url(), QUrl(QStringLiteral("http://127.0.0.1:9/a")));
+    QCOMPARE(streams->index(1, StreamListModel::LastEventIdColumn).data().toString(), QStringLiteral("4"));
+
+    // Original receive times in the log and on the chart's time axis.
+    window.eventLogModel()->flush();
+    QCOMPARE(window.eventLogModel()->rowCount(), 4);
+    const QDateTime first = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 1, 500), Qt::UTC);
+    QCOMPARE(window.eventLogModel()->index(0, 0).data(EventLogModel::ReceivedAtRole).toDateTime().toUTC(), first);
+    StreamFieldStore *store = window.fieldStore(streams->source(0));
+    QCOMPARE(store->fieldPaths(), QStringList{QStringLiteral("/count")});
+    const SeriesBuffer *buffer = store->buffer(QStringLiteral("/count"));
+    QVERIFY(buffer);
+    QCOMPARE(buffer->size(), 2);
+    QCOMPARE(buffer->timeAt(0), first.toMSecsSinceEpoch());
+    QCOMPARE(buffer->valueAt(1), 30.0);
+    window.chartArea()->refresh(QDateTime::currentMSecsSinceEpoch());
+    const auto [from, to] = window.chartArea()->panelFor(store)->timeRange();
+    QVERIFY(from <= first.toMSecsSinceEpoch());
+    QVERIFY(to >= first.addSecs(2).toMSecsSinceEpoch());
+    QVERIFY(to < first.addDays(1).toMSecsSinceEpoch());
+
+    // Offline streams are not subscriptions: never connected, not saved in the session.
+    window.connectAllStreams();
+    QCOMPARE(streams->source(0)->readyState(), EventSource::ReadyState::Closed);
+    QVERIFY(window.session().subscriptions.isEmpty());
+
+    // Export reads from the same capture.
+    QCOMPARE(window.capturedEvents({QStringLiteral("http://127.0.0.1:9/b")}).size(), 2);
+
+    // Nothing readable: a reason, and nothing added.
+    const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
+    {
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{not json\n");
+    }
+    QVERIFY(!window.openCapture(bad, &error));
+    QVERIFY2(error.contains(QDir::toNativeSeparators(bad)), qPrintable(error));
+    QCOMPARE(streams->rowCount(), 2);
+}
+
+void TestDashboard::journalCapturedEvents()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script(QStringLiteral("/events"), {fieldEvents()});
+    QDir(MainWindow::journalDirectory()).removeRecursively();
+
+    MainWindow window;
+    QAction *action = window.journalAction();
+    QVERIFY(action->isCheckable());
+    QVERIFY(!action->isChecked());
+    QVERIFY(shownIn(action, QMenu::staticMetaObject));
+    action->setChecked(true);
+    QVERIFY(window.isJournalEnabled());
+    const QString path = window.journalPath();
+    QVERIFY(path.startsWith(MainWindow::journalDirectory()));
+    QVERIFY(QFile::exists(CaptureJournal::journalPathFor(path)));
+    QVERIFY(window.session().journal);
+
+    window.addStream(server.url(QStringLiteral("/events")));
+    // The journal holds the events while the window still runs.
+    QTRY_COMPARE_WITH_TIMEOUT(CaptureJournal::recover(CaptureJournal::journalPathFor(path)).events.size(), 5,
+                              NetworkTimeoutMs);
+
+    // Turning it off completes the capture file.
+    action->setChecked(false);
+    QVERIFY(!window.isJournalEnabled());
+    QVERIFY(!QFile::exists(CaptureJournal::journalPathFor(path)));
+    QList<CapturedEvent> read;
+    QString error;
+    QVERIFY2(CaptureReader::readFile(path, read, &error), qPrintable(error));
+    QCOMPARE(read.size(), 5);
+    QCOMPARE(read.last().event.lastEventId, QStringLiteral("5"));
+    QVERIFY(CaptureJournal::findLeftovers(MainWindow::journalDirectory()).isEmpty());
+
+    // Saved with the session, and back.
+    SessionData session = window.session();
+    QVERIFY(!session.journal);
+    session.journal = true;
+    window.applySession(session);
+    QVERIFY(window.isJournalEnabled());
+    QVERIFY(action->isChecked());
+    const QString second = window.journalPath();
+    QVERIFY(second != path);
+    window.setJournalEnabled(false);
+    QVERIFY(QFile::exists(second));
+    QDir(MainWindow::journalDirectory()).removeRecursively();
+}
+
+void TestDashboard::recoverLeftoverJournal()
+{
+    QDir folder(MainWindow::journalDirectory());
+    folder.removeRecursively();
+    QVERIFY(QDir().mkpath(folder.path()));
+    const QString capture = folder.filePath(QStringLiteral("crashed.jsonl"));
+    const QString journal = CaptureJournal::journalPathFor(capture);
+    {
+        QFile file(journal);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 1; i <= 3; ++i) {
+            file.write("{\"url\":\"http://127.0.0.1:9/x\",\"type\":\"message\",\"data\":\"{\\\"v\\\": "
+                       + QByteArray::number(i) + "}\",\"lastEventId\":\"" + QByteArray::number(i)
+                       + "\",\"receivedAt\":\"2026-01-02T03:04:0" + QByteArray::number(i) + ".000Z\"}\n");
+        }
+        file.write("{\"url\":\"http://127.0.0.1:9/x\",\"type\":\"mess"); // torn by the crash
+    }
+    QCOMPARE(CaptureJournal::findLeftovers(folder.path()), QStringList{QFileInfo(journal).absoluteFilePath()});
+
+    MainWindow window;
+    QString error;
+    QVERIFY2(window.recoverJournal(journal, &error), qPrintable(error));
+    QCOMPARE(window.streamModel()->rowCount(), 1);
+    QCOMPARE(window.streamModel()->statusText(0), QStringLiteral("Offline capture"));
+    QCOMPARE(window.captureStore(window.streamModel()->source(0))->size(), 3);
+    QVERIFY(!QFile::exists(journal));
+    QVERIFY(CaptureJournal::findLeftovers(folder.path()).isEmpty());
+    QList<CapturedEvent> read;
+    QVERIFY2(CaptureReader::readFile(capture, read, &error), qPrintable(error));
+    QCOMPARE(read.size(), 3);
+    folder.removeRecursively();
 }
 
 void TestDashboard::reconnectsAfterServerRestart()

@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "CaptureStore.h"
+#include "CaptureJournal.h"
+#include "CaptureReader.h"
 #include "ChartArea.h"
 #include "DemoStream.h"
 #include "EventDetailView.h"
@@ -7,6 +10,7 @@
 #include "EventLogFilterModel.h"
 #include "EventLogModel.h"
 #include "EventSource.h"
+#include "ExportDialog.h"
 #include "FieldPicker.h"
 #include "SessionFile.h"
 #include "SseServer.h"
@@ -32,19 +36,27 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#ifdef EVENTSCOPE_HAVE_SVG
+#include <QSvgGenerator>
+#endif
 
 #include <algorithm>
 #include <limits>
@@ -236,6 +248,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    setJournalEnabled(false);
     // Streams go before the demo server they may be connected to, and before the chart area.
     delete m_fieldPicker;
     m_fieldPicker = nullptr;
@@ -419,6 +432,19 @@ void MainWindow::createActions()
                                        QKeySequence::Open,
                                        tr("Replace the streams and layout by those of a session file"),
                                        &MainWindow::openSessionDialog);
+    m_openCaptureAction = streamAction(
+        tr("Open &Capture\u2026"), QStringLiteral("openCaptureAction"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+        tr("Show a capture file (JSON Lines, CSV or text/event-stream) as offline streams"),
+        &MainWindow::openCaptureDialog);
+    m_journalAction = makeAction(tr("&Journal Captured Events to Disk"), QStringLiteral("journalAction"), {},
+                                 tr("Write every captured event to a file in the application's data "
+                                    "folder as it arrives, so that a crash loses next to nothing"));
+    m_journalAction->setCheckable(true);
+    connect(m_journalAction, &QAction::toggled, this, [this](bool on) {
+        QString error;
+        if (!setJournalEnabled(on, &error) && isVisible())
+            QMessageBox::warning(this, tr("Journal"), error);
+    });
     QAction *saveAction = streamAction(tr("&Save Session"), QStringLiteral("saveSessionAction"),
                                        QKeySequence::Save,
                                        tr("Save the streams, plotted fields and layout to the session file"),
@@ -436,8 +462,13 @@ void MainWindow::createActions()
             [](bool on) { QSettings().setValue(StoreSecretsKey, on); });
     m_exportEventsAction = streamAction(
         tr("&Export Events\u2026"), QStringLiteral("exportEventsAction"), QKeySequence(Qt::CTRL | Qt::Key_E),
-        tr("Write the events in the log, or only those shown, to a JSON Lines file"),
+        tr("Write the captured events of chosen streams, all or the charts' visible range, as "
+           "JSON Lines, CSV or text/event-stream"),
         &MainWindow::exportEventsInteractive);
+    m_exportChartAction = streamAction(
+        svgExportAvailable() ? tr("Export &Chart as PNG/SVG\u2026") : tr("Export &Chart as PNG\u2026"),
+        QStringLiteral("exportChartAction"), {}, tr("Save the charts as they are shown as an image"),
+        &MainWindow::exportChartInteractive);
     QAction *quitAction = makeAction(tr("&Quit"), QStringLiteral("quitAction"), QKeySequence::Quit,
                                      tr("Close every stream and quit"));
     quitAction->setMenuRole(QAction::QuitRole);
@@ -475,6 +506,7 @@ void MainWindow::createActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setToolTipsVisible(true);
     fileMenu->addAction(openAction);
+    fileMenu->addAction(m_openCaptureAction);
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     m_recentMenu->setToolTipsVisible(true);
     m_recentMenu->menuAction()->setObjectName(QStringLiteral("recentSessionsAction"));
@@ -484,8 +516,10 @@ void MainWindow::createActions()
     fileMenu->addAction(saveAction);
     fileMenu->addAction(saveAsAction);
     fileMenu->addAction(m_storeSecretsAction);
+    fileMenu->addAction(m_journalAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_exportEventsAction);
+    fileMenu->addAction(m_exportChartAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
 
@@ -540,7 +574,7 @@ void MainWindow::createActions()
     viewMenu->addAction(m_followTailAction);
     viewMenu->addAction(clearLogAction);
     // Menu shortcuts work while the menu bar is hidden only if the window has the actions.
-    addActions({findAction, m_pauseAction, resetZoomAction, m_exportEventsAction});
+    addActions({findAction, m_pauseAction, resetZoomAction, m_exportEventsAction, m_openCaptureAction});
 
     connect(m_streamView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateStreamActions);
@@ -557,12 +591,14 @@ EventSource *MainWindow::selectedSource() const
 
 void MainWindow::updateStreamActions()
 {
-    const bool selected = selectedSource() != nullptr;
+    EventSource *source = selectedSource();
+    const bool selected = source != nullptr;
+    const bool live = selected && !isOfflineStream(source);
     const bool any = m_streamModel->rowCount() > 0;
-    m_editStreamAction->setEnabled(selected);
+    m_editStreamAction->setEnabled(live);
     m_removeStreamAction->setEnabled(selected);
-    m_connectAction->setEnabled(selected);
-    m_disconnectAction->setEnabled(selected);
+    m_connectAction->setEnabled(live);
+    m_disconnectAction->setEnabled(live);
     m_connectAllAction->setEnabled(any);
     m_disconnectAllAction->setEnabled(any);
 }
@@ -572,22 +608,35 @@ StreamFieldStore *MainWindow::fieldStore(const EventSource *source) const
     return m_stores.value(source, nullptr);
 }
 
-void MainWindow::connectSource(EventSource *source, StreamFieldStore *store)
+CaptureStore *MainWindow::captureStore(const EventSource *source) const
+{
+    return m_captures.value(source, nullptr);
+}
+
+void MainWindow::connectSource(EventSource *source, StreamFieldStore *store, CaptureStore *capture)
 {
     const QString stream = source->options().url.toDisplayString();
-    connect(source, &EventSource::eventReceived, this, [this, source, stream, store](const SseEvent &event) {
+    connect(source, &EventSource::eventReceived, this,
+            [this, source, stream, store, capture](const SseEvent &event) {
         ++m_loggedEvents;
-        m_eventLogModel->append(stream, event, {}, source->connectionCount());
-        store->addEvent(event, QDateTime::currentMSecsSinceEpoch());
+        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+        const int connection = source->connectionCount();
+        m_eventLogModel->append(stream, event, now, connection);
+        store->addEvent(event, nowMs);
+        capture->append(CapturedEvent{stream, event, now, connection});
+        if (m_journal)
+            m_journalPending.append(capture->at(capture->size() - 1));
     });
     m_stores.insert(source, store);
+    m_captures.insert(source, capture);
 }
 
 EventSource *MainWindow::addStream(const EventSourceOptions &options, const QString &name)
 {
     auto *source = new EventSource(options, this);
     auto *store = new StreamFieldStore(this);
-    connectSource(source, store);
+    connectSource(source, store, new CaptureStore(this));
     m_streamModel->addSource(source, name);
     const int row = m_streamModel->rowOf(source);
     m_chartArea->addStream(store, m_streamModel->name(row));
@@ -718,7 +767,7 @@ void MainWindow::showAddStreamDialog()
 void MainWindow::showEditStreamDialog()
 {
     EventSource *source = selectedSource();
-    if (!source)
+    if (!source || isOfflineStream(source))
         return;
     const int row = m_streamModel->rowOf(source);
     SubscriptionDialog dialog(this);
@@ -740,11 +789,12 @@ EventSource *MainWindow::editStream(EventSource *source, const EventSourceOption
     if (m_streamModel->rowOf(source) < 0)
         return nullptr;
     StreamFieldStore *store = m_stores.take(source);
+    CaptureStore *capture = m_captures.take(source);
     auto *replacement = new EventSource(options, this);
     // Samples of another URL do not continue the old series.
     if (options.url != source->options().url)
         store->clearSamples();
-    connectSource(replacement, store);
+    connectSource(replacement, store, capture);
     m_streamModel->replaceSource(source, replacement, name);
     source->close();
     source->deleteLater();
@@ -762,6 +812,9 @@ void MainWindow::removeStream(EventSource *source)
         m_chartArea->removeStream(store);
         store->deleteLater();
     }
+    if (CaptureStore *capture = m_captures.take(source))
+        capture->deleteLater();
+    m_offline.remove(source);
     m_streamModel->removeSource(source);
     source->close();
     source->deleteLater();
@@ -780,7 +833,7 @@ void MainWindow::removeAllStreams()
 
 void MainWindow::connectSelectedStream()
 {
-    if (EventSource *source = selectedSource())
+    if (EventSource *source = selectedSource(); source && !isOfflineStream(source))
         source->open();
 }
 
@@ -793,7 +846,7 @@ void MainWindow::disconnectSelectedStream()
 void MainWindow::connectAllStreams()
 {
     for (int row = 0; row < m_streamModel->rowCount(); ++row) {
-        if (EventSource *source = m_streamModel->source(row))
+        if (EventSource *source = m_streamModel->source(row); source && !isOfflineStream(source))
             source->open();
     }
 }
@@ -887,7 +940,8 @@ SessionData MainWindow::session() const
     SessionData session;
     for (int row = 0; row < m_streamModel->rowCount(); ++row) {
         EventSource *source = m_streamModel->source(row);
-        if (!source)
+        // A capture opened from a file is not a subscription.
+        if (!source || isOfflineStream(source))
             continue;
         const EventSourceOptions &options = source->options();
         SubscriptionSettings sub;
@@ -917,6 +971,7 @@ SessionData MainWindow::session() const
     session.windowState = saveState();
     session.windowGeometry = saveGeometry();
     session.storeSecrets = m_storeSecretsAction->isChecked();
+    session.journal = isJournalEnabled();
     return session;
 }
 
@@ -937,6 +992,7 @@ void MainWindow::applySession(const SessionData &session, QStringList *withheld)
     m_chartArea->setTimeWindow(timeWindowForMs(session.timeWindowMs));
     m_chartArea->setLayoutMode(session.chartLayout == ChartLayout::Single ? ChartArea::SingleChart
                                                                           : ChartArea::ChartPerStream);
+    m_journalAction->setChecked(session.journal);
 
     for (const SubscriptionSettings &sub : session.subscriptions) {
         EventSourceOptions options;
@@ -1148,41 +1204,434 @@ int MainWindow::exportEvents(const QString &path, bool onlyShown, QString *error
     return written;
 }
 
+QList<CapturedEvent> MainWindow::capturedEvents(const QStringList &urls, qint64 fromMs,
+                                                qint64 toMs) const
+{
+    const bool ranged = fromMs <= toMs;
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC);
+    QList<CapturedEvent> events;
+    int streams = 0;
+    for (int row = 0; row < m_streamModel->rowCount(); ++row) {
+        EventSource *source = m_streamModel->source(row);
+        CaptureStore *capture = captureStore(source);
+        if (!capture || !urls.contains(source->options().url.toDisplayString()))
+            continue;
+        ++streams;
+        if (events.isEmpty() && !ranged)
+            events = capture->events();
+        else
+            events.append(ranged ? capture->eventsBetween(from, to) : capture->events());
+    }
+    // Each store is in receive order; several streams interleave by receive time.
+    if (streams > 1) {
+        std::stable_sort(events.begin(), events.end(), [](const CapturedEvent &a, const CapturedEvent &b) {
+            return a.receivedAt < b.receivedAt;
+        });
+    }
+    return events;
+}
+
+std::pair<qint64, qint64> MainWindow::visibleChartRange() const
+{
+    qint64 from = std::numeric_limits<qint64>::max();
+    qint64 to = std::numeric_limits<qint64>::min();
+    for (StreamFieldStore *store : m_chartArea->streams()) {
+        ChartPanel *panel = m_chartArea->panelFor(store);
+        if (!panel || store->fieldPaths().isEmpty())
+            continue;
+        // A panel drawn on a payload clock is ahead of (or behind) the receive times.
+        const auto [first, last] = panel->timeRange();
+        const qint64 offset = store->clockOffsetMs();
+        from = std::min(from, first - offset);
+        to = std::max(to, last - offset);
+    }
+    return {from, to};
+}
+
+ExportJob *MainWindow::startExport(const QStringList &urls, const QString &path,
+                                   ExportJob::Format format, qint64 fromMs, qint64 toMs,
+                                   bool showProgress)
+{
+    if (m_exportJob)
+        return nullptr;
+    QStringList fieldPaths;
+    if (format == ExportJob::Format::Csv) {
+        for (int row = 0; row < m_streamModel->rowCount(); ++row) {
+            EventSource *source = m_streamModel->source(row);
+            StreamFieldStore *store = fieldStore(source);
+            if (!store || !urls.contains(source->options().url.toDisplayString()))
+                continue;
+            for (const QString &field : m_chartArea->plottedFields(store)) {
+                if (!fieldPaths.contains(field))
+                    fieldPaths.append(field);
+            }
+        }
+    }
+    auto *job = new ExportJob(capturedEvents(urls, fromMs, toMs), path, format, fieldPaths, this);
+    m_exportJob = job;
+    const qsizetype total = job->eventCount();
+    // Only a long export shows its progress; QProgressDialog waits before appearing.
+    if (showProgress && total > 0) {
+        auto *dialog = new QProgressDialog(tr("Exporting %1 events to %2\u2026")
+                                               .arg(QLocale().toString(total), QFileInfo(path).fileName()),
+                                           tr("Cancel"), 0, int(std::min<qsizetype>(total, std::numeric_limits<int>::max())),
+                                           this);
+        dialog->setObjectName(QStringLiteral("exportProgressDialog"));
+        dialog->setWindowTitle(tr("Export Events"));
+        dialog->setWindowModality(Qt::WindowModal);
+        dialog->setMinimumDuration(500);
+        dialog->setAutoClose(false);
+        dialog->setAutoReset(false);
+        connect(job, &ExportJob::progress, dialog, [dialog](qsizetype done, qsizetype) {
+            dialog->setValue(int(std::min<qsizetype>(done, dialog->maximum())));
+        });
+        connect(dialog, &QProgressDialog::canceled, job, &ExportJob::cancel);
+        m_exportProgress = dialog;
+    }
+    connect(job, &ExportJob::finished, this, [this, job, path](bool ok) {
+        if (m_exportProgress)
+            m_exportProgress->deleteLater();
+        const QString file = QDir::toNativeSeparators(path);
+        if (ok) {
+            const qsizetype written = job->eventCount();
+            statusBar()->showMessage(written == 1 ? tr("Exported 1 event to %1").arg(file)
+                                                  : tr("Exported %1 events to %2")
+                                                        .arg(QLocale().toString(written), file),
+                                     5000);
+        } else if (job->wasCancelled()) {
+            statusBar()->showMessage(tr("Export to %1 cancelled; no file was written").arg(file), 5000);
+        } else {
+            statusBar()->showMessage(job->errorString());
+            if (isVisible())
+                QMessageBox::warning(this, tr("Export Events"),
+                                     tr("%1\n\nThe captured events are unchanged.").arg(job->errorString()));
+        }
+        job->deleteLater();
+    });
+    job->start();
+    return job;
+}
+
 void MainWindow::exportEventsInteractive()
 {
-    m_eventLogModel->flush();
-    const int held = m_eventLogModel->rowCount();
-    const int shown = m_filterModel->rowCount();
-    bool onlyShown = false;
-    if (shown != held) {
-        const QLocale locale;
-        QMessageBox question(QMessageBox::Question, tr("Export Events"),
-                             tr("The filters show %1 of the %2 events in the log. Which should be "
-                                "exported?")
-                                 .arg(locale.toString(shown), locale.toString(held)),
-                             QMessageBox::Cancel, this);
-        QPushButton *shownButton = question.addButton(tr("Shown Events (%1)").arg(locale.toString(shown)),
-                                                      QMessageBox::AcceptRole);
-        QPushButton *allButton = question.addButton(tr("All Events (%1)").arg(locale.toString(held)),
-                                                    QMessageBox::AcceptRole);
-        question.setDefaultButton(shownButton);
-        question.exec();
-        if (question.clickedButton() == shownButton)
-            onlyShown = true;
-        else if (question.clickedButton() != allButton)
-            return;
+    if (m_exportJob) {
+        statusBar()->showMessage(tr("An export is still running"), 5000);
+        return;
     }
+    ExportDialog dialog(this);
+    for (int row = 0; row < m_streamModel->rowCount(); ++row) {
+        EventSource *source = m_streamModel->source(row);
+        if (CaptureStore *capture = captureStore(source))
+            dialog.addStream(m_streamModel->name(row), source->options().url.toDisplayString(), capture->size());
+    }
+    const auto [from, to] = visibleChartRange();
+    dialog.setVisibleRange(from, to);
     const QString start = m_sessionPath.isEmpty() ? QDir::homePath() : QFileInfo(m_sessionPath).path();
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Events"), QDir(start).filePath(QStringLiteral("events.jsonl")),
-        tr("JSON Lines (*.jsonl);;All files (*)"));
+    dialog.setFilePath(QDir(start).filePath(QStringLiteral("events.jsonl")));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool ranged = dialog.visibleRangeOnly();
+    startExport(dialog.selectedStreams(), dialog.filePath(), dialog.format(),
+                ranged ? dialog.rangeFromMs() : 0, ranged ? dialog.rangeToMs() : -1);
+}
+
+bool MainWindow::svgExportAvailable()
+{
+#ifdef EVENTSCOPE_HAVE_SVG
+    return true;
+#else
+    return false;
+#endif
+}
+
+bool MainWindow::exportChartImage(const QString &path, QString *errorMessage)
+{
+    const auto fail = [&](const QString &reason) {
+        if (errorMessage) {
+            *errorMessage = tr("Cannot save the chart to %1: %2").arg(QDir::toNativeSeparators(path), reason);
+        }
+        return false;
+    };
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+#ifdef EVENTSCOPE_HAVE_SVG
+    if (QFileInfo(path).suffix().compare(u"svg", Qt::CaseInsensitive) == 0) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(m_chartArea->size());
+        generator.setViewBox(QRect(QPoint(), m_chartArea->size()));
+        generator.setTitle(windowTitle());
+        QPainter painter(&generator);
+        m_chartArea->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+        painter.end();
+        if (!file.commit())
+            return fail(file.errorString());
+        return true;
+    }
+#endif
+    const QImage image = m_chartArea->grabImage();
+    if (image.isNull())
+        return fail(tr("there is no chart to save"));
+    if (!image.save(&file, "PNG"))
+        return fail(file.error() != QFileDevice::NoError ? file.errorString() : tr("the image could not be encoded"));
+    if (!file.commit())
+        return fail(file.errorString());
+    return true;
+}
+
+void MainWindow::exportChartInteractive()
+{
+    const QString start = m_sessionPath.isEmpty() ? QDir::homePath() : QFileInfo(m_sessionPath).path();
+    QString filter = tr("PNG images (*.png)");
+    if (svgExportAvailable())
+        filter += tr(";;SVG images (*.svg)");
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
+                                                QDir(start).filePath(QStringLiteral("chart.png")),
+                                                filter, &selected);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".jsonl");
+        path += selected.contains(QStringLiteral("*.svg")) ? QStringLiteral(".svg") : QStringLiteral(".png");
     QString error;
-    if (exportEvents(path, onlyShown, &error) < 0)
-        QMessageBox::warning(this, tr("Export Events"), error);
+    if (!exportChartImage(path, &error))
+        QMessageBox::warning(this, tr("Export Chart"), error);
+    else
+        statusBar()->showMessage(tr("Chart saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+bool MainWindow::openCapture(const QString &path, QString *errorMessage)
+{
+    QList<CapturedEvent> events;
+    QString readError;
+    const bool complete = CaptureReader::readFile(path, events, &readError);
+    const QString file = QDir::toNativeSeparators(path);
+    if (events.isEmpty()) {
+        if (errorMessage) {
+            *errorMessage = complete ? tr("%1 holds no events.").arg(file)
+                                     : tr("Cannot open the capture %1: %2").arg(file, readError);
+        }
+        return false;
+    }
+
+    // One offline stream per URL, in the order they first appear; events a raw
+    // text/event-stream capture does not attribute go to one named after the file.
+    const QString unnamed = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString();
+    QStringList urls;
+    QHash<QString, QList<CapturedEvent>> byUrl;
+    for (CapturedEvent &event : events) {
+        if (event.url.isEmpty())
+            event.url = unnamed;
+        if (!event.receivedAt.isValid())
+            event.receivedAt = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+        auto it = byUrl.find(event.url);
+        if (it == byUrl.end()) {
+            urls.append(event.url);
+            it = byUrl.insert(event.url, {});
+        }
+        it->append(event);
+    }
+
+    for (const QString &url : std::as_const(urls)) {
+        const QList<CapturedEvent> &streamEvents = byUrl[url];
+        EventSourceOptions options;
+        options.url = QUrl(url);
+        // Never opened: it only gives the row and the filters their URL.
+        auto *source = new EventSource(options, this);
+        auto *store = new StreamFieldStore(this);
+        auto *capture = new CaptureStore(this);
+        m_stores.insert(source, store);
+        m_captures.insert(source, capture);
+        m_offline.insert(source);
+        for (const CapturedEvent &event : streamEvents) {
+            m_eventLogModel->append(url, event.event, event.receivedAt, event.connection);
+            store->addEvent(event.event, event.receivedAt.toMSecsSinceEpoch());
+        }
+        m_loggedEvents += streamEvents.size();
+        capture->append(streamEvents);
+
+        const QString name = tr("%1 (capture)").arg(StreamListModel::defaultName(options.url));
+        m_streamModel->addSource(source, name);
+        const int row = m_streamModel->rowOf(source);
+        m_streamModel->setOffline(row, tr("Offline capture"), streamEvents.size(),
+                                  streamEvents.last().event.lastEventId);
+        m_chartArea->addStream(store, m_streamModel->name(row));
+        // The data is in the past: show all of it rather than follow the clock.
+        if (ChartPanel *panel = m_chartArea->panelFor(store);
+            panel && m_chartArea->layoutMode() == ChartArea::ChartPerStream) {
+            panel->zoomToRange(streamEvents.first().receivedAt.toMSecsSinceEpoch(),
+                               std::max(streamEvents.last().receivedAt.toMSecsSinceEpoch(),
+                                        streamEvents.first().receivedAt.toMSecsSinceEpoch() + 1));
+        }
+    }
+    updateStreamFilter();
+    updateStatus();
+    updateLogCount();
+    const QLocale locale;
+    const QString opened = tr("Opened %1 events of %2 stream(s) from %3")
+                               .arg(locale.toString(events.size()))
+                               .arg(urls.size())
+                               .arg(file);
+    statusBar()->showMessage(complete ? opened : tr("%1; the rest could not be read: %2").arg(opened, readError));
+    return true;
+}
+
+QString MainWindow::journalDirectory()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(QStringLiteral("journal"));
+}
+
+bool MainWindow::isJournalEnabled() const
+{
+    return m_journal != nullptr;
+}
+
+QString MainWindow::journalPath() const
+{
+    return m_journal ? m_journal->path() : QString();
+}
+
+bool MainWindow::setJournalEnabled(bool enabled, QString *errorMessage)
+{
+    if (enabled == isJournalEnabled())
+        return true;
+    if (!enabled) {
+        flushJournal();
+        const QString path = m_journal->path();
+        const bool closed = m_journal->close();
+        const QString error = m_journal->errorString();
+        m_journal.reset();
+        m_journalPending.clear();
+        if (m_journalTimer)
+            m_journalTimer->stop();
+        if (m_journalAction && m_journalAction->isChecked()) {
+            const QSignalBlocker blocker(m_journalAction);
+            m_journalAction->setChecked(false);
+        }
+        if (!closed && errorMessage)
+            *errorMessage = tr("The journal %1 could not be completed: %2").arg(QDir::toNativeSeparators(path), error);
+        return closed;
+    }
+
+    const QString folder = journalDirectory();
+    const QString path = QDir(folder).filePath(
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("'capture-'yyyyMMdd-HHmmss-zzz'.jsonl'")));
+    auto journal = std::make_unique<CaptureJournal>();
+    if (!QDir().mkpath(folder) || !journal->open(path)) {
+        if (errorMessage) {
+            *errorMessage = tr("Cannot journal to %1: %2")
+                                .arg(QDir::toNativeSeparators(folder),
+                                     journal->errorString().isEmpty() ? tr("the folder cannot be created")
+                                                                      : journal->errorString());
+        }
+        const QSignalBlocker blocker(m_journalAction);
+        m_journalAction->setChecked(false);
+        return false;
+    }
+    // Queued: the journal is inside append() when it reports.
+    connect(journal.get(), &CaptureJournal::failed, this, [this](const QString &reason) {
+        setJournalEnabled(false);
+        statusBar()->showMessage(tr("The journal stopped: %1").arg(reason));
+    }, Qt::QueuedConnection);
+    m_journal = std::move(journal);
+    if (!m_journalTimer) {
+        m_journalTimer = new QTimer(this);
+        // Batches are written a few times a second; the journal syncs them about once a second.
+        m_journalTimer->setInterval(200);
+        connect(m_journalTimer, &QTimer::timeout, this, &MainWindow::flushJournal);
+    }
+    m_journalTimer->start();
+    if (!m_journalAction->isChecked()) {
+        const QSignalBlocker blocker(m_journalAction);
+        m_journalAction->setChecked(true);
+    }
+    statusBar()->showMessage(tr("Journaling captured events to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+void MainWindow::flushJournal()
+{
+    if (!m_journal || m_journalPending.isEmpty())
+        return;
+    const QList<CapturedEvent> batch = std::exchange(m_journalPending, {});
+    m_journal->append(batch);
+}
+
+bool MainWindow::recoverJournal(const QString &journalPath, QString *errorMessage)
+{
+    const CaptureJournal::Recovery recovery = CaptureJournal::recover(journalPath);
+    QString capturePath = journalPath;
+    if (capturePath.endsWith(CaptureJournal::journalSuffix()))
+        capturePath.chop(CaptureJournal::journalSuffix().size());
+    if (recovery.events.isEmpty()) {
+        QFile::remove(journalPath);
+        if (errorMessage) {
+            *errorMessage = recovery.errorString.isEmpty()
+                ? tr("The journal %1 held no complete event.").arg(QDir::toNativeSeparators(journalPath))
+                : recovery.errorString;
+        }
+        return false;
+    }
+    // What reached the disk, without a torn last line, as an ordinary capture.
+    const std::atomic_bool cancelled{false};
+    QString writeError;
+    if (ExportJob::write(recovery.events, capturePath, ExportJob::Format::Jsonl, {}, cancelled, {},
+                         &writeError) != ExportJob::Result::Written) {
+        if (errorMessage)
+            *errorMessage = writeError;
+        return false;
+    }
+    QFile::remove(journalPath);
+    return openCapture(capturePath, errorMessage);
+}
+
+void MainWindow::offerJournalRecovery()
+{
+    const QStringList leftovers = CaptureJournal::findLeftovers(journalDirectory());
+    if (leftovers.isEmpty())
+        return;
+    QMessageBox question(QMessageBox::Question, tr("Recover Captured Events"),
+                         tr("EventScope did not close properly last time. %n journal(s) of captured "
+                            "events were left behind:", nullptr, int(leftovers.size())),
+                         QMessageBox::NoButton, this);
+    QStringList names;
+    for (const QString &path : leftovers)
+        names.append(QFileInfo(path).fileName());
+    question.setInformativeText(names.join(u'\n'));
+    QPushButton *openButton = question.addButton(tr("Open"), QMessageBox::AcceptRole);
+    QPushButton *discardButton = question.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    question.addButton(tr("Later"), QMessageBox::RejectRole);
+    question.setDefaultButton(openButton);
+    question.exec();
+    if (question.clickedButton() == openButton) {
+        QStringList errors;
+        for (const QString &path : leftovers) {
+            QString error;
+            if (!recoverJournal(path, &error))
+                errors.append(error);
+        }
+        if (!errors.isEmpty())
+            QMessageBox::warning(this, tr("Recover Captured Events"), errors.join(u'\n'));
+    } else if (question.clickedButton() == discardButton) {
+        for (const QString &path : leftovers)
+            QFile::remove(path);
+    }
+}
+
+void MainWindow::openCaptureDialog()
+{
+    const QString start = m_sessionPath.isEmpty() ? QDir::homePath() : QFileInfo(m_sessionPath).path();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Capture"), start,
+        tr("Captures (*.jsonl *.csv *.sse *.txt *.journal);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openCapture(path, &error))
+        QMessageBox::warning(this, tr("Open Capture"), error);
 }
 
 void MainWindow::openSessionDialog()

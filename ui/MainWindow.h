@@ -1,15 +1,22 @@
 #pragma once
 
+#include "CapturedEvent.h"
 #include "EventSourceOptions.h"
+#include "ExportJob.h"
 #include "SessionData.h"
 
 #include <QHash>
+#include <QList>
+#include <QPointer>
 #include <QMainWindow>
 #include <QSet>
 #include <QUrl>
 
 #include <memory>
+#include <utility>
 
+class CaptureJournal;
+class CaptureStore;
 class ChartArea;
 class DemoStream;
 class EventDetailView;
@@ -23,6 +30,7 @@ class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QProgressDialog;
 class QSpinBox;
 class QStackedWidget;
 class QTableView;
@@ -69,10 +77,49 @@ public:
     QAction *storeSecretsAction() const { return m_storeSecretsAction; }
     QAction *demoServerAction() const { return m_demoServerAction; }
     QAction *exportEventsAction() const { return m_exportEventsAction; }
+    QAction *exportChartAction() const { return m_exportChartAction; }
+    // Every event a stream received, bounded per stream (oldest dropped first).
+    CaptureStore *captureStore(const EventSource *source) const;
 
     // Writes the events the log holds (or only those its filters show) as JSON Lines; the
     // number written, or -1 with `errorMessage` set. The status bar tells how many went where.
     int exportEvents(const QString &path, bool onlyShown, QString *errorMessage = nullptr);
+
+    // The captured events of the streams with these URLs received between fromMs and toMs
+    // (toMs < fromMs: all of them), in receive order.
+    QList<CapturedEvent> capturedEvents(const QStringList &urls, qint64 fromMs = 0,
+                                        qint64 toMs = -1) const;
+    // The time range the charts show, in receive time (first > second when there is none).
+    std::pair<qint64, qint64> visibleChartRange() const;
+    // Writes a snapshot of those events off the GUI thread; the job reports through its
+    // signals and the status bar, and is deleted after finished(). Null while another runs.
+    ExportJob *startExport(const QStringList &urls, const QString &path, ExportJob::Format format,
+                           qint64 fromMs = 0, qint64 toMs = -1, bool showProgress = true);
+    ExportJob *runningExport() const { return m_exportJob; }
+
+    // Reads a capture file (any `record` format) into one offline stream per URL in it: the log,
+    // the charts and the capture get the events with their original receive times. False with
+    // `errorMessage` when nothing could be read; a damaged tail is reported in the status bar.
+    bool openCapture(const QString &path, QString *errorMessage = nullptr);
+    bool isOfflineStream(const EventSource *source) const { return m_offline.contains(source); }
+    QAction *openCaptureAction() const { return m_openCaptureAction; }
+
+    // Journal: every captured event also goes to a JSON Lines file in journalDirectory(), made
+    // durable about once a second, so that a crash loses next to nothing.
+    bool setJournalEnabled(bool enabled, QString *errorMessage = nullptr);
+    bool isJournalEnabled() const;
+    QString journalPath() const; // the capture the open journal becomes; empty when off
+    QAction *journalAction() const { return m_journalAction; }
+    static QString journalDirectory();
+    // Journals a crash left behind: asks whether to open them as captures, discard them or
+    // ask again next time.
+    void offerJournalRecovery();
+    // A leftover journal opened as a capture; it becomes an ordinary capture file.
+    bool recoverJournal(const QString &journalPath, QString *errorMessage = nullptr);
+
+    // The charts as an image: SVG for a .svg path when SVG support is built in, else PNG.
+    bool exportChartImage(const QString &path, QString *errorMessage = nullptr);
+    static bool svgExportAvailable();
 
     // "N of M streams open · X events/s"
     QString statusText() const;
@@ -119,6 +166,8 @@ public Q_SLOTS:
     // the port it had; false when there is no demo server or the port cannot be had.
     bool setDemoServerRunning(bool running);
     void exportEventsInteractive();
+    void exportChartInteractive();
+    void openCaptureDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -135,11 +184,12 @@ private:
     void followTail();
     EventSource *selectedSource() const;
     void updateStreamActions();
-    void connectSource(EventSource *source, StreamFieldStore *store);
+    void connectSource(EventSource *source, StreamFieldStore *store, CaptureStore *capture);
     void fillRecentMenu();
     void rememberSession(const QString &path);
     void setSessionPath(const QString &path);
     void askForWithheldSecrets();
+    void flushJournal();
 
     StreamListModel *m_streamModel;
     EventLogModel *m_eventLogModel;
@@ -163,6 +213,13 @@ private:
     QMenu *m_recentMenu = nullptr;
     QTimer *m_statusTimer = nullptr;
     QHash<const EventSource *, StreamFieldStore *> m_stores;
+    QHash<const EventSource *, CaptureStore *> m_captures;
+    QSet<const EventSource *> m_offline;
+    std::unique_ptr<CaptureJournal> m_journal;
+    QList<CapturedEvent> m_journalPending;
+    QTimer *m_journalTimer = nullptr;
+    QPointer<ExportJob> m_exportJob;
+    QPointer<QProgressDialog> m_exportProgress;
     QSet<QString> m_seenTypes;
     qint64 m_loggedEvents = 0;
     QString m_sessionPath;
@@ -171,6 +228,9 @@ private:
     quint16 m_demoPort = 0;
     QAction *m_demoServerAction = nullptr;
     QAction *m_exportEventsAction = nullptr;
+    QAction *m_exportChartAction = nullptr;
+    QAction *m_openCaptureAction = nullptr;
+    QAction *m_journalAction = nullptr;
     QAction *m_editStreamAction = nullptr;
     QAction *m_removeStreamAction = nullptr;
     QAction *m_connectAction = nullptr;

@@ -53,6 +53,8 @@ struct SessionData
     QByteArray windowGeometry;
     // Write secret header values in plain text; off unless the user opts in.
     bool storeSecrets = false;
+    // Write every captured event to a journal in the application's data folder.
+    bool journal = false;
 
     friend bool operator==(const SessionData &, const SessionData &) = default;
 };

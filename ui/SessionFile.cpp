@@ -56,6 +56,7 @@ QJsonObject toJson(const SessionData &session)
     return {
         {QStringLiteral("version"), SessionData::CurrentVersion},
         {QStringLiteral("storeSecrets"), session.storeSecrets},
+        {QStringLiteral("journal"), session.journal},
         {QStringLiteral("subscriptions"), subscriptions},
         {QStringLiteral("timeWindowMs"), session.timeWindowMs},
         {QStringLiteral("eventLogCap"), session.eventLogCap},
@@ -262,6 +263,7 @@ std::optional<SessionData> SessionFile::load(const QString &path, QString *error
 
     SessionData session;
     reader.readBool(root, QStringLiteral("storeSecrets"), {}, &session.storeSecrets);
+    reader.readBool(root, QStringLiteral("journal"), {}, &session.journal);
     reader.readInt(root, QStringLiteral("timeWindowMs"), {}, &session.timeWindowMs);
     reader.readInt(root, QStringLiteral("eventLogCap"), {}, &session.eventLogCap);
     reader.readInt(root, QStringLiteral("pointCap"), {}, &session.pointCap);

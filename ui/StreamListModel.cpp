@@ -284,6 +284,8 @@ StreamListModel::Status StreamListModel::status(int row) const
 QString StreamListModel::statusText(int row) const
 {
     const Row &r = *m_rows.at(size_t(row));
+    if (!r.offlineText.isEmpty())
+        return r.offlineText;
     switch (r.status) {
     case Status::Connecting:
         return tr("Connecting");
@@ -299,6 +301,17 @@ QString StreamListModel::statusText(int row) const
         return tr("Closed");
     }
     return {};
+}
+
+void StreamListModel::setOffline(int row, const QString &text, qint64 events, const QString &lastEventId)
+{
+    Row &r = *m_rows.at(size_t(row));
+    r.offlineText = text;
+    r.status = Status::Closed;
+    r.events = events;
+    r.lastEventId = lastEventId;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    Q_EMIT totalsChanged();
 }
 
 int StreamListModel::openCount() const

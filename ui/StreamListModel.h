@@ -79,6 +79,9 @@ public:
 
     Status status(int row) const;
     QString statusText(int row) const;
+    // A row that shows events read from a file rather than a connection: its state reads `text`
+    // and its counters hold `events` and `lastEventId`.
+    void setOffline(int row, const QString &text, qint64 events, const QString &lastEventId);
     int openCount() const;
     qint64 totalEventCount() const;
 
@@ -126,6 +129,7 @@ private:
         QString url;
         Status status = Status::Connecting;
         QString reason;
+        QString offlineText;
         int attempt = 0;
         QDeadlineTimer reconnectDeadline;
         qint64 events = 0;
