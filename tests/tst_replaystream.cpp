@@ -1,5 +1,7 @@
+#include "CaptureReader.h"
 #include "EventSource.h"
 #include "ReplayStream.h"
+#include "ScriptedServer.h"
 #include "SseParser.h"
 #include "SseServer.h"
 
@@ -110,6 +112,77 @@ QString describe(const QList<SseEvent> &events)
     return lines.join(QLatin1Char('\n'));
 }
 
+
+// A stream a server might send, in the pieces it sends it in: a BOM split from its first event,
+// custom and reserved types, Unicode types and ids, repeated ids and a reset to empty, multi-line,
+// empty and space-led data, U+0000, an emoji split across sends, U+2028, a stretch of CRLF lines
+// with a CR/LF pair split between sends, comments and a retry field.
+QList<QByteArray> awkwardStream()
+{
+    return {
+        QByteArray("\xef\xbb"),
+        QByteArray("\xbf" "data: plain\n\n" "event: error\nid: 1\ndata: oops\n"),
+        QByteArray("\n" "event: message\ndata: line 1\ndata: line 2\ndata:\n\n"),
+        QByteArray("data:\n\n" ": a comment\nid: 1\nda"),
+        QByteArray("ta:  x\n\n" "event: \xe6\x97\xa5\xe6\x9c\xac\nid: \xc3\xa9\xf0\x9f\x98\x80\n"),
+        QByteArray("data: emoji \xf0\x9f"),
+        QByteArray("\x98\x80\n\n" "id\ndata: after reset\n\n"),
+        QByteArray("data: nul") + '\0' + QByteArray("here \xe2\x80\xa8 separator\n\n"),
+        QByteArray("event: custom\r\nid: 2\r\nretry: 50\r\ndata: crlf a\r"),
+        QByteArray("\ndata: crlf b\r\n\r\n" "event: message\r\nid: 2\r\ndata: same id\r\n\r"),
+        QByteArray("\n" "id: last\ndata: {\"count\": 3}\n\n"),
+    };
+}
+
+QList<SseEvent> parsedEvents(const QList<QByteArray> &chunks)
+{
+    SseParser parser;
+    parser.beginStream();
+    QList<SseEvent> events;
+    for (const QByteArray &chunk : chunks)
+        parser.feed(chunk, events);
+    return events;
+}
+
+QList<SseEvent> jsonlEvents(const QString &path)
+{
+    QList<SseEvent> events;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return events;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        SseEvent event;
+        event.type = object.value(QLatin1String("type")).toString();
+        event.data = object.value(QLatin1String("data")).toString();
+        event.lastEventId = object.value(QLatin1String("lastEventId")).toString();
+        events.append(event);
+    }
+    return events;
+}
+
+// Runs `eventscope record` to the end, serving this process's event loop meanwhile (the source
+// may be a server in this process); an empty string when it exited with 0.
+QString runRecord(const QString &binary, const QStringList &arguments)
+{
+    QProcess record;
+    QSignalSpy finished(&record, &QProcess::finished);
+    record.start(binary, QStringList{QStringLiteral("record")} + arguments);
+    if (!finished.wait(Timeout) && finished.isEmpty()) {
+        record.kill();
+        record.waitForFinished(Timeout);
+        return QStringLiteral("record did not finish");
+    }
+    if (record.exitStatus() != QProcess::NormalExit || record.exitCode() != 0) {
+        return QStringLiteral("record exited with %1: %2")
+            .arg(record.exitCode())
+            .arg(QString::fromUtf8(record.readAllStandardError()));
+    }
+    return {};
+}
+
 } // namespace
 
 class tst_ReplayStream : public QObject
@@ -130,6 +203,8 @@ private Q_SLOTS:
     void largeGapsScaledBySpeed();
     void clientLeavingEndsItsReplay();
     void endToEndThroughBinary();
+    void roundTripThroughRecordAndReplay_data();
+    void roundTripThroughRecordAndReplay();
 };
 
 void tst_ReplayStream::encode_data()
@@ -417,6 +492,85 @@ void tst_ReplayStream::endToEndThroughBinary()
     const QList<SseEvent> expected = eventsOf(captures);
     QVERIFY2(received == expected,
              qPrintable(QStringLiteral("got\n%1\nexpected\n%2").arg(describe(received), describe(expected))));
+
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(Timeout));
+    QCOMPARE(serve.exitCode(), 0);
+}
+
+void tst_ReplayStream::roundTripThroughRecordAndReplay_data()
+{
+    QTest::addColumn<QString>("format");
+
+    QTest::newRow("sse") << QStringLiteral("sse");
+    QTest::newRow("jsonl") << QStringLiteral("jsonl");
+    QTest::newRow("csv") << QStringLiteral("csv");
+}
+
+void tst_ReplayStream::roundTripThroughRecordAndReplay()
+{
+    QFETCH(QString, format);
+    const QString binary = qEnvironmentVariable("EVENTSCOPE_BINARY");
+    if (binary.isEmpty())
+        QSKIP("EVENTSCOPE_BINARY is not set (run through ctest)");
+
+    const QList<QByteArray> chunks = awkwardStream();
+    const QList<SseEvent> expected = parsedEvents(chunks);
+    QCOMPARE(expected.size(), 11);
+
+    using Response = ScriptedServer::Response;
+    ScriptedServer source;
+    QVERIFY(source.start());
+    Response response = Response::events();
+    for (const QByteArray &chunk : chunks)
+        response.send(chunk);
+    source.script(QStringLiteral("/events"), {response.stall()});
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString capturePath = dir.filePath(QStringLiteral("capture.") + format);
+    const QString count = QString::number(expected.size());
+    QString failure = runRecord(binary, {source.url().toString(), QStringLiteral("--format"), format,
+                                         QStringLiteral("--max-events"), count, QStringLiteral("-o"), capturePath});
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+
+    QList<CapturedEvent> captures;
+    QString readError;
+    QVERIFY2(CaptureReader::readFile(capturePath, captures, &readError), qPrintable(readError));
+    const QList<SseEvent> captured = eventsOf(captures);
+    QVERIFY2(captured == expected,
+             qPrintable(QStringLiteral("capture\n%1\nexpected\n%2").arg(describe(captured), describe(expected))));
+
+    QProcess serve;
+    serve.start(binary, {QStringLiteral("serve"), QStringLiteral("--replay"), capturePath, QStringLiteral("--speed"),
+                         QStringLiteral("0"), QStringLiteral("--port"), QStringLiteral("0")});
+    QVERIFY(serve.waitForStarted(Timeout));
+    const auto stopServe = qScopeGuard([&serve] {
+        if (serve.state() != QProcess::NotRunning) {
+            serve.kill();
+            serve.waitForFinished(Timeout);
+        }
+    });
+    QByteArray startLine;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            startLine += serve.readAllStandardOutput();
+            return startLine.contains('\n') || serve.state() == QProcess::NotRunning;
+        },
+        Timeout));
+    static const QRegularExpression shape(QStringLiteral("^Replaying (\\d+) events from .+ at (http://\\S+)\n"));
+    const QRegularExpressionMatch match = shape.match(QString::fromUtf8(startLine));
+    QVERIFY2(match.hasMatch(), startLine.constData());
+    QCOMPARE(match.captured(1), count);
+    const QUrl replayUrl(match.captured(2));
+
+    const QString replayPath = dir.filePath(QStringLiteral("replay.jsonl"));
+    failure = runRecord(binary, {replayUrl.toString(), QStringLiteral("--max-events"), count, QStringLiteral("-o"),
+                                 replayPath});
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    const QList<SseEvent> replayed = jsonlEvents(replayPath);
+    QVERIFY2(replayed == expected,
+             qPrintable(QStringLiteral("replay\n%1\nexpected\n%2").arg(describe(replayed), describe(expected))));
 
     serve.terminate();
     QVERIFY(serve.waitForFinished(Timeout));
