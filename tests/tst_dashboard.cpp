@@ -1,4 +1,5 @@
 #include "CaptureJournal.h"
+#include "CaptureLimitsDialog.h"
 #include "CaptureReader.h"
 #include "CaptureStore.h"
 #include "ChartArea.h"
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void exportChartImage();
     void openCaptureFile();
     void journalCapturedEvents();
+    void captureLimits();
     void recoverLeftoverJournal();
     void reconnectsAfterServerRestart();
     void sessionRoundTrip();
@@ -564,6 +566,92 @@ void TestDashboard::journalCapturedEvents()
     QDir(MainWindow::journalDirectory()).removeRecursively();
 }
 
+void TestDashboard::captureLimits()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    QByteArray flood;
+    for (int i = 1; i <= 50; ++i)
+        flood += "id: " + QByteArray::number(i) + "\ndata: {\"n\": " + QByteArray::number(i) + "}\n\n";
+    server.script(QStringLiteral("/flood"), {Response::events().send(flood).stall()});
+    server.script(QStringLiteral("/few"), {fieldEvents()});
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *action = window.captureLimitsAction();
+    QVERIFY(action);
+    QVERIFY(!action->toolTip().isEmpty());
+    QVERIFY(shownIn(action, QMenu::staticMetaObject));
+    QCOMPARE(window.captureMaxEvents(), qint64(CaptureStore::DefaultMaxEvents));
+    QLabel *label = window.captureCountLabel();
+    QVERIFY(label);
+    QVERIFY(window.statusBar()->isAncestorOf(label));
+    QCOMPARE(label->text(), QStringLiteral("Captured 0 events \u00B7 0 dropped"));
+
+    EventSource *existing = window.addStream(server.url(QStringLiteral("/few")));
+    CaptureStore *existingStore = window.captureStore(existing);
+    QVERIFY(existingStore);
+    QCOMPARE(existingStore->maxEvents(), CaptureStore::DefaultMaxEvents);
+    QCOMPARE(existingStore->maxBytes(), CaptureStore::DefaultMaxBytes);
+    QTRY_COMPARE_WITH_TIMEOUT(existingStore->size(), qsizetype(5), NetworkTimeoutMs);
+
+    // Cancelling changes nothing.
+    action->trigger();
+    auto *dialog = window.findChild<CaptureLimitsDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->maxEvents(), qint64(CaptureStore::DefaultMaxEvents));
+    QCOMPARE(dialog->maxBytes(), CaptureStore::DefaultMaxBytes);
+    dialog->setMaxEvents(1);
+    dialog->reject();
+    QCOMPARE(existingStore->maxEvents(), CaptureStore::DefaultMaxEvents);
+    QTRY_VERIFY(!window.findChild<CaptureLimitsDialog *>());
+
+    // Accepting applies the limits to the existing store at once.
+    action->trigger();
+    dialog = window.findChild<CaptureLimitsDialog *>();
+    QVERIFY(dialog);
+    dialog->setMaxEvents(3);
+    dialog->setMaxMiB(2);
+    dialog->accept();
+    QCOMPARE(window.captureMaxEvents(), 3);
+    QCOMPARE(window.captureMaxMiB(), 2);
+    QCOMPARE(existingStore->maxEvents(), qsizetype(3));
+    QCOMPARE(existingStore->maxBytes(), qint64(2) * 1024 * 1024);
+    QCOMPARE(existingStore->size(), qsizetype(3));
+    QCOMPARE(existingStore->droppedCount(), qint64(2));
+    QCOMPARE(QSettings().value(QStringLiteral("capture/maxEvents")).toLongLong(), 3);
+    QCOMPARE(QSettings().value(QStringLiteral("capture/maxMiB")).toInt(), 2);
+
+    // ... and to new streams; what a flood pushes out is counted and shown, exactly.
+    EventSource *flooded = window.addStream(server.url(QStringLiteral("/flood")));
+    CaptureStore *floodStore = window.captureStore(flooded);
+    QVERIFY(floodStore);
+    QCOMPARE(floodStore->maxEvents(), qsizetype(3));
+    QCOMPARE(floodStore->maxBytes(), qint64(2) * 1024 * 1024);
+    QTRY_COMPARE_WITH_TIMEOUT(floodStore->totalCount(), qint64(50), NetworkTimeoutMs);
+    QCOMPARE(floodStore->size(), qsizetype(3));
+    QCOMPARE(floodStore->droppedCount(), qint64(47));
+    const qint64 dropped = existingStore->droppedCount() + floodStore->droppedCount();
+    QCOMPARE(dropped, qint64(49));
+    const QString expected = QStringLiteral("Captured %1 events \u00B7 %2 dropped")
+                                 .arg(QLocale().toString(6), QLocale().toString(dropped));
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), expected, NetworkTimeoutMs);
+    QCOMPARE(window.captureStatusText(), expected);
+    QVERIFY2(label->toolTip().contains(window.streamModel()->name(1) + QStringLiteral(": 3 events")),
+             qPrintable(label->toolTip()));
+    QVERIFY2(label->toolTip().contains(QStringLiteral("47 dropped")), qPrintable(label->toolTip()));
+
+    // The session and the next window keep them.
+    const SessionData session = window.session();
+    QCOMPARE(session.captureMaxEvents, 3);
+    QCOMPARE(session.captureMaxMiB, 2);
+    MainWindow next;
+    QCOMPARE(next.captureMaxEvents(), 3);
+    QCOMPARE(next.captureMaxMiB(), 2);
+}
+
 void TestDashboard::recoverLeftoverJournal()
 {
     QDir folder(MainWindow::journalDirectory());
@@ -658,6 +746,7 @@ void TestDashboard::sessionRoundTrip()
     first.chartArea()->setPointCap(5000);
     first.chartArea()->setLayoutMode(ChartArea::SingleChart);
     first.logCapSpin()->setValue(777);
+    first.setCaptureLimits(12345, 64);
     dock(first, "fieldsDock")->hide();
 
     QString error;
@@ -695,6 +784,11 @@ void TestDashboard::sessionRoundTrip()
     QCOMPARE(saved.chartLayout, ChartLayout::Single);
     QCOMPARE(second.eventLogModel()->maximumRows(), 777);
     QCOMPARE(second.logCapSpin()->value(), 777);
+    QCOMPARE(second.captureMaxEvents(), 12345);
+    QCOMPARE(second.captureMaxMiB(), 64);
+    QCOMPARE(second.captureStore(second.streamModel()->source(0))->maxEvents(), qsizetype(12345));
+    QCOMPARE(second.captureStore(second.streamModel()->source(1))->maxBytes(),
+             qint64(64) * 1024 * 1024);
     QVERIFY(!dock(second, "fieldsDock")->isVisible());
     QVERIFY(dock(second, "eventsDock")->isVisible());
 
@@ -705,6 +799,8 @@ void TestDashboard::sessionRoundTrip()
     QCOMPARE(again.pointCap, saved.pointCap);
     QCOMPARE(again.eventLogCap, saved.eventLogCap);
     QCOMPARE(again.chartLayout, saved.chartLayout);
+    QCOMPARE(again.captureMaxEvents, saved.captureMaxEvents);
+    QCOMPARE(again.captureMaxMiB, saved.captureMaxMiB);
 
     // The restored streams run.
     QTRY_COMPARE_WITH_TIMEOUT(second.streamModel()->openCount(), 2, NetworkTimeoutMs);
@@ -713,6 +809,9 @@ void TestDashboard::sessionRoundTrip()
     // A session without a layout (an older file) brings back one chart per stream.
     second.applySession(SessionData{});
     QCOMPARE(second.chartArea()->layoutMode(), ChartArea::ChartPerStream);
+    // ... and the default capture limits.
+    QCOMPARE(second.captureMaxEvents(), qint64(CaptureStore::DefaultMaxEvents));
+    QCOMPARE(second.captureMaxMiB() * qint64(1024 * 1024), CaptureStore::DefaultMaxBytes);
 }
 
 void TestDashboard::secretsWithheldByDefault()

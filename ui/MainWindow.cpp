@@ -2,6 +2,7 @@
 
 #include "CaptureStore.h"
 #include "CaptureJournal.h"
+#include "CaptureLimitsDialog.h"
 #include "CaptureReader.h"
 #include "ChartArea.h"
 #include "DemoStream.h"
@@ -67,6 +68,12 @@ const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString LastSessionKey = QStringLiteral("session/last");
 const QString StoreSecretsKey = QStringLiteral("session/storeSecrets");
+const QString CaptureMaxEventsKey = QStringLiteral("capture/maxEvents");
+const QString CaptureMaxMiBKey = QStringLiteral("capture/maxMiB");
+constexpr qint64 MiB = 1024 * 1024;
+
+static_assert(SessionData::DefaultCaptureMaxEvents == CaptureStore::DefaultMaxEvents);
+static_assert(SessionData::DefaultCaptureMaxMiB * MiB == CaptureStore::DefaultMaxBytes);
 constexpr int StatusIntervalMs = 500;
 
 QTableView *createTableView(QWidget *parent)
@@ -213,6 +220,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_eventsDock->setWidget(createEventsPane());
     addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
 
+    {
+        const QSettings settings;
+        m_captureMaxEvents =
+            std::clamp<qint64>(settings.value(CaptureMaxEventsKey, m_captureMaxEvents).toLongLong(),
+                               1, CaptureLimitsDialog::MaximumEvents);
+        m_captureMaxMiB = qBound(1, settings.value(CaptureMaxMiBKey, m_captureMaxMiB).toInt(),
+                                 CaptureLimitsDialog::MaximumMiB);
+    }
+    m_captureCountLabel = new QLabel(this);
+    m_captureCountLabel->setObjectName(QStringLiteral("captureCountLabel"));
+    statusBar()->addPermanentWidget(m_captureCountLabel);
     m_statusLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusLabel);
     m_statusTimer = new QTimer(this);
@@ -220,6 +238,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_statusTimer, &QTimer::timeout, this, [this] {
         updateStatus();
         updateLogCount();
+        updateCaptureCount();
     });
     m_statusTimer->start();
     connect(m_streamModel, &StreamListModel::totalsChanged, this, &MainWindow::updateStatus);
@@ -229,6 +248,7 @@ MainWindow::MainWindow(QWidget *parent)
             updateEmptyState();
             updateStreamFilter();
             updateStatus();
+            updateCaptureCount();
         });
     }
     connect(m_streamModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateStreamFilter);
@@ -236,6 +256,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     updateStatus();
     updateLogCount();
+    updateCaptureCount();
     updateEmptyState();
     updateStreamFilter();
 
@@ -469,6 +490,11 @@ void MainWindow::createActions()
         svgExportAvailable() ? tr("Export &Chart as PNG/SVG\u2026") : tr("Export &Chart as PNG\u2026"),
         QStringLiteral("exportChartAction"), {}, tr("Save the charts as they are shown as an image"),
         &MainWindow::exportChartInteractive);
+    m_captureLimitsAction = makeAction(
+        tr("Capture &Limits\u2026"), QStringLiteral("captureLimitsAction"), {},
+        tr("Set how many events and how much memory each stream's capture keeps; older events "
+           "beyond either bound are dropped and counted in the status bar"));
+    connect(m_captureLimitsAction, &QAction::triggered, this, &MainWindow::showCaptureLimitsDialog);
     QAction *quitAction = makeAction(tr("&Quit"), QStringLiteral("quitAction"), QKeySequence::Quit,
                                      tr("Close every stream and quit"));
     quitAction->setMenuRole(QAction::QuitRole);
@@ -517,6 +543,7 @@ void MainWindow::createActions()
     fileMenu->addAction(saveAsAction);
     fileMenu->addAction(m_storeSecretsAction);
     fileMenu->addAction(m_journalAction);
+    fileMenu->addAction(m_captureLimitsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_exportEventsAction);
     fileMenu->addAction(m_exportChartAction);
@@ -613,6 +640,72 @@ CaptureStore *MainWindow::captureStore(const EventSource *source) const
     return m_captures.value(source, nullptr);
 }
 
+CaptureStore *MainWindow::newCaptureStore()
+{
+    auto *capture = new CaptureStore(this);
+    capture->setMaxEvents(qsizetype(m_captureMaxEvents));
+    capture->setMaxBytes(m_captureMaxMiB * MiB);
+    return capture;
+}
+
+void MainWindow::setCaptureLimits(qint64 maxEvents, int maxMiB)
+{
+    m_captureMaxEvents = std::clamp<qint64>(maxEvents, 1, CaptureLimitsDialog::MaximumEvents);
+    m_captureMaxMiB = qBound(1, maxMiB, CaptureLimitsDialog::MaximumMiB);
+    QSettings settings;
+    settings.setValue(CaptureMaxEventsKey, m_captureMaxEvents);
+    settings.setValue(CaptureMaxMiBKey, m_captureMaxMiB);
+    for (CaptureStore *capture : std::as_const(m_captures)) {
+        capture->setMaxEvents(qsizetype(m_captureMaxEvents));
+        capture->setMaxBytes(m_captureMaxMiB * MiB);
+    }
+    updateCaptureCount();
+}
+
+CaptureLimitsDialog *MainWindow::showCaptureLimitsDialog()
+{
+    auto *dialog = new CaptureLimitsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setMaxEvents(m_captureMaxEvents);
+    dialog->setMaxMiB(m_captureMaxMiB);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { setCaptureLimits(dialog->maxEvents(), dialog->maxMiB()); });
+    dialog->open();
+    return dialog;
+}
+
+QString MainWindow::captureStatusText() const
+{
+    qint64 held = 0;
+    qint64 dropped = 0;
+    for (const CaptureStore *capture : m_captures) {
+        held += capture->size();
+        dropped += capture->droppedCount();
+    }
+    const QLocale locale;
+    return tr("Captured %1 events \u00B7 %2 dropped")
+        .arg(locale.toString(held), locale.toString(dropped));
+}
+
+void MainWindow::updateCaptureCount()
+{
+    m_captureCountLabel->setText(captureStatusText());
+    const QLocale locale;
+    QStringList lines{tr("Each stream keeps at most %1 events and %2 MiB; older events are "
+                         "dropped and counted.")
+                          .arg(locale.toString(m_captureMaxEvents), locale.toString(m_captureMaxMiB))};
+    for (int row = 0; row < m_streamModel->rowCount(); ++row) {
+        const CaptureStore *capture = captureStore(m_streamModel->source(row));
+        if (!capture)
+            continue;
+        lines.append(tr("%1: %2 events (%3 MiB), %4 dropped")
+                         .arg(m_streamModel->name(row), locale.toString(capture->size()),
+                              locale.toString(double(capture->byteSize()) / MiB, 'f', 1),
+                              locale.toString(capture->droppedCount())));
+    }
+    m_captureCountLabel->setToolTip(lines.join(u'\n'));
+}
+
 void MainWindow::connectSource(EventSource *source, StreamFieldStore *store, CaptureStore *capture)
 {
     const QString stream = source->options().url.toDisplayString();
@@ -636,7 +729,7 @@ EventSource *MainWindow::addStream(const EventSourceOptions &options, const QStr
 {
     auto *source = new EventSource(options, this);
     auto *store = new StreamFieldStore(this);
-    connectSource(source, store, new CaptureStore(this));
+    connectSource(source, store, newCaptureStore());
     m_streamModel->addSource(source, name);
     const int row = m_streamModel->rowOf(source);
     m_chartArea->addStream(store, m_streamModel->name(row));
@@ -972,6 +1065,8 @@ SessionData MainWindow::session() const
     session.windowGeometry = saveGeometry();
     session.storeSecrets = m_storeSecretsAction->isChecked();
     session.journal = isJournalEnabled();
+    session.captureMaxEvents = m_captureMaxEvents;
+    session.captureMaxMiB = m_captureMaxMiB;
     return session;
 }
 
@@ -993,6 +1088,7 @@ void MainWindow::applySession(const SessionData &session, QStringList *withheld)
     m_chartArea->setLayoutMode(session.chartLayout == ChartLayout::Single ? ChartArea::SingleChart
                                                                           : ChartArea::ChartPerStream);
     m_journalAction->setChecked(session.journal);
+    setCaptureLimits(session.captureMaxEvents, session.captureMaxMiB);
 
     for (const SubscriptionSettings &sub : session.subscriptions) {
         EventSourceOptions options;
@@ -1441,7 +1537,7 @@ bool MainWindow::openCapture(const QString &path, QString *errorMessage)
         // Never opened: it only gives the row and the filters their URL.
         auto *source = new EventSource(options, this);
         auto *store = new StreamFieldStore(this);
-        auto *capture = new CaptureStore(this);
+        CaptureStore *capture = newCaptureStore();
         m_stores.insert(source, store);
         m_captures.insert(source, capture);
         m_offline.insert(source);

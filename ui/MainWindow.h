@@ -16,6 +16,7 @@
 #include <utility>
 
 class CaptureJournal;
+class CaptureLimitsDialog;
 class CaptureStore;
 class ChartArea;
 class DemoStream;
@@ -80,6 +81,14 @@ public:
     QAction *exportChartAction() const { return m_exportChartAction; }
     // Every event a stream received, bounded per stream (oldest dropped first).
     CaptureStore *captureStore(const EventSource *source) const;
+    // The bounds of every stream's capture, existing and new; kept in the settings and sessions.
+    qint64 captureMaxEvents() const { return m_captureMaxEvents; }
+    int captureMaxMiB() const { return m_captureMaxMiB; }
+    void setCaptureLimits(qint64 maxEvents, int maxMiB);
+    QAction *captureLimitsAction() const { return m_captureLimitsAction; }
+    // "Captured N events · M dropped", summed over the streams; a permanent status bar label.
+    QString captureStatusText() const;
+    QLabel *captureCountLabel() const { return m_captureCountLabel; }
 
     // Writes the events the log holds (or only those its filters show) as JSON Lines; the
     // number written, or -1 with `errorMessage` set. The status bar tells how many went where.
@@ -168,6 +177,8 @@ public Q_SLOTS:
     void exportEventsInteractive();
     void exportChartInteractive();
     void openCaptureDialog();
+    // Opens the capture limits dialog without blocking; accepting it applies the limits.
+    CaptureLimitsDialog *showCaptureLimitsDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -177,6 +188,8 @@ private:
     void createActions();
     void updateStatus();
     void updateLogCount();
+    void updateCaptureCount();
+    CaptureStore *newCaptureStore();
     void updateEmptyState();
     void updateStreamFilter();
     void applyStreamFilter();
@@ -203,6 +216,7 @@ private:
     QLabel *m_hintLabel = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_logCountLabel = nullptr;
+    QLabel *m_captureCountLabel = nullptr;
     QComboBox *m_streamFilter = nullptr;
     QComboBox *m_typeFilter = nullptr;
     QLineEdit *m_searchEdit = nullptr;
@@ -231,6 +245,9 @@ private:
     QAction *m_exportChartAction = nullptr;
     QAction *m_openCaptureAction = nullptr;
     QAction *m_journalAction = nullptr;
+    QAction *m_captureLimitsAction = nullptr;
+    qint64 m_captureMaxEvents = SessionData::DefaultCaptureMaxEvents;
+    int m_captureMaxMiB = SessionData::DefaultCaptureMaxMiB;
     QAction *m_editStreamAction = nullptr;
     QAction *m_removeStreamAction = nullptr;
     QAction *m_connectAction = nullptr;

@@ -42,6 +42,9 @@ enum class ChartLayout { PerStream, Single };
 struct SessionData
 {
     static constexpr int CurrentVersion = 1;
+    // The same as CaptureStore's defaults.
+    static constexpr qint64 DefaultCaptureMaxEvents = 2'000'000;
+    static constexpr int DefaultCaptureMaxMiB = 512;
 
     QList<SubscriptionSettings> subscriptions;
     qint64 timeWindowMs = 60000;
@@ -55,6 +58,9 @@ struct SessionData
     bool storeSecrets = false;
     // Write every captured event to a journal in the application's data folder.
     bool journal = false;
+    // Each stream's capture keeps at most this many events and MiB (older files: the defaults).
+    qint64 captureMaxEvents = DefaultCaptureMaxEvents;
+    int captureMaxMiB = DefaultCaptureMaxMiB;
 
     friend bool operator==(const SessionData &, const SessionData &) = default;
 };

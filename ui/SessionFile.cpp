@@ -61,6 +61,8 @@ QJsonObject toJson(const SessionData &session)
         {QStringLiteral("timeWindowMs"), session.timeWindowMs},
         {QStringLiteral("eventLogCap"), session.eventLogCap},
         {QStringLiteral("pointCap"), session.pointCap},
+        {QStringLiteral("captureMaxEvents"), session.captureMaxEvents},
+        {QStringLiteral("captureMaxMiB"), session.captureMaxMiB},
         {QStringLiteral("chartLayout"), chartLayoutName(session.chartLayout)},
         {QStringLiteral("layout"),
          QJsonObject{
@@ -267,6 +269,8 @@ std::optional<SessionData> SessionFile::load(const QString &path, QString *error
     reader.readInt(root, QStringLiteral("timeWindowMs"), {}, &session.timeWindowMs);
     reader.readInt(root, QStringLiteral("eventLogCap"), {}, &session.eventLogCap);
     reader.readInt(root, QStringLiteral("pointCap"), {}, &session.pointCap);
+    reader.readInt(root, QStringLiteral("captureMaxEvents"), {}, &session.captureMaxEvents);
+    reader.readInt(root, QStringLiteral("captureMaxMiB"), {}, &session.captureMaxMiB);
     QString chartLayout = chartLayoutName(session.chartLayout);
     reader.readString(root, QStringLiteral("chartLayout"), {}, &chartLayout);
     if (chartLayout == chartLayoutName(ChartLayout::PerStream))
