@@ -1,11 +1,14 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
+class QIODevice;
 struct CapturedEvent;
 
-// A capture file format, writing to a device it does not own. Writers buffer: what was written is
-// certain to have reached the device (and the file system) only after flush() returned true.
+// A capture file format, writing to a device it does not own. Formats append their bytes to the
+// shared buffer; what was written is certain to have reached the device (and the file system)
+// only after flush() returned true.
 class CaptureWriter
 {
 public:
@@ -15,6 +18,20 @@ public:
     virtual void begin() { }
     virtual void write(const CapturedEvent &event) = 0;
     // Hands everything written so far to the device and flushes it; false on a write error.
-    virtual bool flush() = 0;
-    virtual QString errorString() const = 0;
+    bool flush();
+    QString errorString() const { return m_errorString; }
+
+protected:
+    explicit CaptureWriter(QIODevice *device);
+
+    // Call after appending an event: a large buffer goes to the device without waiting for flush().
+    void writeThroughIfFull();
+
+    QByteArray m_buffer;
+
+private:
+    bool writeBuffer();
+
+    QIODevice *m_device;
+    QString m_errorString;
 };

@@ -10,7 +10,6 @@
 
 namespace {
 
-constexpr qsizetype WriteThroughBytes = 1 << 20;
 
 QString timestamp(const QDateTime &time)
 {
@@ -20,7 +19,7 @@ QString timestamp(const QDateTime &time)
 } // namespace
 
 CsvWriter::CsvWriter(QIODevice *device, const QStringList &fieldPaths)
-    : m_device(device)
+    : CaptureWriter(device)
     , m_fieldPaths(fieldPaths)
 {
 }
@@ -89,28 +88,5 @@ void CsvWriter::write(const CapturedEvent &captured)
     }
     m_buffer.append("\r\n");
 
-    if (m_buffer.size() >= WriteThroughBytes)
-        writeBuffer();
-}
-
-bool CsvWriter::writeBuffer()
-{
-    if (m_buffer.isEmpty())
-        return m_errorString.isEmpty();
-    const qint64 written = m_device->write(m_buffer.constData(), m_buffer.size());
-    if (written != m_buffer.size() && m_errorString.isEmpty())
-        m_errorString = m_device->errorString();
-    m_buffer.resize(0);
-    return m_errorString.isEmpty();
-}
-
-bool CsvWriter::flush()
-{
-    bool ok = writeBuffer();
-    if (auto *file = qobject_cast<QFileDevice *>(m_device); file && !file->flush()) {
-        if (m_errorString.isEmpty())
-            m_errorString = file->errorString();
-        ok = false;
-    }
-    return ok;
+    writeThroughIfFull();
 }

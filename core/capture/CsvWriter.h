@@ -19,18 +19,12 @@ public:
 
     void begin() override;
     void write(const CapturedEvent &event) override;
-    bool flush() override;
-    QString errorString() const override { return m_errorString; }
 
     // `text` as one CSV field, quoted when it needs to be.
     static void appendField(QByteArray &out, QStringView text);
 
 private:
-    bool writeBuffer();
 
-    QIODevice *m_device;
     QStringList m_fieldPaths;
-    QByteArray m_buffer;
-    QString m_errorString;
     bool m_begun = false;
 };

@@ -8,7 +8,6 @@
 namespace {
 
 // Past this much pending output, write() hands it to the device without waiting for flush().
-constexpr qsizetype WriteThroughBytes = 1 << 20;
 // Escaping works through the string in blocks, so that the worst case (6 bytes per UTF-16 unit)
 // is reserved for one block only.
 constexpr qsizetype EscapeBlock = 4096;
@@ -110,7 +109,7 @@ void civilFromDays(qint64 days, qint64 &year, int &month, int &day)
 } // namespace
 
 JsonlWriter::JsonlWriter(QIODevice *device)
-    : m_device(device)
+    : CaptureWriter(device)
 {
 }
 
@@ -131,8 +130,7 @@ void JsonlWriter::write(const CapturedEvent &captured)
     m_buffer.append(QByteArray::number(captured.connection));
     m_buffer.append("}\n");
 
-    if (m_buffer.size() >= WriteThroughBytes)
-        writeBuffer();
+    writeThroughIfFull();
 }
 
 void JsonlWriter::appendTimestamp(qint64 msecs)
@@ -162,26 +160,4 @@ void JsonlWriter::appendTimestamp(qint64 msecs)
         m_stampMsecs = msecs;
     }
     m_buffer.append(m_stamp);
-}
-
-bool JsonlWriter::writeBuffer()
-{
-    if (m_buffer.isEmpty())
-        return m_errorString.isEmpty();
-    const qint64 written = m_device->write(m_buffer.constData(), m_buffer.size());
-    if (written != m_buffer.size() && m_errorString.isEmpty())
-        m_errorString = m_device->errorString();
-    m_buffer.resize(0); // keeps the capacity for the next batch
-    return m_errorString.isEmpty();
-}
-
-bool JsonlWriter::flush()
-{
-    bool ok = writeBuffer();
-    if (auto *file = qobject_cast<QFileDevice *>(m_device); file && !file->flush()) {
-        if (m_errorString.isEmpty())
-            m_errorString = file->errorString();
-        ok = false;
-    }
-    return ok;
 }

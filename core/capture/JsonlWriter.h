@@ -15,16 +15,10 @@ public:
     explicit JsonlWriter(QIODevice *device);
 
     void write(const CapturedEvent &event) override;
-    bool flush() override;
-    QString errorString() const override { return m_errorString; }
 
 private:
-    bool writeBuffer();
     void appendTimestamp(qint64 msecsSinceEpoch);
 
-    QIODevice *m_device;
-    QByteArray m_buffer;
-    QString m_errorString;
     qint64 m_stampMsecs = -1;
     QByteArray m_stamp; // "2026-11-23T19:00:00.123Z" for m_stampMsecs
 };

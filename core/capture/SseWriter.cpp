@@ -7,7 +7,6 @@
 
 namespace {
 
-constexpr qsizetype WriteThroughBytes = 1 << 20;
 
 // A URL cannot hold a line break; should one be given anyway, it must not end the comment.
 QByteArray commentSafe(const QString &text)
@@ -21,7 +20,7 @@ QByteArray commentSafe(const QString &text)
 } // namespace
 
 SseWriter::SseWriter(QIODevice *device)
-    : m_device(device)
+    : CaptureWriter(device)
 {
 }
 
@@ -78,28 +77,5 @@ void SseWriter::write(const CapturedEvent &captured)
     appendEvent(m_buffer, captured.event, m_lastEventId);
     m_lastEventId = captured.event.lastEventId;
 
-    if (m_buffer.size() >= WriteThroughBytes)
-        writeBuffer();
-}
-
-bool SseWriter::writeBuffer()
-{
-    if (m_buffer.isEmpty())
-        return m_errorString.isEmpty();
-    const qint64 written = m_device->write(m_buffer.constData(), m_buffer.size());
-    if (written != m_buffer.size() && m_errorString.isEmpty())
-        m_errorString = m_device->errorString();
-    m_buffer.resize(0);
-    return m_errorString.isEmpty();
-}
-
-bool SseWriter::flush()
-{
-    bool ok = writeBuffer();
-    if (auto *file = qobject_cast<QFileDevice *>(m_device); file && !file->flush()) {
-        if (m_errorString.isEmpty())
-            m_errorString = file->errorString();
-        ok = false;
-    }
-    return ok;
+    writeThroughIfFull();
 }

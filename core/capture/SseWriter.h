@@ -17,18 +17,12 @@ public:
     explicit SseWriter(QIODevice *device);
 
     void write(const CapturedEvent &event) override;
-    bool flush() override;
-    QString errorString() const override { return m_errorString; }
 
     // The event's fields and the blank line that dispatches it; `previousId` is the last event ID a
     // parser holds before it.
     static void appendEvent(QByteArray &out, const SseEvent &event, const QString &previousId);
 
 private:
-    bool writeBuffer();
 
-    QIODevice *m_device;
-    QByteArray m_buffer;
-    QString m_errorString;
     QString m_lastEventId;
 };
