@@ -17,6 +17,13 @@ QByteArray commentSafe(const QString &text)
     return utf8;
 }
 
+QByteArray singleLine(const QString &value)
+{
+    QByteArray bytes = value.toUtf8();
+    bytes.replace('\r', QByteArray()).replace('\n', QByteArray());
+    return bytes;
+}
+
 } // namespace
 
 SseWriter::SseWriter(QIODevice *device)
@@ -27,23 +34,30 @@ SseWriter::SseWriter(QIODevice *device)
 void SseWriter::appendEvent(QByteArray &out, const SseEvent &event, const QString &previousId)
 {
     // A parser strips exactly one space after the colon, so "name: value" keeps a value's own
-    // leading space.
+    // leading space. Types and ids can't hold a line break on the wire; one that came from
+    // elsewhere is dropped rather than allowed to break the framing.
     if (event.type != QLatin1StringView("message")) {
-        out.append("event: ");
-        out.append(event.type.toUtf8());
-        out.append('\n');
-    }
-    if (event.lastEventId != previousId) {
-        if (event.lastEventId.isEmpty()) {
-            out.append("id\n");
-        } else {
-            out.append("id: ");
-            out.append(event.lastEventId.toUtf8());
+        const QByteArray type = singleLine(event.type);
+        if (!type.isEmpty()) {
+            out.append("event: ");
+            out.append(type);
             out.append('\n');
         }
     }
-    // Dispatched data never holds a CR; each LF separates two data lines.
-    const QByteArray data = event.data.toUtf8();
+    if (event.lastEventId != previousId) {
+        const QByteArray id = singleLine(event.lastEventId);
+        if (id.isEmpty()) {
+            out.append("id\n");
+        } else {
+            out.append("id: ");
+            out.append(id);
+            out.append('\n');
+        }
+    }
+    // The parser joins data lines with LF; a CR can only have come from a line break too.
+    QByteArray data = event.data.toUtf8();
+    if (data.contains('\r'))
+        data.replace("\r\n", "\n").replace('\r', '\n');
     qsizetype start = 0;
     while (true) {
         const qsizetype end = data.indexOf('\n', start);

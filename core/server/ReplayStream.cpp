@@ -1,6 +1,7 @@
 #include "ReplayStream.h"
 
 #include "SseServer.h"
+#include "SseWriter.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -32,13 +33,6 @@ qsizetype startIndexIn(const ReplayStream::Data &data, const QString &lastEventI
 }
 
 // Field values cannot hold a line break; one there would split the field (or end the event).
-QByteArray singleLine(const QString &value)
-{
-    QByteArray bytes = value.toUtf8();
-    bytes.replace('\r', QByteArray()).replace('\n', QByteArray());
-    return bytes;
-}
-
 // One client's replay. Child of its response, so it goes when the connection goes.
 class ReplayClient : public QObject
 {
@@ -182,31 +176,7 @@ qsizetype ReplayStream::startIndex(const QString &lastEventId) const
 QByteArray ReplayStream::encode(const SseEvent &event, const QString &previousId)
 {
     QByteArray bytes;
-    if (event.type != QLatin1String("message")) {
-        const QByteArray type = singleLine(event.type);
-        if (!type.isEmpty())
-            bytes += "event: " + type + '\n';
-    }
-    if (event.lastEventId != previousId) {
-        const QByteArray id = singleLine(event.lastEventId);
-        bytes += id.isEmpty() ? QByteArray("id\n") : "id: " + id + '\n';
-    }
-    // The parser joins data lines with LF; a CR can only have come from a line break too.
-    QByteArray data = event.data.toUtf8();
-    data.replace("\r\n", "\n").replace('\r', '\n');
-    qsizetype pos = 0;
-    while (true) {
-        const qsizetype end = data.indexOf('\n', pos);
-        const QByteArrayView line = QByteArrayView(data).sliced(pos, (end < 0 ? data.size() : end) - pos);
-        if (line.isEmpty())
-            bytes += "data:\n";
-        else
-            bytes += "data: " + line + '\n';
-        if (end < 0)
-            break;
-        pos = end + 1;
-    }
-    bytes += '\n';
+    SseWriter::appendEvent(bytes, event, previousId);
     return bytes;
 }
 
