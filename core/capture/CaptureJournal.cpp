@@ -1,12 +1,11 @@
 #include "CaptureJournal.h"
 
+#include "CaptureReader.h"
 #include "JsonlWriter.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonParseError>
 
 #include <cerrno>
 #include <cstring>
@@ -163,30 +162,6 @@ QStringList CaptureJournal::findLeftovers(const QString &directory)
     return paths;
 }
 
-namespace {
-
-bool parseLine(const QByteArray &line, CapturedEvent &captured)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(line, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return false;
-    const QJsonObject object = document.object();
-    const QJsonValue data = object.value(QLatin1String("data"));
-    if (!data.isString())
-        return false;
-    captured.url = object.value(QLatin1String("url")).toString();
-    captured.event.type = object.value(QLatin1String("type")).toString(QStringLiteral("message"));
-    captured.event.data = data.toString();
-    captured.event.lastEventId = object.value(QLatin1String("lastEventId")).toString();
-    const QString receivedAt = object.value(QLatin1String("receivedAt")).toString();
-    captured.receivedAt = receivedAt.isEmpty() ? QDateTime() : QDateTime::fromString(receivedAt, Qt::ISODateWithMs);
-    captured.connection = object.value(QLatin1String("connection")).toInt();
-    return true;
-}
-
-} // namespace
-
 CaptureJournal::Recovery CaptureJournal::recover(const QString &journalPath)
 {
     Recovery recovery;
@@ -195,22 +170,17 @@ CaptureJournal::Recovery CaptureJournal::recover(const QString &journalPath)
         recovery.errorString = file.errorString();
         return recovery;
     }
+    // Only complete lines count: a crash can tear the last one.
+    QByteArray complete = file.readAll();
+    complete.truncate(complete.lastIndexOf('\n') + 1);
+    QBuffer buffer(&complete);
+    buffer.open(QIODevice::ReadOnly);
+    CaptureReader::readAll(&buffer, recovery.events, &recovery.errorString);
+    recovery.lines = recovery.events.size();
+
     qint64 consumed = 0;
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine();
-        if (line.isEmpty())
-            break;
-        if (!line.endsWith('\n'))
-            break; // torn by the crash
-        CapturedEvent captured;
-        if (!parseLine(line.chopped(1), captured)) {
-            recovery.errorString = QStringLiteral("line %1: not a captured event").arg(recovery.lines + 1);
-            break;
-        }
-        recovery.events.append(std::move(captured));
-        ++recovery.lines;
-        consumed += line.size();
-    }
+    for (qsizetype line = 0; line < recovery.lines; ++line)
+        consumed = complete.indexOf('\n', consumed) + 1;
     recovery.discardedBytes = file.size() - consumed;
     return recovery;
 }
