@@ -235,6 +235,21 @@ void tst_CaptureWriters::csvFieldColumns()
                         "2026-11-23T19:00:00.123Z,u,message,1,\"{\"\"count\"\": 3, \"\"a\"\": {\"\"b\"\": [1, 0.1]}}\",1,3,0.1,\r\n"
                         "2026-11-23T19:00:00.123Z,u,message,1,not json,1,,,\r\n"));
 
+    // A field of one event type is no column of another's.
+    QBuffer typed;
+    typed.open(QIODevice::WriteOnly);
+    CsvWriter typedWriter(&typed, {QStringLiteral("/latency_ms"), QStringLiteral("alert:/latency_ms")});
+    typedWriter.begin();
+    typedWriter.write(captured(QStringLiteral("alert"), QStringLiteral("{\"latency_ms\": 250}"), QStringLiteral("1"),
+                               1795460400123, QStringLiteral("u")));
+    typedWriter.write(captured(QStringLiteral("message"), QStringLiteral("{\"latency_ms\": 12}"), QStringLiteral("2"),
+                               1795460400123, QStringLiteral("u")));
+    QVERIFY(typedWriter.flush());
+    QCOMPARE(typed.data(),
+             QByteArray("receivedAt,url,type,lastEventId,data,connection,/latency_ms,alert:/latency_ms\r\n"
+                        "2026-11-23T19:00:00.123Z,u,alert,1,\"{\"\"latency_ms\"\": 250}\",1,,250\r\n"
+                        "2026-11-23T19:00:00.123Z,u,message,2,\"{\"\"latency_ms\"\": 12}\",1,12,\r\n"));
+
     // Extra columns do not disturb the reader.
     buffer.close();
     buffer.open(QIODevice::ReadOnly);

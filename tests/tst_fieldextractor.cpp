@@ -65,6 +65,31 @@ void TestFieldExtractor::extract_data()
     QTest::newRow("large integer") << QByteArray(R"({"n": 9007199254740992})")
                                    << Samples{{"/n", 9007199254740992.0}};
 
+    // Values real streams carry.
+    QTest::newRow("Unix seconds") << QByteArray(R"({"ts": 1764590400})") << Samples{{"/ts", 1764590400.0}};
+    QTest::newRow("Unix milliseconds") << QByteArray(R"({"ts": 1764590400123})")
+                                       << Samples{{"/ts", 1764590400123.0}};
+    // Integers beyond 2^53 are held as the nearest double.
+    QTest::newRow("Unix nanoseconds") << QByteArray(R"({"ts": 1764590400123456789})")
+                                      << Samples{{"/ts", 1764590400123456768.0}};
+    QTest::newRow("beyond 64 bits") << QByteArray(R"({"n": 18446744073709551616})")
+                                    << Samples{{"/n", 18446744073709551616.0}};
+    QTest::newRow("sizes") << QByteArray(R"({"bytes": 1048576, "page": 16384})")
+                           << Samples{{"/bytes", 1048576}, {"/page", 16384}};
+    QTest::newRow("negative") << QByteArray(R"({"temp": -40})") << Samples{{"/temp", -40}};
+    QTest::newRow("negative zero") << QByteArray(R"({"z": -0})") << Samples{{"/z", 0}};
+    QTest::newRow("tiny and huge") << QByteArray(R"({"eps": 1e-9, "big": 1e300})")
+                                   << Samples{{"/big", 1e300}, {"/eps", 1e-9}};
+    QTest::newRow("a spike") << QByteArray(R"({"v": [0.5, 1.5e9, 0.5]})")
+                             << Samples{{"/v[0]", 0.5}, {"/v[1]", 1.5e9}, {"/v[2]", 0.5}};
+    // Numeric strings are text, not numbers.
+    QTest::newRow("strings where numbers were")
+        << QByteArray(R"({"a": "NaN", "b": "n/a", "c": "12", "d": "1e3", "e": 1})") << Samples{{"/e", 1}};
+    QTest::newRow("nested arrays") << QByteArray(R"({"m": [[1, [2, [3]]], []]})")
+                                   << Samples{{"/m[0][0]", 1}, {"/m[0][1][0]", 2}, {"/m[0][1][1][0]", 3}};
+    // Qt's parser rejects a number beyond the double range, and with it the whole payload.
+    QTest::newRow("number beyond the double range") << QByteArray(R"({"v": 1e400, "w": 1})") << Samples{};
+
     QTest::newRow("bare integer") << QByteArray("42") << Samples{{"/", 42}};
     QTest::newRow("bare number with whitespace") << QByteArray(" -1.5e3\n") << Samples{{"/", -1500}};
     QTest::newRow("bare boolean") << QByteArray("true") << Samples{{"/", 1}};
@@ -202,6 +227,14 @@ void TestFieldExtractor::timestampMs_data()
     QTest::newRow("epoch milliseconds") << QJsonValue(1795460400123.0) << true << base + 123;
     QTest::newRow("epoch microseconds") << QJsonValue(1795460400123456.0) << true << base + 123;
     QTest::newRow("epoch nanoseconds") << QJsonValue(1795460400123000000.0) << true << base + 123;
+    const qint64 dec1 = Q_INT64_C(1764590400000); // 2025-12-01T12:00:00Z
+    QTest::newRow("Unix seconds") << QJsonValue(1764590400) << true << dec1;
+    QTest::newRow("Unix milliseconds") << QJsonValue(1764590400123.0) << true << dec1 + 123;
+    QTest::newRow("Unix nanoseconds beyond 2^53") << QJsonValue(qint64(1764590400123456789)) << true
+                                                  << dec1 + 123;
+    QTest::newRow("Unix nanoseconds, parsed")
+        << FieldExtractor::valueAt(R"({"t": 1764590400123456789})", QStringLiteral("/t")).value() << true
+        << dec1 + 123;
     QTest::newRow("seconds rounded to the nearest ms") << QJsonValue(1.001) << true << qint64(1001);
     QTest::newRow("negative seconds") << QJsonValue(-1.5) << true << qint64(-1500);
     QTest::newRow("microseconds rounded to the nearest ms") << QJsonValue(1795460400123600.0) << true

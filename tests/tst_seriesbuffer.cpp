@@ -1,112 +1,13 @@
+// SeriesBuffer without breaks: the bounded ring, min/max decimation against the reference,
+// windows, out-of-order and equal times, value ranges.
+
 #include "SeriesBuffer.h"
+#include "SeriesReference.h"
 
 #include <QRandomGenerator>
 #include <QtTest>
 
-#include <algorithm>
 #include <limits>
-
-using Points = QList<QPointF>;
-using Times = QList<qint64>;
-
-namespace {
-
-struct Sample
-{
-    qsizetype index; // 0 is the oldest held
-    qint64 time;
-    double value;
-};
-
-QList<Sample> held(const SeriesBuffer &buffer)
-{
-    QList<Sample> samples;
-    for (qsizetype i = 0; i < buffer.size(); ++i)
-        samples.append({i, buffer.timeAt(i), buffer.valueAt(i)});
-    return samples;
-}
-
-// The decimation as specified, written the slow and obvious way: the window's samples in
-// (time, index) order; per pixel column floor((t - from) * columns / (to - from + 1)) the smallest
-// and the largest value (equal values: the oldest sample), plus the window's first and last
-// samples; each column's picks in (time, index) order, each sample once.
-Points referenceDecimation(const SeriesBuffer &buffer, qint64 from, qint64 to, int columns)
-{
-    QList<Sample> window;
-    for (const Sample &s : held(buffer)) {
-        if (s.time >= from && s.time <= to)
-            window.append(s);
-    }
-    const auto earlier = [](const Sample &a, const Sample &b) {
-        return a.time != b.time ? a.time < b.time : a.index < b.index;
-    };
-    std::sort(window.begin(), window.end(), earlier);
-    if (window.isEmpty())
-        return {};
-    const auto columnOf = [&](const Sample &s) {
-        return int((s.time - from) * columns / (to - from + 1));
-    };
-    Points points;
-    for (int c = 0; c < columns; ++c) {
-        QList<Sample> inColumn;
-        for (const Sample &s : std::as_const(window)) {
-            if (columnOf(s) == c)
-                inColumn.append(s);
-        }
-        if (inColumn.isEmpty())
-            continue;
-        Sample min = inColumn.first();
-        Sample max = inColumn.first();
-        for (const Sample &s : std::as_const(inColumn)) {
-            if (s.value < min.value || (s.value == min.value && s.index < min.index))
-                min = s;
-            if (s.value > max.value || (s.value == max.value && s.index < max.index))
-                max = s;
-        }
-        QList<Sample> picks{min, max};
-        if (columnOf(window.first()) == c)
-            picks.append(window.first());
-        if (columnOf(window.last()) == c)
-            picks.append(window.last());
-        std::sort(picks.begin(), picks.end(), earlier);
-        for (qsizetype i = 0; i < picks.size(); ++i) {
-            if (i == 0 || picks.at(i).index != picks.at(i - 1).index)
-                points.append(QPointF(double(picks.at(i).time), picks.at(i).value));
-        }
-    }
-    return points;
-}
-
-using Range = std::optional<std::pair<double, double>>;
-
-// Ranges compared as text, so that a failure shows both.
-QString text(const Range &range)
-{
-    return range ? QStringLiteral("[%1, %2]").arg(range->first).arg(range->second) : QStringLiteral("none");
-}
-
-QString text(double low, double high)
-{
-    return text(Range(std::make_pair(low, high)));
-}
-
-Times heldTimes(const SeriesBuffer &buffer)
-{
-    Times times;
-    for (qsizetype i = 0; i < buffer.size(); ++i)
-        times.append(buffer.timeAt(i));
-    return times;
-}
-
-Times range(qint64 from, qint64 to)
-{
-    Times times;
-    for (qint64 t = from; t <= to; ++t)
-        times.append(t);
-    return times;
-}
-
-} // namespace
 
 class TestSeriesBuffer : public QObject
 {

@@ -2,6 +2,7 @@
 
 #include "CapturedEvent.h"
 #include "FieldExtractor.h"
+#include "StreamFieldStore.h"
 
 #include <QFileDevice>
 #include <QHash>
@@ -76,9 +77,10 @@ void CsvWriter::write(const CapturedEvent &captured)
     m_buffer.append(',');
     m_buffer.append(QByteArray::number(captured.connection));
     if (!m_fieldPaths.isEmpty()) {
+        // Columns are field keys: a field of another event type ("alert:/latency_ms") stays empty.
         QHash<QString, double> values;
         for (const FieldSample &sample : FieldExtractor::extract(captured.event.data.toUtf8()))
-            values.insert(sample.path, sample.value);
+            values.insert(StreamFieldStore::fieldKey(captured.event.type, sample.path), sample.value);
         for (const QString &path : std::as_const(m_fieldPaths)) {
             m_buffer.append(',');
             const auto it = values.constFind(path);

@@ -10,7 +10,7 @@ class QIODevice;
 
 // CSV as RFC 4180 describes it (UTF-8, CRLF between records, a field quoted when it holds a comma,
 // a quote, CR or LF, quotes doubled), so that spreadsheets and pandas read it as it is. Columns:
-// receivedAt, url, type, lastEventId, data, connection, then one per field path (as FieldExtractor
+// receivedAt, url, type, lastEventId, data, connection, then one per field key (as StreamFieldStore
 // names them) with the event's number at that path, empty when it has none.
 class CsvWriter final : public CaptureWriter
 {

@@ -22,6 +22,8 @@ namespace FieldExtractor {
 
 // Every numeric leaf of a JSON payload (object keys in sorted order); booleans count as 0 and 1. A payload
 // that is not JSON but reads as a number gives one sample at "/". Anything else gives none.
+// Values are doubles: an integer beyond 2^53 (a nanosecond timestamp) is held as the nearest one.
+// Strings are text, even numeric ones ("12", "NaN"): never samples (timestampMs() still reads them).
 // Elements of a top-level array are "[0]", "[1]"... In keys, "~", "/" and "[" are written "~0", "~1"
 // and "~2", so that every path names exactly one value.
 QList<FieldSample> extract(QByteArrayView utf8Payload);

@@ -16,7 +16,6 @@ struct Ring
     const double *values;
     qsizetype start;
     qsizetype capacity;
-    qsizetype size;
 
     qsizetype physical(qsizetype index) const
     {
@@ -205,16 +204,16 @@ void decimateOrdered(const Ring &ring, qsizetype count, IndexAt indexAt, const C
     flush(true);
 }
 
-// For out-of-order buffers: one pass over everything held, keeping per column the indexes of the
-// smallest and largest value. Memory O(columns); the caller keeps columns <= size.
-void decimateByColumns(const Ring &ring, qint64 fromMs, qint64 toMs, int columns,
-                       const ColumnMap &columnOf, QList<QPointF> &out)
+// For out-of-order buffers: one pass over the samples [begin, end), keeping per column the indexes
+// of the smallest and largest value. Memory O(columns), in `minIndex` and `maxIndex` (all -1 on
+// entry and again on return); the caller keeps columns <= end - begin.
+void decimateByColumns(const Ring &ring, qsizetype begin, qsizetype end, qint64 fromMs, qint64 toMs,
+                       const ColumnMap &columnOf, std::vector<qsizetype> &minIndex,
+                       std::vector<qsizetype> &maxIndex, QList<QPointF> &out)
 {
-    std::vector<qsizetype> minIndex(columns, -1);
-    std::vector<qsizetype> maxIndex(columns, -1);
     qsizetype first = -1;
     qsizetype last = -1;
-    for (qsizetype i = 0; i < ring.size; ++i) {
+    for (qsizetype i = begin; i < end; ++i) {
         const qint64 time = ring.timeAt(i);
         if (time < fromMs || time > toMs)
             continue;
@@ -247,7 +246,93 @@ void decimateByColumns(const Ring &ring, qint64 fromMs, qint64 toMs, int columns
         if (c == lastColumn)
             picks[n++] = last;
         emitColumn(ring, picks, n, out);
+        minIndex[c] = maxIndex[c] = -1;
     }
+}
+
+// For out-of-order buffers with more columns than samples: sorting the window's samples of
+// [begin, end) costs less than visiting the columns.
+void decimateSorted(const Ring &ring, qsizetype begin, qsizetype end, qint64 fromMs, qint64 toMs,
+                    const ColumnMap &columnOf, QList<QPointF> &out)
+{
+    std::vector<qsizetype> order;
+    for (qsizetype i = begin; i < end; ++i) {
+        if (ring.timeAt(i) >= fromMs && ring.timeAt(i) <= toMs)
+            order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&ring](qsizetype a, qsizetype b) { return ring.timeAt(a) < ring.timeAt(b); });
+    decimateOrdered(ring, qsizetype(order.size()), [&order](qsizetype k) { return order[k]; },
+                    columnOf, out);
+}
+
+QPointF separator(double timeMs)
+{
+    return QPointF(timeMs, std::numeric_limits<double>::quiet_NaN());
+}
+
+// Ordered samples [low, high), cut into segments: endOf(begin) is where the one from `begin` ends.
+// Each is decimated on its own, after a separator. Segments that lie within one column, between
+// the window's first and last, are less than a pixel wide when drawn: two or more of them in a row
+// in one column give only their smallest and largest sample, as lone points, so that a stream
+// that reconnects all the time does not get a point per sample.
+template<typename SegmentEnd>
+void decimateSegments(const Ring &ring, qsizetype low, qsizetype high, SegmentEnd endOf,
+                      const ColumnMap &columnOf, QList<QPointF> &out)
+{
+    const auto emitSegment = [&](qsizetype begin, qsizetype end) {
+        if (!out.isEmpty())
+            out.append(separator(double(ring.timeAt(begin))));
+        if (columnOf.isExact())
+            decimateRuns(ring, begin, end, columnOf, out);
+        else
+            decimateOrdered(ring, end - begin, [begin](qsizetype k) { return begin + k; }, columnOf, out);
+    };
+    struct Group
+    {
+        int column = -1;
+        int count = 0;
+        qsizetype begin = 0; // the first segment's range, emitted whole if it stays alone
+        qsizetype end = 0;
+        Extremes found{0, 0};
+    } group;
+    const auto flush = [&] {
+        if (group.count == 1) {
+            emitSegment(group.begin, group.end);
+        } else if (group.count > 1) {
+            const qsizetype first = qMin(group.found.minIndex, group.found.maxIndex);
+            const qsizetype second = qMax(group.found.minIndex, group.found.maxIndex);
+            emitSegment(first, first + 1);
+            if (second != first)
+                emitSegment(second, second + 1);
+        }
+        group = Group();
+    };
+    for (qsizetype begin = low; begin < high;) {
+        const qsizetype end = endOf(begin, high);
+        const int column = columnOf(ring.timeAt(begin));
+        const bool inner = begin > low && end < high && columnOf(ring.timeAt(end - 1)) == column;
+        if (!inner || column != group.column)
+            flush();
+        if (!inner) {
+            emitSegment(begin, end);
+        } else {
+            const Extremes found = extremes(ring, begin, end);
+            if (group.count++ == 0) {
+                group.column = column;
+                group.begin = begin;
+                group.end = end;
+                group.found = found;
+            } else {
+                if (ring.valueAt(found.minIndex) < ring.valueAt(group.found.minIndex))
+                    group.found.minIndex = found.minIndex;
+                if (ring.valueAt(found.maxIndex) > ring.valueAt(group.found.maxIndex))
+                    group.found.maxIndex = found.maxIndex;
+            }
+        }
+        begin = end;
+    }
+    flush();
 }
 
 } // namespace
@@ -284,6 +369,7 @@ void SeriesBuffer::setCapacity(qsizetype capacity)
     m_size = keep;
     m_dropped += drop;
     m_descents = descents;
+    dropBreaksBefore(m_dropped);
 }
 
 qsizetype SeriesBuffer::capacity() const
@@ -295,6 +381,10 @@ void SeriesBuffer::append(qint64 timeMs, double value)
 {
     if (!std::isfinite(value))
         return;
+    if (m_breakPending) {
+        m_breaks.push_back(m_dropped + m_size); // the serial this sample gets
+        m_breakPending = false;
+    }
     if (m_size < m_capacity) {
         // Not full yet: the samples sit at [0, m_size) and the vectors grow up to the capacity.
         if (m_size > 0 && timeMs < m_times.back())
@@ -321,6 +411,7 @@ void SeriesBuffer::append(qint64 timeMs, double value)
     if (++m_start == m_capacity)
         m_start = 0;
     ++m_dropped;
+    dropBreaksBefore(m_dropped);
 }
 
 void SeriesBuffer::clear()
@@ -331,6 +422,26 @@ void SeriesBuffer::clear()
     m_size = 0;
     m_dropped = 0;
     m_descents = 0;
+    std::deque<qint64>().swap(m_breaks);
+    m_breakPending = false;
+}
+
+void SeriesBuffer::markBreak()
+{
+    if (m_size > 0)
+        m_breakPending = true;
+}
+
+bool SeriesBuffer::startsSegment(qsizetype index) const
+{
+    Q_ASSERT(index >= 0 && index < m_size);
+    return std::binary_search(m_breaks.begin(), m_breaks.end(), m_dropped + index);
+}
+
+void SeriesBuffer::dropBreaksBefore(qint64 serial)
+{
+    while (!m_breaks.empty() && m_breaks.front() < serial)
+        m_breaks.pop_front();
 }
 
 qsizetype SeriesBuffer::size() const
@@ -378,36 +489,52 @@ QList<QPointF> SeriesBuffer::decimated(qint64 fromMs, qint64 toMs, int columns) 
     if (m_size == 0 || fromMs > toMs)
         return out;
     columns = qMax(1, columns);
-    const Ring ring{m_times.data(), m_values.data(), m_start, m_capacity, m_size};
+    const Ring ring{m_times.data(), m_values.data(), m_start, m_capacity};
     const ColumnMap columnOf(fromMs, toMs, columns);
+    // Each segment's index range is [begin, end): the first break after `begin` ends it. Segments
+    // are visited in order, so that break is usually the one after the previous segment's end.
+    auto nextBreak = m_breaks.cbegin();
+    const auto segmentEnd = [&](qsizetype begin, qsizetype limit) {
+        const qint64 serial = m_dropped + begin;
+        if (nextBreak != m_breaks.cend() && *nextBreak <= serial && ++nextBreak != m_breaks.cend()
+            && *nextBreak <= serial)
+            nextBreak = std::upper_bound(nextBreak, m_breaks.cend(), serial);
+        return nextBreak == m_breaks.cend() ? limit : qMin(limit, qsizetype(*nextBreak - m_dropped));
+    };
+
     if (m_descents == 0) {
+        // Time order is index order: the window is one index range, and each segment a part of it.
         const qsizetype low = bound<false>(ring, 0, m_size, fromMs);
         const qsizetype high = bound<true>(ring, low, m_size, toMs);
         out.reserve(qMin(high - low, 2 * qsizetype(columns) + 2));
-        if (columnOf.isExact())
-            decimateRuns(ring, low, high, columnOf, out);
-        else
-            decimateOrdered(ring, high - low, [low](qsizetype k) { return low + k; }, columnOf, out);
-    } else if (columns <= m_size) {
-        decimateByColumns(ring, fromMs, toMs, columns, columnOf, out);
-    } else {
-        // More columns than samples: sorting what the window holds costs less than the columns.
-        std::vector<qsizetype> order;
-        for (qsizetype i = 0; i < m_size; ++i) {
-            if (ring.timeAt(i) >= fromMs && ring.timeAt(i) <= toMs)
-                order.push_back(i);
+        decimateSegments(ring, low, high, segmentEnd, columnOf, out);
+        return out;
+    }
+
+    std::vector<qsizetype> minIndex;
+    std::vector<qsizetype> maxIndex;
+    for (qsizetype begin = 0; begin < m_size;) {
+        const qsizetype end = segmentEnd(begin, m_size);
+        const qsizetype mark = out.size();
+        if (columns <= end - begin) {
+            if (minIndex.empty()) {
+                minIndex.assign(columns, -1);
+                maxIndex.assign(columns, -1);
+            }
+            decimateByColumns(ring, begin, end, fromMs, toMs, columnOf, minIndex, maxIndex, out);
+        } else {
+            decimateSorted(ring, begin, end, fromMs, toMs, columnOf, out);
         }
-        std::stable_sort(order.begin(), order.end(),
-                         [&ring](qsizetype a, qsizetype b) { return ring.timeAt(a) < ring.timeAt(b); });
-        decimateOrdered(ring, qsizetype(order.size()), [&order](qsizetype k) { return order[k]; },
-                        columnOf, out);
+        if (mark > 0 && out.size() > mark)
+            out.insert(mark, separator(out.at(mark).x()));
+        begin = end;
     }
     return out;
 }
 
 std::optional<std::pair<double, double>> SeriesBuffer::valueRange(qint64 fromMs, qint64 toMs) const
 {
-    const Ring ring{m_times.data(), m_values.data(), m_start, m_capacity, m_size};
+    const Ring ring{m_times.data(), m_values.data(), m_start, m_capacity};
     if (m_descents == 0) {
         const qsizetype low = bound<false>(ring, 0, m_size, fromMs);
         const qsizetype high = bound<true>(ring, low, m_size, toMs);

@@ -18,6 +18,15 @@ namespace {
 constexpr qint64 EarliestCandidateMs = 631'152'000'000;
 constexpr qint64 LatestCandidateMs = 7'258'118'400'000;
 
+const QString DefaultType = QStringLiteral("message");
+
+// A copy that shares no data with `text`, for keys built in a reused buffer: storing a shared
+// copy would make the buffer's next change allocate.
+QString ownCopy(const QString &text)
+{
+    return QString(text.constData(), text.size());
+}
+
 } // namespace
 
 class StreamFieldStorePrivate
@@ -25,21 +34,23 @@ class StreamFieldStorePrivate
 public:
     struct Field
     {
-        QString path;
+        QString key;
         std::unique_ptr<SeriesBuffer> buffer;
         bool timeChecked = false; // examined as a timestamp candidate
     };
 
     void ingest(const SseEvent &event, qint64 receivedAtMs);
-    void visit(const QString &path, const QJsonValue &value);
-    void considerCandidate(const QString &path, const QJsonValue &value, bool *checked);
+    void visit(const QString &key, const QJsonValue &value);
+    void considerCandidate(const QString &key, const QJsonValue &value, bool *checked);
+    void clearSamples();
 
     std::vector<Field> fields;
     QHash<QString, int> fieldIndex;
     QStringList candidates;
-    QSet<QString> checkedTextPaths; // strings examined as timestamp candidates
+    QSet<QString> checkedTextKeys; // strings examined as timestamp candidates
     StreamFieldStore::TimeSource timeSource = StreamFieldStore::ReceiveTime;
-    QString timePath;
+    QString timeKey;
+    QString timeType; // the event type timeKey belongs to
     qsizetype pointCap = SeriesBuffer::DefaultCapacity;
     int fieldCap = StreamFieldStore::DefaultFieldCap;
     qint64 fallbacks = 0;
@@ -50,41 +61,45 @@ public:
     // Per event, reused so that the hot path allocates nothing once warmed up.
     std::vector<std::pair<int, double>> pending;
     std::optional<qint64> payloadTime;
+    bool timedByPayload = false; // this event is of the time field's type
+    QString typedKey;            // "<type>:" + path, for events of other types than "message"
+    qsizetype prefixLength = 0;
     QStringList newFields;
     QStringList newCandidates;
 };
 
-void StreamFieldStorePrivate::considerCandidate(const QString &path, const QJsonValue &value, bool *checked)
+void StreamFieldStorePrivate::considerCandidate(const QString &key, const QJsonValue &value, bool *checked)
 {
     const std::optional<qint64> ms = FieldExtractor::timestampMs(value);
     if (!ms || *ms < EarliestCandidateMs || *ms >= LatestCandidateMs)
         return;
     *checked = true;
-    if (!candidates.contains(path)) {
-        candidates.append(path);
-        newCandidates.append(path);
+    if (!candidates.contains(key)) {
+        const QString stored = ownCopy(key);
+        candidates.append(stored);
+        newCandidates.append(stored);
     }
 }
 
-void StreamFieldStorePrivate::visit(const QString &path, const QJsonValue &value)
+void StreamFieldStorePrivate::visit(const QString &key, const QJsonValue &value)
 {
-    if (timeSource == StreamFieldStore::PayloadField && !payloadTime && path == timePath)
+    if (timedByPayload && !payloadTime && key == timeKey)
         payloadTime = FieldExtractor::timestampMs(value);
 
     if (value.isString()) {
         // Only text that once read as a time is looked at again; other text is not plotted.
         // Empty text says nothing yet, so it does not count as examined.
-        if (checkedTextPaths.contains(path) || checkedTextPaths.size() >= 4 * fieldCap
+        if (checkedTextKeys.contains(key) || checkedTextKeys.size() >= 4 * fieldCap
             || value.toString().isEmpty())
             return;
-        checkedTextPaths.insert(path);
+        checkedTextKeys.insert(ownCopy(key));
         bool candidate = false;
-        considerCandidate(path, value, &candidate);
+        considerCandidate(key, value, &candidate);
         return;
     }
 
     const double number = value.isBool() ? (value.toBool() ? 1.0 : 0.0) : value.toDouble();
-    const auto it = fieldIndex.constFind(path);
+    const auto it = fieldIndex.constFind(key);
     int index;
     if (it != fieldIndex.constEnd()) {
         index = it.value();
@@ -95,16 +110,16 @@ void StreamFieldStorePrivate::visit(const QString &path, const QJsonValue &value
         }
         index = int(fields.size());
         Field field;
-        field.path = path;
+        field.key = ownCopy(key);
         field.buffer = std::make_unique<SeriesBuffer>(pointCap);
-        fieldIndex.insert(field.path, index);
-        newFields.append(field.path);
+        fieldIndex.insert(field.key, index);
+        newFields.append(field.key);
         fields.push_back(std::move(field));
     }
     Field &field = fields[std::size_t(index)];
     if (!field.timeChecked && !value.isBool()) {
         bool candidate = false;
-        considerCandidate(path, value, &candidate);
+        considerCandidate(key, value, &candidate);
         field.timeChecked = true;
     }
     pending.emplace_back(index, number);
@@ -115,13 +130,28 @@ void StreamFieldStorePrivate::ingest(const SseEvent &event, qint64 receivedAtMs)
     ++events;
     pending.clear();
     payloadTime.reset();
+    const bool defaultType = event.type.isEmpty() || event.type == DefaultType;
+    timedByPayload = timeSource == StreamFieldStore::PayloadField
+                     && (defaultType ? timeType == DefaultType : event.type == timeType);
     if (const std::optional<QJsonValue> root = FieldExtractor::parse(event.data.toUtf8())) {
-        FieldExtractor::forEachLeaf(*root, [this](const QString &path, const QJsonValue &value) {
-            visit(path, value);
-        });
+        if (defaultType) {
+            FieldExtractor::forEachLeaf(*root, [this](const QString &path, const QJsonValue &value) {
+                visit(path, value);
+            });
+        } else {
+            if (prefixLength != event.type.size() + 1 || !typedKey.startsWith(event.type)) {
+                typedKey = event.type + QLatin1Char(':');
+                prefixLength = typedKey.size();
+            }
+            FieldExtractor::forEachLeaf(*root, [this](const QString &path, const QJsonValue &value) {
+                typedKey.truncate(prefixLength);
+                typedKey += path;
+                visit(typedKey, value);
+            });
+        }
     }
     qint64 time = receivedAtMs;
-    if (timeSource == StreamFieldStore::PayloadField) {
+    if (timedByPayload) {
         if (payloadTime) {
             time = *payloadTime;
             clockOffset = time - receivedAtMs;
@@ -131,6 +161,13 @@ void StreamFieldStorePrivate::ingest(const SseEvent &event, qint64 receivedAtMs)
     }
     for (const auto &[index, value] : pending)
         fields[std::size_t(index)].buffer->append(time, value);
+}
+
+void StreamFieldStorePrivate::clearSamples()
+{
+    for (auto &field : fields)
+        field.buffer->clear();
+    fallbacks = 0;
 }
 
 StreamFieldStore::StreamFieldStore(QObject *parent)
@@ -169,13 +206,39 @@ void StreamFieldStore::addEvents(const QList<SseEvent> &events, qint64 receivedA
     Q_EMIT changed();
 }
 
+void StreamFieldStore::breakSeries()
+{
+    for (auto &field : d->fields)
+        field.buffer->markBreak();
+}
+
+QString StreamFieldStore::fieldKey(const QString &type, const QString &path)
+{
+    if (type.isEmpty() || type == DefaultType)
+        return path;
+    return type + QLatin1Char(':') + path;
+}
+
+std::pair<QString, QString> StreamFieldStore::splitFieldKey(const QString &key)
+{
+    if (key.startsWith(QLatin1Char('/')) || key.startsWith(QLatin1Char('[')))
+        return {DefaultType, key};
+    for (qsizetype colon = key.indexOf(QLatin1Char(':')); colon >= 0 && colon + 1 < key.size();
+         colon = key.indexOf(QLatin1Char(':'), colon + 1)) {
+        const QChar next = key.at(colon + 1);
+        if (next == QLatin1Char('/') || next == QLatin1Char('['))
+            return {key.left(colon), key.mid(colon + 1)};
+    }
+    return {DefaultType, key};
+}
+
 QStringList StreamFieldStore::fieldPaths() const
 {
-    QStringList paths;
-    paths.reserve(qsizetype(d->fields.size()));
+    QStringList keys;
+    keys.reserve(qsizetype(d->fields.size()));
     for (const auto &field : d->fields)
-        paths.append(field.path);
-    return paths;
+        keys.append(field.key);
+    return keys;
 }
 
 int StreamFieldStore::fieldCount() const
@@ -183,14 +246,14 @@ int StreamFieldStore::fieldCount() const
     return int(d->fields.size());
 }
 
-bool StreamFieldStore::hasField(const QString &path) const
+bool StreamFieldStore::hasField(const QString &key) const
 {
-    return d->fieldIndex.contains(path);
+    return d->fieldIndex.contains(key);
 }
 
-const SeriesBuffer *StreamFieldStore::buffer(const QString &path) const
+const SeriesBuffer *StreamFieldStore::buffer(const QString &key) const
 {
-    const auto it = d->fieldIndex.constFind(path);
+    const auto it = d->fieldIndex.constFind(key);
     return it == d->fieldIndex.constEnd() ? nullptr : d->fields[std::size_t(it.value())].buffer.get();
 }
 
@@ -199,19 +262,19 @@ QStringList StreamFieldStore::timestampCandidates() const
     return d->candidates;
 }
 
-void StreamFieldStore::setTimeSource(TimeSource source, const QString &payloadPath)
+void StreamFieldStore::setTimeSource(TimeSource source, const QString &payloadKey)
 {
-    const QString path = source == PayloadField ? payloadPath : QString();
-    if (source == PayloadField && path.isEmpty())
+    const QString key = source == PayloadField ? payloadKey : QString();
+    if (source == PayloadField && key.isEmpty())
         return setTimeSource(ReceiveTime);
-    if (source == d->timeSource && path == d->timePath)
+    if (source == d->timeSource && key == d->timeKey)
         return;
     d->timeSource = source;
-    d->timePath = path;
+    d->timeKey = key;
+    d->timeType = key.isEmpty() ? QString() : splitFieldKey(key).first;
     d->clockOffset = 0;
-    for (auto &field : d->fields)
-        field.buffer->clear();
-    Q_EMIT timeSourceChanged(source, path);
+    d->clearSamples();
+    Q_EMIT timeSourceChanged(source, key);
     Q_EMIT changed();
 }
 
@@ -222,7 +285,7 @@ StreamFieldStore::TimeSource StreamFieldStore::timeSource() const
 
 QString StreamFieldStore::timeFieldPath() const
 {
-    return d->timePath;
+    return d->timeKey;
 }
 
 qint64 StreamFieldStore::timeFallbackCount() const
@@ -274,7 +337,6 @@ qint64 StreamFieldStore::eventCount() const
 
 void StreamFieldStore::clearSamples()
 {
-    for (auto &field : d->fields)
-        field.buffer->clear();
+    d->clearSamples();
     Q_EMIT changed();
 }

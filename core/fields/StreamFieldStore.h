@@ -5,15 +5,20 @@
 #include <QStringList>
 
 #include <memory>
+#include <utility>
 
 struct SseEvent;
 class SeriesBuffer;
 class StreamFieldStorePrivate;
 
-// The plotted history of one stream: one SeriesBuffer per numeric field path (created on first
-// sight, kept in discovery order), timed by the receive time or by a timestamp field of the
-// payload. Each payload is parsed once. Bounded: a point cap per series and a cap on the number
-// of distinct fields.
+// The plotted history of one stream: one SeriesBuffer per numeric field (created on first sight,
+// kept in discovery order), timed by the receive time or by a timestamp field of the payload.
+// Each payload is parsed once. Bounded: a point cap per series and a cap on the number of
+// distinct fields.
+//
+// A field belongs to an event type: it is named by a key, fieldKey(type, path). Events of the
+// default type "message" keep the plain path ("/count", "/cpu/load[0]", "/" for a bare number);
+// other types prefix it ("alert:/latency_ms"). Numbers only: a numeric string ("12") is text.
 class StreamFieldStore : public QObject
 {
     Q_OBJECT
@@ -30,22 +35,40 @@ public:
     void addEvent(const SseEvent &event, qint64 receivedAtMs);
     void addEvents(const QList<SseEvent> &events, qint64 receivedAtMs); // one changed() for all
 
-    // Numeric fields ("/count", "/cpu/load[0]", "/" for a bare number), in discovery order.
+    // The next sample of every series starts a new segment (see SeriesBuffer::markBreak()): the
+    // connection changed, and a line must not join the samples either side. Emits nothing: what
+    // is drawn changes with the next sample.
+    void breakSeries();
+
+    // The key of the field at `path` (as FieldExtractor names paths) of events of `type`: the
+    // path itself for "message" (or no type), "<type>:<path>" for any other type.
+    static QString fieldKey(const QString &type, const QString &path);
+    // The event type and path of a key: ("message", key) for a plain path (one that begins with
+    // "/" or "["); otherwise split at the first ":/" or ":[". So a type may hold ':', but one that
+    // begins with '/' or '[', or holds ":/" or ":[", does not survive the round trip.
+    static std::pair<QString, QString> splitFieldKey(const QString &key);
+
+    // Keys of the numeric fields, in discovery order. Booleans are fields (0 and 1).
     QStringList fieldPaths() const;
     int fieldCount() const;
-    bool hasField(const QString &path) const;
-    // Lives as long as the store; nullptr for a path never seen.
-    const SeriesBuffer *buffer(const QString &path) const;
+    bool hasField(const QString &key) const;
+    // Lives as long as the store; nullptr for a key never seen.
+    const SeriesBuffer *buffer(const QString &key) const;
 
-    // String or number fields whose values read as timestamps ("/time"), in discovery order.
+    // Keys of the string or number fields whose values read as timestamps ("/time",
+    // "metrics:/ts"), in discovery order.
     QStringList timestampCandidates() const;
 
-    // Changing the time source clears the samples held (fields stay known): times from two
-    // clocks do not belong on one axis.
-    void setTimeSource(TimeSource source, const QString &payloadPath = QString());
+    // Changing the time source clears the samples held and the fallback count (fields stay
+    // known): times from two clocks do not belong on one axis. The owner replots from its capture
+    // by feeding the events again, with their receive times and breakSeries() where they were.
+    // A payload field times the events of its own type only (the type of its key); events of
+    // other types keep their receive time.
+    void setTimeSource(TimeSource source, const QString &payloadKey = QString());
     TimeSource timeSource() const;
-    QString timeFieldPath() const; // empty for ReceiveTime
-    // Events timed by their receive time because the chosen field was missing or unreadable.
+    QString timeFieldPath() const; // the key; empty for ReceiveTime
+    // Events of the time field's type timed by their receive time because the field was missing
+    // or unreadable.
     qint64 timeFallbackCount() const;
     // The newest event's plotted time minus its receive time (0 for ReceiveTime): where "now" is
     // on this stream's time axis, for a payload clock that is not the local one (a replay).
@@ -59,13 +82,13 @@ public:
     // Samples of new paths ignored because the field cap was reached.
     qint64 ignoredFieldSampleCount() const;
 
-    qint64 eventCount() const;
-    void clearSamples(); // history only; fields and candidates stay known
+    qint64 eventCount() const; // every event added since construction
+    void clearSamples(); // history only (and the fallback count); fields and candidates stay known
 
 Q_SIGNALS:
-    void fieldDiscovered(const QString &path);
-    void timestampCandidateDiscovered(const QString &path);
-    void timeSourceChanged(StreamFieldStore::TimeSource source, const QString &payloadPath);
+    void fieldDiscovered(const QString &key);
+    void timestampCandidateDiscovered(const QString &key);
+    void timeSourceChanged(StreamFieldStore::TimeSource source, const QString &payloadKey);
     void pointCapChanged(qsizetype cap);
     void changed();
 
