@@ -10,7 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-Q_DECLARE_METATYPE(ChartLayout)
+Q_DECLARE_METATYPE(ChartArrangement)
 
 namespace {
 
@@ -36,7 +36,7 @@ SessionData sampleSession()
     session.timeWindowMs = 300000;
     session.eventLogCap = 2500;
     session.pointCap = 50000;
-    session.chartLayout = ChartLayout::Single;
+    session.chartLayout = ChartArrangement::Single;
     session.windowState = QByteArray("\x00\x01state\xff", 9);
     session.windowGeometry = QByteArray("geometry");
     return session;
@@ -55,6 +55,8 @@ private Q_SLOTS:
     void loadErrors();
     void chartLayout_data();
     void chartLayout();
+    void demoAndColorKeys_data();
+    void demoAndColorKeys();
     void saveToReadOnlyFolder();
     void saveReplacesAtomically();
     void recentSessions();
@@ -119,7 +121,7 @@ void TestSessionFile::roundTrip()
     QCOMPARE(loaded->windowState, session.windowState);
     QCOMPARE(QJsonDocument::fromJson(written).object().value("chartLayout").toString(),
              QStringLiteral("single"));
-    QCOMPARE(loaded->chartLayout, ChartLayout::Single);
+    QCOMPARE(loaded->chartLayout, ChartArrangement::Single);
     QVERIFY(*loaded == expected);
 }
 
@@ -176,6 +178,27 @@ void TestSessionFile::loadErrors_data()
     QTest::newRow("layout not base64")
         << QByteArray(R"({"version": 1, "subscriptions": [], "layout": {"state": "*!*"}})")
         << "layout.state should be base64 text";
+    QTest::newRow("demo not a bool")
+        << QByteArray(R"({"version": 1, "subscriptions": [{"url": "u", "demo": "yes"}]})")
+        << "subscriptions[0].demo should be true or false";
+    QTest::newRow("demo as a number")
+        << QByteArray(R"({"version": 1, "subscriptions": [{"url": "u", "demo": 1}]})")
+        << "subscriptions[0].demo should be true or false";
+    QTest::newRow("colour negative")
+        << QByteArray(R"({"version": 1, "subscriptions": [{"url": "u", "colorIndex": -1}]})")
+        << "subscriptions[0].colorIndex should be a whole number, 0 or more";
+    QTest::newRow("colour fraction")
+        << QByteArray(R"({"version": 1, "subscriptions": [{"url": "u", "colorIndex": 1.5}]})")
+        << "subscriptions[0].colorIndex should be a whole number, 0 or more";
+    QTest::newRow("colour as text")
+        << QByteArray(R"({"version": 1, "subscriptions": [{"url": "u", "colorIndex": "3"}]})")
+        << "subscriptions[0].colorIndex should be a whole number, 0 or more";
+    QTest::newRow("colour too large")
+        << QByteArray(R"({"version": 1, "subscriptions": [{"url": "u", "colorIndex": 1e12}]})")
+        << "subscriptions[0].colorIndex should be a whole number, 0 or more";
+    QTest::newRow("second subscription named")
+        << QByteArray(R"({"version": 1, "subscriptions": [{"url": "u"}, {"url": "v", "demo": null}]})")
+        << "subscriptions[1].demo should be true or false";
 }
 
 void TestSessionFile::loadErrors()
@@ -201,22 +224,22 @@ void TestSessionFile::loadErrors()
 void TestSessionFile::chartLayout_data()
 {
     QTest::addColumn<QByteArray>("content");
-    QTest::addColumn<ChartLayout>("expected");
+    QTest::addColumn<ChartArrangement>("expected");
     // Files written before the layout was saved have no key: one chart per stream.
     QTest::newRow("missing") << QByteArray(R"({"version": 1, "subscriptions": []})")
-                             << ChartLayout::PerStream;
+                             << ChartArrangement::PerStream;
     QTest::newRow("per stream")
         << QByteArray(R"({"version": 1, "subscriptions": [], "chartLayout": "perStream"})")
-        << ChartLayout::PerStream;
+        << ChartArrangement::PerStream;
     QTest::newRow("single")
         << QByteArray(R"({"version": 1, "subscriptions": [], "chartLayout": "single"})")
-        << ChartLayout::Single;
+        << ChartArrangement::Single;
 }
 
 void TestSessionFile::chartLayout()
 {
     QFETCH(QByteArray, content);
-    QFETCH(ChartLayout, expected);
+    QFETCH(ChartArrangement, expected);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("layout.json"));
@@ -234,6 +257,53 @@ void TestSessionFile::chartLayout()
     const std::optional<SessionData> again = SessionFile::load(path, &error);
     QVERIFY2(again, qPrintable(error));
     QCOMPARE(again->chartLayout, expected);
+}
+
+void TestSessionFile::demoAndColorKeys_data()
+{
+    QTest::addColumn<bool>("demo");
+    QTest::addColumn<int>("colorIndex");
+
+    // Written only when set: a file without them reads back as an ordinary stream, next free colour.
+    QTest::newRow("neither") << false << -1;
+    QTest::newRow("demo") << true << -1;
+    QTest::newRow("colour 0") << false << 0;
+    QTest::newRow("both") << true << 7;
+}
+
+void TestSessionFile::demoAndColorKeys()
+{
+    QFETCH(bool, demo);
+    QFETCH(int, colorIndex);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("session.json"));
+
+    SessionData session = sampleSession();
+    session.subscriptions[0].demo = demo;
+    session.subscriptions[0].colorIndex = colorIndex;
+    QString error;
+    QVERIFY2(SessionFile::save(path, session, &error), qPrintable(error));
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray subscriptions = QJsonDocument::fromJson(file.readAll()).object().value("subscriptions").toArray();
+    const QJsonObject written = subscriptions.at(0).toObject();
+    QCOMPARE(written.contains("demo"), demo);
+    if (demo)
+        QCOMPARE(written.value("demo"), QJsonValue(true));
+    QCOMPARE(written.contains("colorIndex"), colorIndex >= 0);
+    if (colorIndex >= 0)
+        QCOMPARE(written.value("colorIndex"), QJsonValue(colorIndex));
+    QVERIFY(!subscriptions.at(1).toObject().contains("demo"));
+    QVERIFY(!subscriptions.at(1).toObject().contains("colorIndex"));
+
+    const std::optional<SessionData> loaded = SessionFile::load(path, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->subscriptions[0].demo, demo);
+    QCOMPARE(loaded->subscriptions[0].colorIndex, colorIndex);
+    QCOMPARE(loaded->subscriptions[1].demo, false);
+    QCOMPARE(loaded->subscriptions[1].colorIndex, -1);
 }
 
 void TestSessionFile::saveToReadOnlyFolder()

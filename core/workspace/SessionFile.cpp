@@ -21,9 +21,9 @@ QString modeName(ReconnectMode mode)
     return mode == ReconnectMode::Strict ? QStringLiteral("strict") : QStringLiteral("resilient");
 }
 
-QString chartLayoutName(ChartLayout layout)
+QString chartLayoutName(ChartArrangement layout)
 {
-    return layout == ChartLayout::Single ? QStringLiteral("single") : QStringLiteral("perStream");
+    return layout == ChartArrangement::Single ? QStringLiteral("single") : QStringLiteral("perStream");
 }
 
 QJsonObject toJson(const SessionData &session)
@@ -51,6 +51,10 @@ QJsonObject toJson(const SessionData &session)
         };
         if (sub.lastEventId)
             object.insert(QStringLiteral("lastEventId"), *sub.lastEventId);
+        if (sub.demo)
+            object.insert(QStringLiteral("demo"), true);
+        if (sub.colorIndex >= 0)
+            object.insert(QStringLiteral("colorIndex"), sub.colorIndex);
         subscriptions.append(object);
     }
     return {
@@ -214,6 +218,8 @@ SubscriptionSettings readSubscription(Reader &reader, const QJsonObject &object,
     }
     reader.readStringList(object, QStringLiteral("plottedFields"), where, &sub.plottedFields);
     reader.readString(object, QStringLiteral("timestampField"), where, &sub.timestampField);
+    reader.readBool(object, QStringLiteral("demo"), where, &sub.demo);
+    reader.readInt(object, QStringLiteral("colorIndex"), where, &sub.colorIndex);
     return sub;
 }
 
@@ -273,10 +279,10 @@ std::optional<SessionData> SessionFile::load(const QString &path, QString *error
     reader.readInt(root, QStringLiteral("captureMaxMiB"), {}, &session.captureMaxMiB);
     QString chartLayout = chartLayoutName(session.chartLayout);
     reader.readString(root, QStringLiteral("chartLayout"), {}, &chartLayout);
-    if (chartLayout == chartLayoutName(ChartLayout::PerStream))
-        session.chartLayout = ChartLayout::PerStream;
-    else if (chartLayout == chartLayoutName(ChartLayout::Single))
-        session.chartLayout = ChartLayout::Single;
+    if (chartLayout == chartLayoutName(ChartArrangement::PerStream))
+        session.chartLayout = ChartArrangement::PerStream;
+    else if (chartLayout == chartLayoutName(ChartArrangement::Single))
+        session.chartLayout = ChartArrangement::Single;
     else
         reader.fail({}, QStringLiteral("chartLayout"), "\"perStream\" or \"single\"");
 

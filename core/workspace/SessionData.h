@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Limits.h"
 #include "ReconnectPolicy.h"
 
 #include <QByteArray>
@@ -32,25 +33,27 @@ struct SubscriptionSettings
     std::optional<QString> lastEventId;
     QStringList plottedFields; // field paths such as "/count"
     QString timestampField;    // empty: the time the event arrived
+    // The built-in demo stream: reopened on whatever port the demo server gets, not on `url`.
+    bool demo = false;
+    int colorIndex = -1; // the stream's colour slot; -1: the next free one
 
     friend bool operator==(const SubscriptionSettings &, const SubscriptionSettings &) = default;
 };
 
 // How the charts are laid out: one chart per stream, or every stream in a single chart.
-enum class ChartLayout { PerStream, Single };
+enum class ChartArrangement { PerStream, Single };
 
 struct SessionData
 {
     static constexpr int CurrentVersion = 1;
-    // The same as CaptureStore's defaults.
-    static constexpr qint64 DefaultCaptureMaxEvents = 2'000'000;
-    static constexpr int DefaultCaptureMaxMiB = 512;
+    static constexpr qint64 DefaultCaptureMaxEvents = Limits::DefaultCaptureMaxEvents;
+    static constexpr int DefaultCaptureMaxMiB = Limits::DefaultCaptureMaxMiB;
 
     QList<SubscriptionSettings> subscriptions;
     qint64 timeWindowMs = 60000;
-    int eventLogCap = 10000;
-    int pointCap = 100000;
-    ChartLayout chartLayout = ChartLayout::PerStream; // missing from older files: per stream
+    int eventLogCap = Limits::DefaultLogRows;
+    int pointCap = Limits::DefaultChartPoints;
+    ChartArrangement chartLayout = ChartArrangement::PerStream; // missing from older files: per stream
     // Opaque: QMainWindow::saveState() and QWidget::saveGeometry().
     QByteArray windowState;
     QByteArray windowGeometry;

@@ -1,0 +1,243 @@
+#include "Stream.h"
+
+#include "CaptureStore.h"
+#include "EventSource.h"
+#include "SteadyClock.h"
+
+#include <QDateTime>
+
+Stream::Stream(Id id, const EventSourceOptions &options, const QString &name, QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_name(name)
+    , m_options(options)
+    , m_urlText(options.url.toDisplayString())
+    , m_capture(new CaptureStore(this))
+    , m_fields(new StreamFieldStore(this))
+    , m_statistics(steadyClockMs())
+{
+    m_source = std::make_unique<EventSource>(m_options);
+    connectSource();
+}
+
+Stream::Stream(Id id, const QUrl &url, const QString &name, const QList<CapturedEvent> &events,
+               QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_name(name)
+    , m_urlText(url.toDisplayString())
+    , m_offline(true)
+    , m_capture(new CaptureStore(this))
+    , m_fields(new StreamFieldStore(this))
+{
+    m_options.url = url;
+    m_history.setStatus(StreamStatus::Offline, tr("Offline capture"));
+    for (const CapturedEvent &event : events)
+        m_statistics.countEvent(event.event.lastEventId, 0);
+    m_pending = events;
+}
+
+Stream::~Stream()
+{
+    if (m_source)
+        m_source->disconnect(this);
+}
+
+QString Stream::name() const
+{
+    return m_name.isEmpty() ? defaultName(m_options.url) : m_name;
+}
+
+void Stream::setName(const QString &name)
+{
+    if (name == m_name)
+        return;
+    m_name = name;
+    Q_EMIT changed();
+}
+
+QString Stream::defaultName(const QUrl &url)
+{
+    QString name = url.host();
+    if (url.port() >= 0)
+        name += u':' + QString::number(url.port());
+    name += url.path();
+    // Streams often differ only by their query ("?topic=a"): keep it, or their names collide.
+    if (url.hasQuery())
+        name += u'?' + url.query(QUrl::PrettyDecoded);
+    return name;
+}
+
+namespace {
+
+bool sameConnection(const EventSourceOptions &a, const EventSourceOptions &b)
+{
+    return a.url == b.url && a.headers == b.headers && a.secretHeaderNames == b.secretHeaderNames
+        && a.reconnectMode == b.reconnectMode && a.reconnectionTimeMs == b.reconnectionTimeMs
+        && a.maxBackoffMs == b.maxBackoffMs && a.jitter == b.jitter && a.idleTimeoutMs == b.idleTimeoutMs
+        && a.lastEventId == b.lastEventId && a.maxEventSize == b.maxEventSize
+        && a.readBufferSize == b.readBufferSize;
+}
+
+} // namespace
+
+void Stream::setOptions(const EventSourceOptions &options)
+{
+    if (m_offline || sameConnection(options, m_options))
+        return;
+    flush();
+    const bool wasRunning = m_source && m_source->readyState() != EventSource::ReadyState::Closed;
+    const bool sameUrl = options.url == m_options.url;
+    // The old connection ends on purpose: no outage, no lost connection.
+    if (wasRunning)
+        record({ConnectionEvent::Kind::Closed, wallNow(), tr("Closed to apply new settings"), connectionNumber()});
+    m_connectionOffset = connectionNumber();
+    if (m_source) {
+        m_source->disconnect(this);
+        m_source->close();
+    }
+    m_options = options;
+    m_urlText = options.url.toDisplayString();
+    // The same stream resumes where it was; another URL starts a sequence of ids of its own.
+    EventSourceOptions connection = m_options;
+    if (sameUrl && connection.lastEventId.isEmpty())
+        connection.lastEventId = m_statistics.lastEventId();
+    if (!sameUrl)
+        m_statistics.startNewIdSequence();
+    m_source = std::make_unique<EventSource>(connection);
+    connectSource();
+    Q_EMIT changed();
+    if (wasRunning)
+        open();
+}
+
+void Stream::open()
+{
+    if (m_source)
+        m_source->open();
+}
+
+void Stream::close()
+{
+    if (!m_source || m_source->readyState() == EventSource::ReadyState::Closed)
+        return;
+    m_source->close();
+    record({ConnectionEvent::Kind::Closed, wallNow(), tr("Closed"), connectionNumber()});
+}
+
+void Stream::connectSource()
+{
+    EventSource *source = m_source.get();
+    using Kind = ConnectionEvent::Kind;
+    connect(source, &EventSource::opened, this, [this] {
+        m_statistics.countOpened();
+        record({Kind::Opened, wallNow(), {}, connectionNumber()});
+    });
+    connect(source, &EventSource::readyStateChanged, this,
+            [this](EventSource::ReadyState state, const QString &reason) {
+                // An open connection that goes back to connecting was lost; the rest is said
+                // by the signals that follow (reconnect scheduled, failed, ended).
+                if (state == EventSource::ReadyState::Connecting && status() == StreamStatus::Open)
+                    record({Kind::Lost, wallNow(), reason, connectionNumber()});
+            });
+    connect(source, &EventSource::reconnectScheduled, this,
+            [this](int attempt, int delayMs, const QString &reason) {
+                m_statistics.countAttempt();
+                record({Kind::ReconnectScheduled, wallNow(), reason, connectionNumber(), attempt, delayMs});
+            });
+    connect(source, &EventSource::failed, this, [this](const QString &reason) {
+        record({Kind::Failed, wallNow(), reason, connectionNumber()});
+    });
+    connect(source, &EventSource::closedByServer, this, [this](const QString &reason) {
+        record({Kind::EndedByServer, wallNow(), reason, connectionNumber()});
+    });
+    connect(source, &EventSource::bytesArrived, this,
+            [this](qint64 count) { m_statistics.countBytes(count, monotonicNow()); });
+    connect(source, &EventSource::eventReceived, this, [this](const SseEvent &event) {
+        const qint64 nowMs = wallNow();
+        const QString previousId = m_statistics.lastEventId();
+        const int connection = connectionNumber();
+        m_pending.append(CapturedEvent{m_urlText, event, QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC),
+                                       connection});
+        if (m_statistics.countEvent(event.lastEventId, monotonicNow()) == StreamStatistics::IdChange::Reset) {
+            record({Kind::IdReset, nowMs,
+                    tr("from %1 to %2")
+                        .arg(previousId, event.lastEventId),
+                    connection});
+        }
+    });
+}
+
+void Stream::record(ConnectionEvent event)
+{
+    // The events that came before the change are announced before it.
+    flush();
+    if (!m_history.record(event))
+        return;
+    Q_EMIT connectionEvent(event);
+    Q_EMIT changed();
+}
+
+int Stream::connectionNumber() const
+{
+    return m_connectionOffset + (m_source ? m_source->connectionCount() : 0);
+}
+
+void Stream::plot(const CapturedEvent &event)
+{
+    // Samples of two connections are never joined by a line.
+    if (event.connection != m_plottedConnection) {
+        if (m_plottedConnection != 0)
+            m_fields->breakSeries();
+        m_plottedConnection = event.connection;
+    }
+    m_fields->addEvent(event.event, event.receivedAt.toMSecsSinceEpoch());
+}
+
+void Stream::flush()
+{
+    if (m_pending.isEmpty())
+        return;
+    const QList<CapturedEvent> batch = std::exchange(m_pending, {});
+    m_capture->append(batch);
+    for (const CapturedEvent &event : batch)
+        plot(event);
+    Q_EMIT eventsAdded(batch);
+}
+
+void Stream::setTimeSource(StreamFieldStore::TimeSource source, const QString &payloadPath)
+{
+    flush();
+    const StreamFieldStore::TimeSource previous = m_fields->timeSource();
+    const QString previousPath = m_fields->timeFieldPath();
+    m_fields->setTimeSource(source, payloadPath);
+    // The clock in use already: the store kept its samples, and replotting would add them twice.
+    if (m_fields->timeSource() == previous && m_fields->timeFieldPath() == previousPath)
+        return;
+    m_plottedConnection = 0;
+    for (qsizetype i = 0; i < m_capture->size(); ++i)
+        plot(m_capture->at(i));
+}
+
+void Stream::advance()
+{
+    if (!m_offline)
+        m_statistics.advance(monotonicNow());
+}
+
+void Stream::setClocks(Clock wallClock, Clock monotonicClock)
+{
+    m_wallClock = std::move(wallClock);
+    m_monotonicClock = std::move(monotonicClock);
+    m_statistics = StreamStatistics(monotonicNow());
+}
+
+qint64 Stream::wallNow() const
+{
+    return m_wallClock ? m_wallClock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+qint64 Stream::monotonicNow() const
+{
+    return m_monotonicClock ? m_monotonicClock() : steadyClockMs();
+}

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "CapturedEvent.h"
+#include "ConnectionEvent.h"
+#include "ConnectionHistory.h"
+#include "EventSourceOptions.h"
+#include "StreamFieldStore.h"
+#include "StreamStatistics.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class CaptureStore;
+class EventSource;
+
+// One subscription and everything it accumulates: its EventSource, the captured events, the
+// plotted fields, the statistics and the connection history. Events are counted as they arrive
+// and handed on in one batch per display tick (flush()); connection changes go out at once, after
+// the events that came before them.
+class Stream : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Id = quint64;
+    using Clock = std::function<qint64()>; // wall clock, ms since the epoch
+
+    // A live subscription (not opened yet).
+    Stream(Id id, const EventSourceOptions &options, const QString &name, QObject *parent = nullptr);
+    // Events read from a capture file: never connected.
+    Stream(Id id, const QUrl &url, const QString &name, const QList<CapturedEvent> &events,
+           QObject *parent = nullptr);
+    ~Stream() override;
+
+    Id id() const { return m_id; }
+    bool isOffline() const { return m_offline; }
+    bool isDemo() const { return m_demo; }
+    void setDemo(bool demo) { m_demo = demo; }
+
+    // An empty name stands for defaultName(url).
+    QString name() const;
+    QString givenName() const { return m_name; }
+    void setName(const QString &name);
+    static QString defaultName(const QUrl &url);
+    QUrl url() const { return m_options.url; }
+    QString urlText() const { return m_urlText; }
+    const EventSourceOptions &options() const { return m_options; }
+    // A new connection with these options; what was captured stays, and the series break.
+    void setOptions(const EventSourceOptions &options);
+
+    // Colour slot of the stream's series; -1 until the workspace assigns one.
+    int colorIndex() const { return m_colorIndex; }
+    void setColorIndex(int index) { m_colorIndex = index; }
+
+    void open();
+    void close();
+    EventSource *source() const { return m_source.get(); }
+
+    StreamStatus status() const { return m_history.status(); }
+    const ConnectionHistory &history() const { return m_history; }
+    const StreamStatistics &statistics() const { return m_statistics; }
+    CaptureStore *capture() const { return m_capture; }
+    StreamFieldStore *fields() const { return m_fields; }
+
+    // Times the plotted series by the receive time or a payload field, replotting what was
+    // captured on the new clock: switching loses nothing.
+    void setTimeSource(StreamFieldStore::TimeSource source, const QString &payloadPath = {});
+
+    // Events received since the last flush, not yet in the capture and the fields.
+    qsizetype pendingCount() const { return m_pending.size(); }
+    // Hands the pending events to the capture and the fields, then announces them.
+    void flush();
+    // Recomputes rates (the display tick does it).
+    void advance();
+
+    // For tests: the wall clock of receive times and the monotonic one of rates and ages
+    // (steadyClockMs() unless set). Resets the statistics.
+    void setClocks(Clock wallClock, Clock monotonicClock);
+    qint64 monotonicNow() const;
+
+Q_SIGNALS:
+    void eventsAdded(const QList<CapturedEvent> &events);
+    void connectionEvent(const ConnectionEvent &event);
+    void changed(); // name, options, status
+
+private:
+    void connectSource();
+    void record(ConnectionEvent event);
+    void plot(const CapturedEvent &event);
+    int connectionNumber() const;
+    qint64 wallNow() const;
+
+    Id m_id;
+    QString m_name;
+    EventSourceOptions m_options;
+    QString m_urlText;
+    bool m_offline = false;
+    bool m_demo = false;
+    int m_colorIndex = -1;
+    std::unique_ptr<EventSource> m_source;
+    // Connections of replaced sources, so that connection numbers keep growing across edits.
+    int m_connectionOffset = 0;
+    int m_plottedConnection = 0;
+    CaptureStore *m_capture;
+    StreamFieldStore *m_fields;
+    StreamStatistics m_statistics;
+    ConnectionHistory m_history;
+    QList<CapturedEvent> m_pending;
+    Clock m_wallClock;
+    Clock m_monotonicClock;
+};
