@@ -1,7 +1,11 @@
 #include "GuiCommand.h"
 
 #include "DemoStream.h"
+#include "CaptureController.h"
 #include "MainWindow.h"
+#include "SessionController.h"
+#include "StreamUrl.h"
+#include "Workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -58,7 +62,7 @@ int runGuiCommand()
     QList<QUrl> urls;
     for (const QString &argument : parser.positionalArguments()) {
         QString error;
-        const QUrl url = MainWindow::streamUrlFromUserInput(argument, &error);
+        const QUrl url = StreamUrl::fromUserInput(argument, &error);
         if (!url.isValid()) {
             printError(error);
             return 1;
@@ -71,16 +75,22 @@ int runGuiCommand()
 
     MainWindow window;
     window.restoreWindowSettings();
-    if (parser.isSet(demoOption) && !window.startDemo(intervalMs)) {
+    Workspace *workspace = window.workspace();
+    if (parser.isSet(demoOption) && !workspace->startDemo(intervalMs)) {
         printError(QStringLiteral("cannot start the demo server"));
         return 1;
     }
-    for (const QUrl &url : std::as_const(urls))
-        window.addStream(url);
+    for (const QUrl &url : std::as_const(urls)) {
+        EventSourceOptions options;
+        options.url = url;
+        workspace->addStream(options);
+    }
     // No stream asked for: the last session, or the empty state that says how to begin.
     if (!parser.isSet(demoOption) && urls.isEmpty())
-        window.restoreLastSession();
+        window.sessions()->restoreLast();
+    // Streams given on the command line are no change the user made.
+    workspace->setModified(false);
     window.show();
-    window.offerJournalRecovery();
+    window.captures()->offerJournalRecovery();
     return QApplication::exec();
 }

@@ -1,18 +1,23 @@
 #include "ChartArea.h"
 #include "ChartPanel.h"
-#include "FieldPicker.h"
 #include "SeriesBuffer.h"
 #include "SseEvent.h"
 #include "StreamFieldStore.h"
 
-#include <QAbstractItemModel>
-#include <QComboBox>
+#include <QChartView>
 #include <QDateTime>
+#include <QFile>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QApplication>
+#include <QSpontaneKeyEvent>
 #include <QTest>
-#include <QTreeView>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QWheelEvent>
 
 #include <cstdlib>
 #include <memory>
@@ -51,6 +56,19 @@ QColor colorOf(const ChartPanel *panel, const QString &name)
     return {};
 }
 
+// A wheel turn over the middle of a panel's plot, as from the mouse: spontaneous, so that Qt
+// passes it on to the parents when the plot does not take it.
+bool wheelOver(ChartPanel *panel, int delta, Qt::KeyboardModifiers modifiers)
+{
+    QWidget *viewport = panel->findChild<QChartView *>()->viewport();
+    const QPoint pos = viewport->mapFrom(panel, panel->plotArea().center());
+    QWheelEvent wheel(pos, viewport->mapToGlobal(pos), QPoint(), QPoint(0, delta), Qt::NoButton, modifiers,
+                      Qt::NoScrollPhase, false);
+    QSpontaneKeyEvent::setSpontaneous(&wheel);
+    qApp->notify(viewport, &wheel);
+    return wheel.isAccepted();
+}
+
 } // namespace
 
 class TestChartArea : public QObject
@@ -67,13 +85,16 @@ private Q_SLOTS:
     void explicitEmptyChoiceStaysEmpty();
     void layoutModesKeepPlottedFields();
     void coloursStayWithStreamAndPath();
-    void fieldPickerCheckPlotsField();
-    void fieldPickerFollowsDiscoveryAndArea();
-    void timeSourceSwitchUsesPayloadTimes();
-    void sharedWindowPauseAndPointCap();
+    void sharedWindowAndPause();
     void themeFollowsPalette();
     void renameAndRemove();
     void grabImageShowsArea();
+    void streamColourSlotGivesItsHue();
+    void plainWheelScrollsTheArea();
+    void ctrlWheelZoomsThePanelUnderTheCursor();
+    void outagesReachTheirPanels();
+    void renderImageStacksChartsWithoutButtons();
+    void renderSvgWritesTheCharts();
 
 private:
     void settle(qint64 now);
@@ -223,109 +244,13 @@ void TestChartArea::coloursStayWithStreamAndPath()
     QCOMPARE(colorOf(m_area->panelFor(m_a.get()), QStringLiteral("/count")), aCount);
 }
 
-void TestChartArea::fieldPickerCheckPlotsField()
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_area->addStream(m_a.get(), QStringLiteral("demo"));
-    feed(*m_a, 1, 10, now);
-    FieldPicker picker(m_area.get());
-
-    QVERIFY(picker.isFieldChecked(m_a.get(), QStringLiteral("/count")));
-    QVERIFY(!picker.isFieldChecked(m_a.get(), QStringLiteral("/load")));
-    const QModelIndex load = picker.fieldIndex(m_a.get(), QStringLiteral("/load"));
-    QVERIFY(load.isValid());
-    QVERIFY(!picker.fieldIndex(m_a.get(), QStringLiteral("/time")).isValid()); // text is not plotted
-    QVERIFY(!load.data(Qt::ToolTipRole).toString().isEmpty());
-
-    // What a click on the box does.
-    QVERIFY(picker.model()->setData(load, Qt::Checked, Qt::CheckStateRole));
-    QCOMPARE(m_area->plottedFields(m_a.get()), (QStringList{QStringLiteral("/count"), QStringLiteral("/load")}));
-    settle(now);
-    const ChartPanel *panel = m_area->panelFor(m_a.get());
-    QCOMPARE(seriesNames(panel), (QStringList{QStringLiteral("/count"), QStringLiteral("/load")}));
-    QCOMPARE(panel->displayedPoints(1).last().y(), 10.0 - 7.0);
-
-    picker.setFieldChecked(m_a.get(), QStringLiteral("/count"), false);
-    QCOMPARE(m_area->plottedFields(m_a.get()), QStringList{QStringLiteral("/load")});
-    QCOMPARE(seriesNames(panel), QStringList{QStringLiteral("/load")});
-}
-
-void TestChartArea::fieldPickerFollowsDiscoveryAndArea()
-{
-    FieldPicker picker(m_area.get());
-    m_area->addStream(m_a.get(), QStringLiteral("demo"));
-    QVERIFY(!picker.fieldIndex(m_a.get(), QStringLiteral("/count")).isValid());
-    feed(*m_a, 1, 1, QDateTime::currentMSecsSinceEpoch());
-    QVERIFY(picker.fieldIndex(m_a.get(), QStringLiteral("/count")).isValid());
-    QVERIFY(picker.fieldIndex(m_a.get(), QStringLiteral("/load")).isValid());
-    QVERIFY(picker.isFieldChecked(m_a.get(), QStringLiteral("/count")));
-
-    m_area->setPlottedFields(m_a.get(), {QStringLiteral("/load")});
-    QVERIFY(!picker.isFieldChecked(m_a.get(), QStringLiteral("/count")));
-    QVERIFY(picker.isFieldChecked(m_a.get(), QStringLiteral("/load")));
-
-    QComboBox *combo = picker.timeAxisCombo(m_a.get());
-    QVERIFY(combo);
-    QCOMPARE(combo->count(), 2);
-    QCOMPARE(combo->itemData(1).toString(), QStringLiteral("/time"));
-
-    m_area->renameStream(m_a.get(), QStringLiteral("renamed"));
-    const QModelIndex streamRow = picker.fieldIndex(m_a.get(), QStringLiteral("/count")).parent();
-    QCOMPARE(streamRow.data().toString(), QStringLiteral("renamed"));
-
-    m_area->removeStream(m_a.get());
-    QCOMPARE(picker.model()->rowCount(), 0);
-    QCOMPARE(picker.timeAxisCombo(m_a.get()), nullptr);
-}
-
-void TestChartArea::timeSourceSwitchUsesPayloadTimes()
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_area->addStream(m_a.get(), QStringLiteral("demo"));
-    FieldPicker picker(m_area.get());
-    picker.show();
-    feed(*m_a, 1, 5, now);
-    settle(now);
-    QCOMPARE(qint64(m_area->panelFor(m_a.get())->displayedPoints(0).last().x()), now);
-
-    QComboBox *combo = picker.timeAxisCombo(m_a.get());
-    QVERIFY(combo);
-    const int timeItem = combo->findData(QStringLiteral("/time"));
-    QVERIFY(timeItem > 0);
-    combo->setCurrentIndex(timeItem);
-    Q_EMIT combo->activated(timeItem); // as a user's choice does
-    QCOMPARE(m_a->timeSource(), StreamFieldStore::PayloadField);
-    QCOMPARE(m_a->timeFieldPath(), QStringLiteral("/time"));
-
-    feed(*m_a, 6, 10, now);
-    settle(now);
-    const ChartPanel *panel = m_area->panelFor(m_a.get());
-    const QList<QPointF> points = panel->displayedPoints(0);
-    QVERIFY(!points.isEmpty());
-    QCOMPARE(qint64(points.last().x()), PayloadBase + 15 * 1000);
-    QCOMPARE(points.last().y(), 15.0);
-    for (const QPointF &p : points)
-        QCOMPARE(qint64(p.x()), PayloadBase + qint64(p.y()) * 1000);
-    // The axis follows the payload's clock, not the receive time.
-    const auto [from, to] = panel->timeRange();
-    QVERIFY(from <= points.first().x() && points.last().x() <= to);
-    QVERIFY(std::abs(to - (PayloadBase + 15 * 1000)) < ChartPanel::windowLengthMs(m_area->timeWindow()));
-
-    // And back: the combo follows the store.
-    m_a->setTimeSource(StreamFieldStore::ReceiveTime);
-    QCOMPARE(combo->currentIndex(), 0);
-}
-
-void TestChartArea::sharedWindowPauseAndPointCap()
+void TestChartArea::sharedWindowAndPause()
 {
     m_area->addStream(m_a.get(), QStringLiteral("alpha"));
     m_area->setTimeWindow(ChartPanel::TenSeconds);
-    m_area->setPointCap(500);
     m_area->setPaused(true);
     m_area->addStream(m_b.get(), QStringLiteral("beta"));
 
-    QCOMPARE(m_a->pointCap(), 500);
-    QCOMPARE(m_b->pointCap(), 500);
     const QList<ChartPanel *> panels = m_area->panels();
     QCOMPARE(panels.size(), 2);
     for (const ChartPanel *panel : panels) {
@@ -394,6 +319,193 @@ void TestChartArea::grabImageShowsArea()
     const QImage image = m_area->grabImage();
     QVERIFY(!image.isNull());
     QCOMPARE(image.size() / image.devicePixelRatio(), m_area->size());
+}
+
+void TestChartArea::streamColourSlotGivesItsHue()
+{
+    feed(*m_a, 1, 2, QDateTime::currentMSecsSinceEpoch());
+    feed(*m_b, 1, 2, QDateTime::currentMSecsSinceEpoch());
+    m_area->addStream(m_a.get(), QStringLiteral("alpha"), 3);
+    m_area->addStream(m_b.get(), QStringLiteral("beta"), 0);
+    m_area->setPlottedFields(m_a.get(), {QStringLiteral("/count"), QStringLiteral("/load")});
+    QCOMPARE(m_area->seriesColor(m_a.get(), QStringLiteral("/count")), ChartPanel::colorForIndex(3));
+    QCOMPARE(m_area->seriesColor(m_a.get(), QStringLiteral("/load")),
+             ChartPanel::colorForIndex(3 + ChartPanel::PaletteSize));
+    QCOMPARE(m_area->seriesColor(m_b.get(), QStringLiteral("/count")), ChartPanel::colorForIndex(0));
+    QCOMPARE(colorOf(m_area->panelFor(m_a.get()), QStringLiteral("/load")),
+             ChartPanel::colorForIndex(3 + ChartPanel::PaletteSize));
+}
+
+void TestChartArea::plainWheelScrollsTheArea()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::vector<std::unique_ptr<StreamFieldStore>> stores;
+    for (int i = 0; i < 5; ++i) {
+        stores.push_back(std::make_unique<StreamFieldStore>());
+        feed(*stores.back(), 1, 30, now);
+        m_area->addStream(stores.back().get(), QStringLiteral("stream %1").arg(i));
+    }
+    settle(now);
+    auto *scroll = m_area->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QScrollBar *bar = scroll->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0); // five readable panels do not fit in 700 px
+    for (ChartPanel *panel : m_area->panels())
+        QVERIFY(panel->height() >= 180);
+
+    ChartPanel *first = m_area->panels().first();
+    const auto range = first->timeRange();
+    QCOMPARE(bar->value(), 0);
+    wheelOver(first, -120, Qt::NoModifier);
+    QVERIFY(bar->value() > 0);
+    QCOMPARE(first->timeRange(), range);
+    QVERIFY(first->isFollowing());
+    for (auto &store : stores)
+        m_area->removeStream(store.get());
+}
+
+void TestChartArea::ctrlWheelZoomsThePanelUnderTheCursor()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    feed(*m_a, 1, 120, now);
+    feed(*m_b, 1, 120, now);
+    m_area->addStream(m_a.get(), QStringLiteral("alpha"));
+    m_area->addStream(m_b.get(), QStringLiteral("beta"));
+    settle(now);
+    ChartPanel *alpha = m_area->panelFor(m_a.get());
+    ChartPanel *beta = m_area->panelFor(m_b.get());
+    const auto scroll = m_area->findChild<QScrollArea *>()->verticalScrollBar()->value();
+
+    QVERIFY(wheelOver(alpha, 120, Qt::ControlModifier));
+    QVERIFY(alpha->isFollowing());
+    QVERIFY(alpha->followSpan() < ChartPanel::windowLengthMs(m_area->timeWindow()));
+    QCOMPARE(beta->followSpan(), ChartPanel::windowLengthMs(m_area->timeWindow()));
+    QCOMPARE(m_area->findChild<QScrollArea *>()->verticalScrollBar()->value(), scroll);
+    m_area->refresh(now + 1'000);
+    const auto [from, to] = alpha->timeRange();
+    QVERIFY(to >= now + 1'000 && to - (now + 1'000) <= (to - from) / 300);
+
+    // Reset all ends every zoom.
+    m_area->resetZoom();
+    QCOMPARE(alpha->followSpan(), ChartPanel::windowLengthMs(m_area->timeWindow()));
+}
+
+void TestChartArea::outagesReachTheirPanels()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    feed(*m_a, 1, 60, now);
+    feed(*m_b, 1, 60, now);
+    m_area->addStream(m_a.get(), QStringLiteral("alpha"));
+    m_area->addStream(m_b.get(), QStringLiteral("beta"));
+    const QList<std::pair<qint64, qint64>> spans{{now - 30'000, now - 20'000}, {now - 5'000, -1}};
+    m_area->setOutages(m_a.get(), spans);
+    QCOMPARE(m_area->outages(m_a.get()), spans);
+    settle(now);
+    QCOMPARE(m_area->panelFor(m_a.get())->outages(), spans);
+    QCOMPARE(m_area->panelFor(m_a.get())->outageBands().size(), 2);
+    QVERIFY(m_area->panelFor(m_b.get())->outageBands().isEmpty());
+
+    // Every stream's on the single chart; still there after switching back.
+    m_area->setOutages(m_b.get(), {{now - 50'000, now - 45'000}});
+    m_area->setLayoutMode(ChartArea::SingleChart);
+    settle(now);
+    QCOMPARE(m_area->panels().first()->outageBands().size(), 3);
+    m_area->setLayoutMode(ChartArea::ChartPerStream);
+    settle(now);
+    QCOMPARE(m_area->panelFor(m_a.get())->outageBands().size(), 2);
+    QCOMPARE(m_area->panelFor(m_b.get())->outageBands().size(), 1);
+
+    // On a payload clock the spans move with the stream's clock offset.
+    m_a->setTimeSource(StreamFieldStore::PayloadField, QStringLiteral("/time"));
+    feed(*m_a, 61, 1, now);
+    settle(now);
+    const qint64 offset = m_a->clockOffsetMs();
+    QVERIFY(std::abs(offset) > 86'400'000);
+    QCOMPARE(m_area->panelFor(m_a.get())->outages().first(),
+             std::pair(spans.first().first + offset, spans.first().second + offset));
+    QCOMPARE(m_area->panelFor(m_a.get())->outages().last().second, qint64(-1));
+}
+
+void TestChartArea::renderImageStacksChartsWithoutButtons()
+{
+    QVERIFY(m_area->renderImage(QSize(1280, 720)).isNull()); // no chart yet
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    feed(*m_a, 1, 60, now);
+    feed(*m_b, 1, 60, now);
+    m_area->addStream(m_a.get(), QStringLiteral("alpha"));
+    m_area->addStream(m_b.get(), QStringLiteral("beta"));
+    settle(now);
+
+    const QImage image = m_area->renderImage(QSize(1280, 720));
+    QCOMPARE(image.size(), QSize(1280, 720));
+    QVERIFY(image != m_area->grab().toImage().convertToFormat(image.format()).scaled(image.size()));
+    const auto buttons = m_area->findChildren<QToolButton *>();
+    QVERIFY(!buttons.isEmpty());
+    // Top right of each half (where the widgets have their buttons) is chart background.
+    const QRgb background = image.pixel(image.width() - 2, 2);
+    QCOMPARE(QColor(background), QColor(Qt::white));
+    for (int top : {0, 360}) {
+        for (int y = top; y < top + 16; ++y) {
+            for (int x = image.width() - 300; x < image.width(); ++x)
+                QCOMPARE(image.pixel(x, y), background);
+        }
+    }
+    // Both charts drew their series.
+    const QColor alpha = m_area->seriesColor(m_a.get(), QStringLiteral("/count"));
+    const QColor beta = m_area->seriesColor(m_b.get(), QStringLiteral("/count"));
+    const auto has = [&image](const QColor &color, int top, int bottom) {
+        for (int y = top; y < bottom; ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                if (image.pixel(x, y) == color.rgb())
+                    return true;
+            }
+        }
+        return false;
+    };
+    QVERIFY(has(alpha, 0, 360));
+    QVERIFY(!has(alpha, 360, 720));
+    QVERIFY(has(beta, 360, 720));
+    QCOMPARE(m_area->grabImage().size(), m_area->size());
+
+    // Written as the file name says.
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("charts.png"));
+    QString error;
+    QVERIFY2(m_area->saveImage(png, QSize(1920, 1080), &error), qPrintable(error));
+    QCOMPARE(QImage(png).size(), QSize(1920, 1080));
+    QVERIFY(!m_area->saveImage(dir.filePath(QStringLiteral("missing/charts.png")), QSize(640, 480), &error));
+    QVERIFY(error.contains(QLatin1String("missing")));
+}
+
+void TestChartArea::renderSvgWritesTheCharts()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("charts.svg"));
+    QString error;
+    QVERIFY(!m_area->renderSvg(path, QSize(1280, 720), &error));
+    QVERIFY(!error.isEmpty());
+
+    feed(*m_a, 1, 60, QDateTime::currentMSecsSinceEpoch());
+    m_area->addStream(m_a.get(), QStringLiteral("alpha"));
+    settle(QDateTime::currentMSecsSinceEpoch());
+    error.clear();
+    const bool written = m_area->renderSvg(path, QSize(1280, 720), &error);
+    QCOMPARE(written, ChartArea::svgAvailable());
+    if (!written) {
+        QVERIFY(!error.isEmpty());
+        return;
+    }
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray svg = file.readAll();
+    QVERIFY(svg.contains("<svg"));
+    QVERIFY(svg.contains("viewBox=\"0 0 1280 720\""));
+    QVERIFY(svg.contains("alpha"));
+    QVERIFY(!svg.contains("Pause"));
+    QVERIFY(!m_area->renderSvg(dir.filePath(QStringLiteral("missing/charts.svg")), QSize(1280, 720), &error));
+    QVERIFY(error.contains(QLatin1String("missing")));
 }
 
 QTEST_MAIN(TestChartArea)

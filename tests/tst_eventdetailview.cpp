@@ -14,6 +14,8 @@ private Q_SLOTS:
     void header();
     void emptyShowsPlaceholder();
     void showsModelIndex();
+    void showsConnectionRow_data();
+    void showsConnectionRow();
 };
 
 void TestEventDetailView::body_data()
@@ -91,11 +93,15 @@ void TestEventDetailView::emptyShowsPlaceholder()
 void TestEventDetailView::showsModelIndex()
 {
     EventLogModel log;
-    SseEvent event;
-    event.type = QStringLiteral("update");
-    event.lastEventId = QStringLiteral("7");
-    event.data = QString(300, u'a') + QStringLiteral("\nend");
-    log.append(QStringLiteral("stream one"), event);
+    CapturedEvent captured;
+    captured.url = QStringLiteral("http://127.0.0.1:1/one");
+    captured.event.type = QStringLiteral("update");
+    captured.event.lastEventId = QStringLiteral("7");
+    captured.event.data = QString(300, u'a') + QStringLiteral("\nend");
+    captured.receivedAt = QDateTime::currentDateTimeUtc();
+    const SseEvent &event = captured.event;
+    log.setStreamName(4, QStringLiteral("stream one"));
+    log.appendEvents(4, {captured});
     log.flush();
 
     EventDetailView view;
@@ -108,6 +114,57 @@ void TestEventDetailView::showsModelIndex()
 
     view.showIndex({});
     QVERIFY(view.toPlainText().isEmpty());
+}
+
+void TestEventDetailView::showsConnectionRow_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QStringList>("lines");
+
+    using Kind = ConnectionEvent::Kind;
+    QTest::newRow("lost") << int(Kind::Lost) << QStringLiteral("HTTP 503")
+                          << QStringList{"Connection lost \u2014 HTTP 503", "Reason:      HTTP 503",
+                                         "Connection:  2"};
+    QTest::newRow("reconnecting")
+        << int(Kind::ReconnectScheduled) << QStringLiteral("Connection refused")
+        << QStringList{"Reconnecting in 2.5 s (attempt 3 \u2014 Connection refused)",
+                       "Attempt:     3",
+                       "Next try:    2026-11-23T19:00:02.500Z (after 2.5 s)"};
+    QTest::newRow("failed") << int(Kind::Failed) << QStringLiteral("Content-Type text/html")
+                            << QStringList{"Failed: Content-Type text/html",
+                                           "Reason:      Content-Type text/html"};
+}
+
+void TestEventDetailView::showsConnectionRow()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, reason);
+    QFETCH(QStringList, lines);
+
+    ConnectionEvent event;
+    event.kind = ConnectionEvent::Kind(kind);
+    event.timeMs = QDateTime::fromString(QStringLiteral("2026-11-23T19:00:00.000Z"), Qt::ISODateWithMs)
+                       .toMSecsSinceEpoch();
+    event.reason = reason;
+    event.connection = 2;
+    event.attempt = 3;
+    event.delayMs = 2500;
+    EventLogModel log;
+    log.setStreamName(1, QStringLiteral("orders"));
+    log.appendConnectionEvent(1, event);
+    log.flush();
+
+    EventDetailView view;
+    view.showIndex(log.index(0, EventLogModel::TypeColumn));
+    const QStringList shown = view.toPlainText().split(u'\n');
+    QCOMPARE(shown.value(0), QStringLiteral("Time:   2026-11-23T19:00:00.000Z"));
+    QCOMPARE(shown.value(1), QStringLiteral("Stream: orders"));
+    QCOMPARE(shown.value(2), QStringLiteral("Type:   ") + EventLogModel::connectionTypeText());
+    for (const QString &line : std::as_const(lines))
+        QVERIFY2(shown.contains(line), qPrintable(view.toPlainText()));
+    QCOMPARE(shown.contains(QStringLiteral("Attempt:     3")),
+             event.kind == ConnectionEvent::Kind::ReconnectScheduled);
 }
 
 QTEST_MAIN(TestEventDetailView)

@@ -16,13 +16,20 @@ namespace {
 const QString StreamA = QStringLiteral("http://127.0.0.1:8080/a");
 const QString StreamB = QStringLiteral("http://127.0.0.1:8080/b");
 
-SseEvent makeEvent(const QString &type, const QString &data, const QString &id)
+constexpr quint64 IdA = 1;
+constexpr quint64 IdB = 2;
+
+QList<CapturedEvent> makeEvent(const QString &url, const QString &type, const QString &data,
+                               const QString &id, const QDateTime &at, int connection = 0)
 {
-    SseEvent e;
-    e.type = type;
-    e.data = data;
-    e.lastEventId = id;
-    return e;
+    CapturedEvent captured;
+    captured.url = url;
+    captured.event.type = type;
+    captured.event.data = data;
+    captured.event.lastEventId = id;
+    captured.receivedAt = at;
+    captured.connection = connection;
+    return {captured};
 }
 
 QList<QJsonObject> readLines(const QString &path)
@@ -54,6 +61,7 @@ private Q_SLOTS:
     void init();
     void roundTrip();
     void onlyFilteredRows();
+    void connectionRowsAreNotEvents();
     void emptyLog();
     void missingFolder();
     void readOnlyFolder();
@@ -74,15 +82,17 @@ void TestEventLogExporter::init()
 
 void TestEventLogExporter::fill(EventLogModel &model)
 {
-    model.append(StreamA, makeEvent(QStringLiteral("message"), QStringLiteral("{\"count\": 1}"),
-                                QStringLiteral("1")),
-                 m_start, 1);
-    model.append(StreamB,
-                 makeEvent(QStringLiteral("tick"), QStringLiteral("line one\nline \"two\"\t\u00e9\u2603"),
-                       QString()),
-                 m_start.addMSecs(1), 2);
-    model.append(StreamA, makeEvent(QStringLiteral("message"), m_longData, QStringLiteral("3")),
-                 m_start.addMSecs(2));
+    // The names are what the log shows; the export carries the URLs.
+    model.setStreamName(IdA, QStringLiteral("Stream A"));
+    model.setStreamName(IdB, QStringLiteral("Stream B"));
+    model.appendEvents(IdA, makeEvent(StreamA, QStringLiteral("message"),
+                                      QStringLiteral("{\"count\": 1}"), QStringLiteral("1"),
+                                      m_start, 1));
+    model.appendEvents(IdB, makeEvent(StreamB, QStringLiteral("tick"),
+                                      QStringLiteral("line one\nline \"two\"\t\u00e9\u2603"),
+                                      QString(), m_start.addMSecs(1), 2));
+    model.appendEvents(IdA, makeEvent(StreamA, QStringLiteral("message"), m_longData,
+                                      QStringLiteral("3"), m_start.addMSecs(2)));
     model.flush();
 }
 
@@ -132,7 +142,7 @@ void TestEventLogExporter::onlyFilteredRows()
     fill(model);
     EventLogFilterModel filter;
     filter.setSourceModel(&model);
-    filter.setAcceptedStreams({StreamA});
+    filter.setAcceptedStreams({IdA});
     QCOMPARE(filter.rowCount(), 2);
 
     QTemporaryDir dir;
@@ -152,6 +162,40 @@ void TestEventLogExporter::onlyFilteredRows()
     lines = readLines(path);
     QCOMPARE(lines.size(), 1); // replaced, not appended
     QCOMPARE(lines.at(0).value("url").toString(), StreamB);
+}
+
+void TestEventLogExporter::connectionRowsAreNotEvents()
+{
+    EventLogModel model;
+    ConnectionEvent lost;
+    lost.kind = ConnectionEvent::Kind::Lost;
+    lost.timeMs = m_start.toMSecsSinceEpoch();
+    lost.reason = QStringLiteral("HTTP 503");
+    model.appendConnectionEvent(IdA, lost);
+    fill(model);
+    lost.kind = ConnectionEvent::Kind::Opened;
+    model.appendConnectionEvent(IdB, lost);
+    model.flush();
+    QCOMPARE(model.rowCount(), 5);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("events.jsonl"));
+    QString error;
+    QCOMPARE(EventLogExporter::exportJsonLines(model, path, &error), 3);
+    const QList<QJsonObject> lines = readLines(path);
+    QCOMPARE(lines.size(), 3);
+    for (const QJsonObject &line : lines)
+        QVERIFY(!line.value("url").toString().isEmpty());
+    QCOMPARE(lines.at(0).value("lastEventId").toString(), QStringLiteral("1"));
+
+    // Only connection rows shown: nothing to write, and that is no error.
+    EventLogFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.setConnectionRowsOnly(true);
+    QCOMPARE(filter.rowCount(), 2);
+    QCOMPARE(EventLogExporter::exportJsonLines(filter, path, &error), 0);
+    QCOMPARE(QFileInfo(path).size(), 0);
 }
 
 void TestEventLogExporter::emptyLog()

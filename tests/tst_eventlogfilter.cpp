@@ -7,12 +7,29 @@
 
 namespace {
 
-SseEvent makeEvent(const QString &type, const QString &id, const QString &data)
+constexpr quint64 A = 1;
+constexpr quint64 B = 2;
+constexpr quint64 C = 3;
+constexpr auto QtTestReporting = QAbstractItemModelTester::FailureReportingMode::QtTest;
+
+QList<CapturedEvent> makeEvent(const QString &type, const QString &id, const QString &data)
 {
-    SseEvent event;
-    event.type = type;
-    event.lastEventId = id;
-    event.data = data;
+    CapturedEvent captured;
+    captured.url = QStringLiteral("http://127.0.0.1:1/e");
+    captured.event.type = type;
+    captured.event.lastEventId = id;
+    captured.event.data = data;
+    captured.receivedAt = QDateTime::currentDateTimeUtc();
+    return {captured};
+}
+
+ConnectionEvent makeConnection(ConnectionEvent::Kind kind, const QString &reason)
+{
+    ConnectionEvent event;
+    event.kind = kind;
+    event.timeMs = QDateTime::currentMSecsSinceEpoch();
+    event.reason = reason;
+    event.connection = 1;
     return event;
 }
 
@@ -24,6 +41,19 @@ QStringList visibleIds(const QAbstractItemModel &model)
     return ids;
 }
 
+// Event rows by ID, connection rows by their text.
+QStringList visibleRows(const QAbstractItemModel &model)
+{
+    QStringList rows;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row, EventLogModel::DataColumn);
+        const bool isEvent =
+            index.data(EventLogModel::KindRole).toInt() == int(EventLogModel::RowKind::Event);
+        rows.append(isEvent ? index.data(EventLogModel::IdRole).toString() : index.data().toString());
+    }
+    return rows;
+}
+
 } // namespace
 
 class TestEventLogFilter : public QObject
@@ -33,66 +63,71 @@ class TestEventLogFilter : public QObject
 private Q_SLOTS:
     void filters_data();
     void filters();
+    void connectionRows_data();
+    void connectionRows();
     void matchesWholeDataNotPreview();
     void filtersRowsAsTheyArrive();
     void followsTheCap();
+    void followsStreamRemoval();
     void settersRefilterExistingRows();
 };
 
 void TestEventLogFilter::filters_data()
 {
     QTest::addColumn<bool>("allStreams");
-    QTest::addColumn<QStringList>("streams");
+    QTest::addColumn<QList<quint64>>("streams");
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("expected");
 
     const QStringList none;
-    QTest::newRow("everything") << true << none << QString() << QString()
+    const QList<quint64> noStream;
+    QTest::newRow("everything") << true << noStream << QString() << QString()
                                 << QStringList{"1", "2", "3", "abc"};
-    QTest::newRow("one stream") << false << QStringList{"A"} << QString() << QString()
+    QTest::newRow("one stream") << false << QList<quint64>{A} << QString() << QString()
                                 << QStringList{"1", "3"};
-    QTest::newRow("two streams") << false << QStringList{"A", "C"} << QString() << QString()
+    QTest::newRow("two streams") << false << QList<quint64>{A, C} << QString() << QString()
                                  << QStringList{"1", "3", "abc"};
-    QTest::newRow("no stream") << false << none << QString() << QString() << none;
-    QTest::newRow("type") << true << none << "tick" << QString() << QStringList{"2", "3"};
-    QTest::newRow("type is exact") << true << none << "tic" << QString() << none;
-    QTest::newRow("text in data, any case") << true << none << QString() << "hello"
+    QTest::newRow("no stream") << false << noStream << QString() << QString() << none;
+    QTest::newRow("unknown stream") << false << QList<quint64>{99} << QString() << QString() << none;
+    QTest::newRow("type") << true << noStream << "tick" << QString() << QStringList{"2", "3"};
+    QTest::newRow("type is exact") << true << noStream << "tic" << QString() << none;
+    QTest::newRow("text in data, any case") << true << noStream << QString() << "hello"
                                             << QStringList{"2"};
-    QTest::newRow("text in id") << true << none << QString() << "AB" << QStringList{"abc"};
-    QTest::newRow("text in type") << true << none << QString() << "TICK"
+    QTest::newRow("text in id") << true << noStream << QString() << "AB" << QStringList{"abc"};
+    QTest::newRow("text in type") << true << noStream << QString() << "TICK"
                                   << QStringList{"2", "3"};
-    QTest::newRow("text in JSON") << true << none << QString() << "\"count\""
+    QTest::newRow("text in JSON") << true << noStream << QString() << "\"count\""
                                   << QStringList{"1"};
-    QTest::newRow("stream and type") << false << QStringList{"A"} << "tick" << QString()
+    QTest::newRow("stream and type") << false << QList<quint64>{A} << "tick" << QString()
                                      << QStringList{"3"};
-    QTest::newRow("stream, type and text") << false << QStringList{"A", "B"} << "tick" << "o"
+    QTest::newRow("stream, type and text") << false << QList<quint64>{A, B} << "tick" << "o"
                                            << QStringList{"2", "3"};
-    QTest::newRow("all three, no match") << false << QStringList{"B"} << "message" << "x"
+    QTest::newRow("all three, no match") << false << QList<quint64>{B} << "message" << "x"
                                          << none;
-    QTest::newRow("text matches nothing") << true << none << QString() << "zzz" << none;
+    QTest::newRow("text matches nothing") << true << noStream << QString() << "zzz" << none;
 }
 
 void TestEventLogFilter::filters()
 {
     QFETCH(bool, allStreams);
-    QFETCH(QStringList, streams);
+    QFETCH(QList<quint64>, streams);
     QFETCH(QString, type);
     QFETCH(QString, text);
     QFETCH(QStringList, expected);
 
     EventLogModel log;
-    log.append(QStringLiteral("A"), makeEvent("message", "1", "{\"count\": 1}"));
-    log.append(QStringLiteral("B"), makeEvent("tick", "2", "Hello World"));
-    log.append(QStringLiteral("A"), makeEvent("tick", "3", "other"));
-    log.append(QStringLiteral("C"), makeEvent("message", "abc", "x"));
+    log.appendEvents(A, makeEvent("message", "1", "{\"count\": 1}"));
+    log.appendEvents(B, makeEvent("tick", "2", "Hello World"));
+    log.appendEvents(A, makeEvent("tick", "3", "other"));
+    log.appendEvents(C, makeEvent("message", "abc", "x"));
     log.flush();
 
     EventLogFilterModel filter;
-    QAbstractItemModelTester tester(&filter);
+    QAbstractItemModelTester tester(&filter, QtTestReporting);
     filter.setSourceModel(&log);
     if (!allStreams)
-        filter.setAcceptedStreams(QSet<QString>(streams.begin(), streams.end()));
+        filter.setAcceptedStreams(QSet<quint64>(streams.begin(), streams.end()));
     filter.setEventType(type);
     filter.setSearchText(text);
     QCOMPARE(visibleIds(filter), expected);
@@ -103,11 +138,86 @@ void TestEventLogFilter::filters()
     QCOMPARE(visibleIds(filter), (QStringList{"1", "2", "3", "abc"}));
 }
 
+void TestEventLogFilter::connectionRows_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("connectionRowsOnly");
+    QTest::addColumn<bool>("connectionRowsShown");
+    QTest::addColumn<QList<quint64>>("streams"); // empty: all
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+
+    const QString lost = QStringLiteral("Connection lost \u2014 HTTP 503");
+    const QString opened = QStringLiteral("Opened (connection 1)");
+    const QString failed = QStringLiteral("Failed: Content-Type text/html");
+    const QList<quint64> all;
+    QTest::newRow("all types: events and connection rows")
+        << QString() << false << true << all << QString()
+        << QStringList{"1", lost, "2", opened, "3", failed};
+    QTest::newRow("connection rows hidden")
+        << QString() << false << false << all << QString() << QStringList{"1", "2", "3"};
+    QTest::newRow("pseudo-type: connection rows only")
+        << QString() << true << true << all << QString() << QStringList{lost, opened, failed};
+    QTest::newRow("pseudo-type wins over hiding")
+        << QString() << true << false << all << QString() << QStringList{lost, opened, failed};
+    QTest::newRow("an event type shows no connection row")
+        << QStringLiteral("tick") << false << true << all << QString() << QStringList{"1", "3"};
+    QTest::newRow("an event type named like the pseudo-type")
+        << QStringLiteral("connection") << false << true << all << QString() << QStringList{"2"};
+    QTest::newRow("connection rows of one stream")
+        << QString() << true << true << QList<quint64>{B} << QString() << QStringList{failed};
+    QTest::newRow("search finds a reason")
+        << QString() << false << true << all << QStringLiteral("503") << QStringList{lost};
+    QTest::newRow("search finds connection text and event data")
+        << QString() << false << true << all << QStringLiteral("opened")
+        << QStringList{opened, "3"};
+    QTest::newRow("search within the pseudo-type")
+        << QString() << true << true << all << QStringLiteral("text/html") << QStringList{failed};
+}
+
+void TestEventLogFilter::connectionRows()
+{
+    QFETCH(QString, type);
+    QFETCH(bool, connectionRowsOnly);
+    QFETCH(bool, connectionRowsShown);
+    QFETCH(QList<quint64>, streams);
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+
+    EventLogModel log;
+    QAbstractItemModelTester logTester(&log, QtTestReporting);
+    EventLogFilterModel filter;
+    QAbstractItemModelTester tester(&filter, QtTestReporting);
+    filter.setSourceModel(&log);
+    log.appendEvents(A, makeEvent("tick", "1", "a"));
+    log.appendConnectionEvent(A, makeConnection(ConnectionEvent::Kind::Lost, "HTTP 503"));
+    log.appendEvents(A, makeEvent("connection", "2", "b"));
+    log.appendConnectionEvent(A, makeConnection(ConnectionEvent::Kind::Opened, {}));
+    log.appendEvents(B, makeEvent("tick", "3", "reopened"));
+    log.appendConnectionEvent(B, makeConnection(ConnectionEvent::Kind::Failed,
+                                                "Content-Type text/html"));
+    log.flush();
+
+    filter.setEventType(type);
+    filter.setConnectionRowsOnly(connectionRowsOnly);
+    filter.setConnectionRowsShown(connectionRowsShown);
+    if (!streams.isEmpty())
+        filter.setAcceptedStreams(QSet<quint64>(streams.begin(), streams.end()));
+    filter.setSearchText(text);
+    QCOMPARE(visibleRows(filter), expected);
+    QCOMPARE(filter.connectionRowsOnly(), connectionRowsOnly);
+    QCOMPARE(filter.connectionRowsShown(), connectionRowsShown);
+
+    // Choosing an event type ends the pseudo-type.
+    filter.setEventType(QStringLiteral("tick"));
+    QVERIFY(!filter.connectionRowsOnly());
+}
+
 void TestEventLogFilter::matchesWholeDataNotPreview()
 {
     EventLogModel log;
     const QString longData = QString(500, u'a') + QStringLiteral("needle");
-    log.append(QStringLiteral("A"), makeEvent("message", "1", longData));
+    log.appendEvents(A, makeEvent("message", "1", longData));
     log.flush();
     QVERIFY(!log.index(0, EventLogModel::DataColumn).data().toString().contains("needle"));
 
@@ -121,9 +231,9 @@ void TestEventLogFilter::filtersRowsAsTheyArrive()
 {
     EventLogModel log;
     EventLogFilterModel filter;
-    QAbstractItemModelTester tester(&filter);
+    QAbstractItemModelTester tester(&filter, QtTestReporting);
     filter.setSourceModel(&log);
-    filter.setAcceptedStreams({QStringLiteral("A")});
+    filter.setAcceptedStreams({A});
     filter.setSearchText(QStringLiteral("keep"));
 
     QSignalSpy resets(&filter, &QAbstractItemModel::modelReset);
@@ -133,8 +243,7 @@ void TestEventLogFilter::filtersRowsAsTheyArrive()
     for (int tick = 0; tick < 3; ++tick) {
         for (int i = 0; i < 10; ++i) {
             const QString id = QStringLiteral("%1-%2").arg(tick).arg(i);
-            log.append(i % 2 ? QStringLiteral("A") : QStringLiteral("B"),
-                       makeEvent("message", id, i % 3 ? "keep" : "drop"));
+            log.appendEvents(i % 2 ? A : B, makeEvent("message", id, i % 3 ? "keep" : "drop"));
         }
         log.flush();
     }
@@ -157,13 +266,12 @@ void TestEventLogFilter::followsTheCap()
     EventLogModel log;
     log.setMaximumRows(5);
     EventLogFilterModel filter;
-    QAbstractItemModelTester tester(&filter);
+    QAbstractItemModelTester tester(&filter, QtTestReporting);
     filter.setSourceModel(&log);
     filter.setEventType(QStringLiteral("even"));
 
     for (int i = 0; i < 12; ++i) {
-        log.append(QStringLiteral("A"),
-                   makeEvent(i % 2 ? "odd" : "even", QString::number(i), QString()));
+        log.appendEvents(A, makeEvent(i % 2 ? "odd" : "even", QString::number(i), QString()));
         if (i % 3 == 2)
             log.flush();
     }
@@ -172,15 +280,35 @@ void TestEventLogFilter::followsTheCap()
     QCOMPARE(visibleIds(filter), (QStringList{"8", "10"}));
 }
 
+void TestEventLogFilter::followsStreamRemoval()
+{
+    EventLogModel log;
+    EventLogFilterModel filter;
+    QAbstractItemModelTester tester(&filter, QtTestReporting);
+    filter.setSourceModel(&log);
+    filter.setAcceptedStreams({A, B});
+    for (int i = 0; i < 60; ++i)
+        log.appendEvents(i % 3 == 0 ? A : (i % 3 == 1 ? B : C), makeEvent("m", QString::number(i), {}));
+    log.flush();
+    QCOMPARE(filter.rowCount(), 40);
+    log.removeStream(A); // 20 separate runs: removed in one layout change
+    QCOMPARE(filter.rowCount(), 20);
+    QCOMPARE(visibleIds(filter).first(), QStringLiteral("1"));
+    log.removeStream(C);
+    QCOMPARE(filter.rowCount(), 20);
+    log.removeStream(B);
+    QCOMPARE(filter.rowCount(), 0);
+}
+
 void TestEventLogFilter::settersRefilterExistingRows()
 {
     EventLogModel log;
-    log.append(QStringLiteral("A"), makeEvent("message", "1", "x"));
+    log.appendEvents(A, makeEvent("message", "1", "x"));
     log.flush();
     EventLogFilterModel filter;
     filter.setSourceModel(&log);
     filter.setSearchText(QStringLiteral("x"));
-    filter.setAcceptedStreams({QStringLiteral("A")});
+    filter.setAcceptedStreams({A});
 
     QSignalSpy layouts(&filter, &QAbstractItemModel::layoutChanged);
     QSignalSpy removes(&filter, &QAbstractItemModel::rowsRemoved);
@@ -191,6 +319,7 @@ void TestEventLogFilter::settersRefilterExistingRows()
     QCOMPARE(layouts.count() + resets.count(), 0);
     QCOMPARE(filter.rowCount(), 0);
     QVERIFY(!filter.acceptsAllStreams());
+    QCOMPARE(filter.acceptedStreams(), QSet<quint64>{A});
     filter.acceptAllStreams();
     QVERIFY(filter.acceptsAllStreams());
 }

@@ -1,49 +1,123 @@
-#include "EventSource.h"
+// StreamListModel on a Workspace: rows that follow the workspace, state texts and colours, counters,
+// rates and ages on injected clocks, id gaps and resets, reconnections, offline captures, and
+// repaints of only the cells that changed. Streams are driven by a scripted server on 127.0.0.1.
+
 #include "ScriptedServer.h"
+#include "Stream.h"
 #include "StreamListModel.h"
+#include "Workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QIcon>
+#include <QImage>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
-#include <functional>
+#include <cmath>
 #include <limits>
+
+using Response = ScriptedServer::Response;
+using Model = StreamListModel;
+
+Q_DECLARE_METATYPE(QList<Response>)
 
 namespace {
 
-constexpr int NetworkTimeoutMs = 20000;
+constexpr int Timeout = 20000;
+constexpr int BucketMs = StreamStatistics::RateBucketMs;
 
-SseEvent makeEvent(const QString &id)
-{
-    SseEvent event;
-    event.lastEventId = id;
-    event.data = QStringLiteral("{}");
-    return event;
-}
-
-QString cell(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
-{
-    return model.data(model.index(row, column), role).toString();
-}
-
-EventSourceOptions optionsFor(const QString &url)
+EventSourceOptions fastOptions(const QUrl &url)
 {
     EventSourceOptions options;
-    options.url = QUrl(url);
+    options.url = url;
+    options.reconnectionTimeMs = 10;
+    options.jitter = false;
     return options;
+}
+
+// A subscription that is never opened.
+EventSourceOptions nowhere(const QString &path = QStringLiteral("/events"))
+{
+    return fastOptions(QUrl(QStringLiteral("http://127.0.0.1:1") + path));
+}
+
+QByteArray eventWithId(const QString &id)
+{
+    return "id: " + id.toUtf8() + "\ndata: {}\n\n";
+}
+
+QByteArray eventsWithIds(int first, int count)
+{
+    QByteArray bytes;
+    for (int id = first; id < first + count; ++id)
+        bytes += eventWithId(QString::number(id));
+    return bytes;
 }
 
 // True when one of the dataChanged signals in `spy` covers `column`.
 bool touched(const QSignalSpy &spy, int column)
 {
     for (const QList<QVariant> &args : spy) {
-        const auto first = args.at(0).value<QModelIndex>();
-        const auto last = args.at(1).value<QModelIndex>();
-        if (first.column() <= column && column <= last.column())
+        if (args.at(0).value<QModelIndex>().column() <= column && column <= args.at(1).value<QModelIndex>().column())
             return true;
     }
     return false;
 }
+
+// A workspace whose display tick the test gives by hand, its model with a tester that checks it
+// after every change, a scripted server, and clocks to inject.
+struct Dashboard
+{
+    Dashboard() { workspace.setTickInterval(0); }
+
+    bool serve(const QList<Response> &script)
+    {
+        server.script(QStringLiteral("/events"), script);
+        return server.start();
+    }
+
+    // A stream of the scripted server, opened; its rates and ages on the test's clocks if `timed`.
+    Stream *add(bool timed = false, EventSourceOptions options = {})
+    {
+        if (options.url.isEmpty())
+            options = fastOptions(server.url());
+        Stream *stream = workspace.addStream(options, {}, false);
+        if (timed) {
+            stream->setClocks([this] { return wall; }, [this] { return monotonic; });
+            model.setClock([this] { return monotonic; });
+        }
+        stream->open();
+        return stream;
+    }
+
+    QVariant value(int column, int role = Qt::DisplayRole, int row = 0) const
+    {
+        return model.data(model.index(row, column), role);
+    }
+    QString text(int column, int role = Qt::DisplayRole, int row = 0) const
+    {
+        return value(column, role, row).toString();
+    }
+    // The texts of a row's cells, joined by '|'.
+    QString texts(const QList<int> &columns, int row = 0) const
+    {
+        QStringList list;
+        for (int column : columns)
+            list.append(text(column, Qt::DisplayRole, row));
+        return list.join(u'|');
+    }
+
+    ScriptedServer server;
+    qint64 wall = 1'800'000'000'000;
+    qint64 monotonic = 1000;
+    Workspace workspace;
+    Model model{&workspace};
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
 
 } // namespace
 
@@ -52,172 +126,195 @@ class TestStreamListModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void columnsAndNames();
-    void ratesOverTheWindow();
-    void ratesRampUpAndDecay();
-    void refreshRepaintsOnlyChanges();
-    void gaps_data();
-    void gaps();
-    void ages_data();
-    void ages();
-    void ageColumnFollowsTheClock();
+    void columns();
+    void rowsFollowTheWorkspace();
     void stateTexts_data();
     void stateTexts();
-    void reconnectHistoryIsBounded();
-    void replaceSourceKeepsTheRow();
-    void networkGapsAndReconnectHistory();
+    void reconnectingText_data();
+    void reconnectingText();
+    void ages_data();
+    void ages();
+    void ratesRampUpHoldAndDecay();
+    void gapsAndIdResets_data();
+    void gapsAndIdResets();
+    void reconnections_data();
+    void reconnections();
+    void offlineCapture();
+    void onlyChangedCellsAreAnnounced();
 };
 
-void TestStreamListModel::columnsAndNames()
+void TestStreamListModel::columns()
 {
-    StreamListModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.columnCount(), 10);
-    for (int column = 0; column < model.columnCount(); ++column)
-        QVERIFY(!model.headerData(column, Qt::Horizontal).toString().isEmpty());
-
-    EventSource plain(optionsFor(QStringLiteral("http://127.0.0.1:8080/v1/events?x=1")));
-    EventSource named(optionsFor(QStringLiteral("https://example.org/feed")));
-    model.addSource(&plain);
-    model.addSource(&named, QStringLiteral("Prices"));
-    QCOMPARE(cell(model, 0, StreamListModel::NameColumn), QStringLiteral("127.0.0.1:8080/v1/events?x=1"));
-    QCOMPARE(cell(model, 1, StreamListModel::NameColumn), QStringLiteral("Prices"));
-    QCOMPARE(cell(model, 1, StreamListModel::UrlColumn), QStringLiteral("https://example.org/feed"));
-    QCOMPARE(StreamListModel::defaultName(QUrl(QStringLiteral("https://example.org/feed"))),
-             QStringLiteral("example.org/feed"));
-    QCOMPARE(StreamListModel::defaultName(QUrl(QStringLiteral("http://127.0.0.1:8080/events?stream=2"))),
-             QStringLiteral("127.0.0.1:8080/events?stream=2"));
-
-    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    model.setName(1, QStringLiteral("Quotes"));
-    QCOMPARE(model.name(1), QStringLiteral("Quotes"));
-    QCOMPARE(changed.count(), 1);
-    QVERIFY(touched(changed, StreamListModel::NameColumn));
-    model.setName(1, QString());
-    QCOMPARE(model.name(1), QStringLiteral("example.org/feed"));
-}
-
-void TestStreamListModel::ratesOverTheWindow()
-{
-    qint64 now = 0;
-    StreamListModel model;
-    model.setClock([&now] { return now; });
-    EventSource source(optionsFor(QStringLiteral("http://127.0.0.1:9/events")));
-    model.addSource(&source);
-
-    // 5 events and 100 bytes in every bucket, for longer than the window.
-    for (int bucket = 1; bucket <= 12; ++bucket) {
-        now = bucket * StreamListModel::RateBucketMs + 10;
-        for (int i = 0; i < 5; ++i)
-            Q_EMIT source.eventReceived(makeEvent(QString::number(bucket * 5 + i)));
-        Q_EMIT source.bytesArrived(100);
+    Dashboard d;
+    d.workspace.addStream(nowhere(), {}, false);
+    QStringList headers;
+    for (int column = 0; column < d.model.columnCount(); ++column) {
+        headers.append(d.model.headerData(column, Qt::Horizontal).toString());
+        // Words read from the left, numbers line up on the right; cells as their header.
+        const bool left = column == Model::NameColumn || column == Model::StateColumn
+            || column == Model::LastEventIdColumn || column == Model::UrlColumn;
+        const auto header = d.model.headerData(column, Qt::Horizontal, Qt::TextAlignmentRole).value<Qt::Alignment>();
+        QCOMPARE(bool(header & Qt::AlignLeft), left);
+        QCOMPARE(bool(header & Qt::AlignRight), !left);
+        QCOMPARE(bool(d.value(column, Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight), !left);
+        QVERIFY(!d.text(column, Qt::ToolTipRole).isEmpty());
     }
-    now = 13 * StreamListModel::RateBucketMs + 10;
-    model.refresh();
-
-    const double windowSeconds = StreamListModel::RateBuckets * StreamListModel::RateBucketMs / 1000.0;
-    QCOMPARE(model.eventRate(0), 5 * StreamListModel::RateBuckets / windowSeconds);
-    QCOMPARE(model.byteRate(0), 100 * StreamListModel::RateBuckets / windowSeconds);
-    QCOMPARE(cell(model, 0, StreamListModel::EventRateColumn), QLocale().toString(20));
-    QCOMPARE(cell(model, 0, StreamListModel::ByteRateColumn),
-             QLocale().formattedDataSize(400, 1) + QStringLiteral("/s"));
-    QCOMPARE(cell(model, 0, StreamListModel::EventsColumn), QStringLiteral("60"));
+    QCOMPARE(headers.join(u'|'), QStringLiteral("Name|State|Events|Events/s|Bytes/s|Reconnects|Attempts|Last ID|Gaps|"
+                                                "ID resets|Last event|URL"));
 }
 
-void TestStreamListModel::ratesRampUpAndDecay()
+void TestStreamListModel::rowsFollowTheWorkspace()
 {
-    qint64 now = 0;
-    StreamListModel model;
-    model.setClock([&now] { return now; });
-    EventSource source(optionsFor(QStringLiteral("http://127.0.0.1:9/events")));
-    model.addSource(&source);
+    Dashboard d;
+    QSignalSpy inserted(&d.model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&d.model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&d.model, &QAbstractItemModel::dataChanged);
+    QSignalSpy totals(&d.model, &Model::totalsChanged);
+    const EventSourceOptions feed = fastOptions(QUrl(QStringLiteral("https://example.org/feed")));
+    d.workspace.addStream(nowhere(QStringLiteral("/a?x=1")), {}, false);
+    Stream *b = d.workspace.addStream(feed, QStringLiteral("Prices"), false);
+    Stream *c = d.workspace.addStream(nowhere(QStringLiteral("/c")), {}, false);
+    QCOMPARE(inserted.count(), 3);
+    QVERIFY(totals.count() >= 3);
+    QCOMPARE(d.text(Model::NameColumn), QStringLiteral("127.0.0.1:1/a?x=1"));
+    QCOMPARE(d.texts({Model::NameColumn, Model::UrlColumn}, 1), QStringLiteral("Prices|https://example.org/feed"));
+    QCOMPARE(d.value(Model::NameColumn, Model::StreamIdRole, 2).value<Stream::Id>(), c->id());
+    QCOMPARE(d.model.stream(1), b);
 
-    now = StreamListModel::RateBucketMs + 10;
-    for (int i = 0; i < 5; ++i)
-        Q_EMIT source.eventReceived(makeEvent(QString::number(i)));
-    model.refresh();
-    QCOMPARE(model.eventRate(0), 0.0); // the bucket under way does not count yet
-
-    // A stream younger than the window is measured over its own age.
-    now = 2 * StreamListModel::RateBucketMs + 10;
-    model.refresh();
-    QCOMPARE(model.eventRate(0), 5 * 1000.0 / StreamListModel::RateBucketMs);
-    QCOMPARE(cell(model, 0, StreamListModel::EventRateColumn), QLocale().toString(20));
-
-    // Quiet for a whole window: back to zero.
-    now += (StreamListModel::RateBuckets + 1) * StreamListModel::RateBucketMs;
-    model.refresh();
-    QCOMPARE(model.eventRate(0), 0.0);
-    QCOMPARE(model.byteRate(0), 0.0);
-    QCOMPARE(cell(model, 0, StreamListModel::EventRateColumn), QLocale().toString(0.0, 'f', 1));
-}
-
-void TestStreamListModel::refreshRepaintsOnlyChanges()
-{
-    qint64 now = 1000;
-    StreamListModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setClock([&now] { return now; });
-    EventSource source(optionsFor(QStringLiteral("http://127.0.0.1:9/events")));
-    model.addSource(&source);
-
-    now += StreamListModel::RateBucketMs; // the first whole bucket
-    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    for (int i = 0; i < 100; ++i)
-        Q_EMIT source.eventReceived(makeEvent(QString::number(i)));
-    QCOMPARE(changed.count(), 0);
-    model.refresh();
-    QCOMPARE(changed.count(), 1);
-    QVERIFY(touched(changed, StreamListModel::EventsColumn));
-    QVERIFY(touched(changed, StreamListModel::AgeColumn));
-
-    // The clock stands still: nothing to repaint.
+    // Renamed and edited in place: the row repaints, nothing is inserted or removed.
+    d.workspace.editStream(b, feed, QStringLiteral("Quotes"));
+    QVERIFY(touched(changed, Model::NameColumn));
+    for (const QList<QVariant> &args : std::as_const(changed))
+        QCOMPARE(args.at(0).value<QModelIndex>().row(), 1);
+    QCOMPARE(d.text(Model::NameColumn, Qt::DisplayRole, 1), QStringLiteral("Quotes"));
     changed.clear();
-    model.refresh();
-    QCOMPARE(changed.count(), 0);
+    const QString v2 = QStringLiteral("https://example.org/v2/feed");
+    d.workspace.editStream(b, fastOptions(QUrl(v2)), QString()); // no name given: the URL names it
+    QVERIFY(touched(changed, Model::UrlColumn));
+    QCOMPARE(d.texts({Model::NameColumn, Model::UrlColumn}, 1), QStringLiteral("example.org/v2/feed|") + v2);
+    QCOMPARE(d.text(Model::NameColumn, Qt::ToolTipRole, 1), v2);
+    QCOMPARE(inserted.count() + removed.count(), 3);
 
-    now += 2 * StreamListModel::RateBucketMs;
-    model.refresh();
-    QCOMPARE(changed.count(), 1);
-    QVERIFY(touched(changed, StreamListModel::EventRateColumn));
-    QVERIFY(!touched(changed, StreamListModel::NameColumn));
+    // While the workspace announces a removal the row is still there; once it is gone the rows
+    // below have moved up.
+    QString aboutToGo;
+    QString inItsPlace;
+    connect(&d.model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [&](const QModelIndex &, int first) { aboutToGo = d.text(Model::NameColumn, Qt::DisplayRole, first); });
+    connect(&d.model, &QAbstractItemModel::rowsRemoved, this, [&](const QModelIndex &, int first) {
+        if (first < d.model.rowCount())
+            inItsPlace = d.text(Model::NameColumn, Qt::DisplayRole, first);
+    });
+    d.workspace.removeStream(b);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), 1);
+    QCOMPARE(aboutToGo, QStringLiteral("example.org/v2/feed"));
+    QCOMPARE(inItsPlace, QStringLiteral("127.0.0.1:1/c"));
+    QCOMPARE(d.model.rowCount(), 2);
+    QCOMPARE(d.model.stream(1), c);
+    QCOMPARE(d.model.rowOf(b), -1);
+
+    // A stream added after a removal goes last.
+    QCOMPARE(d.model.rowOf(d.workspace.addStream(nowhere(QStringLiteral("/e")), {}, false)), 2);
+    d.workspace.removeAllStreams();
+    QCOMPARE(d.model.rowCount(), 0);
+    d.workspace.tick();
 }
 
-void TestStreamListModel::gaps_data()
+void TestStreamListModel::stateTexts_data()
 {
-    QTest::addColumn<QStringList>("ids");
-    QTest::addColumn<qint64>("expected");
+    QTest::addColumn<QList<Response>>("script");
+    QTest::addColumn<int>("reconnectionTimeMs");
+    QTest::addColumn<StreamStatus>("status"); // waited for; Connecting is looked at before any reply
+    QTest::addColumn<bool>("closeByHand");    // once open
+    QTest::addColumn<QString>("text"); // a pattern for the state cell and the tooltip's first line
 
-    QTest::newRow("consecutive") << QStringList{"1", "2", "3"} << qint64(0);
-    QTest::newRow("one hole") << QStringList{"1", "2", "5"} << qint64(2);
-    QTest::newRow("two holes") << QStringList{"1", "5", "9"} << qint64(6);
-    QTest::newRow("first event") << QStringList{"7"} << qint64(0);
-    QTest::newRow("not integers") << QStringList{"a", "b", "c"} << qint64(0);
-    QTest::newRow("integer after text") << QStringList{"1", "x", "5"} << qint64(0);
-    QTest::newRow("fraction") << QStringList{"1", "2.5", "4"} << qint64(0);
-    QTest::newRow("reset") << QStringList{"100", "1", "2", "5"} << qint64(2);
-    QTest::newRow("repeated id") << QStringList{"3", "3", "4"} << qint64(0);
-    QTest::newRow("empty id") << QStringList{"3", "", "5"} << qint64(0);
-    QTest::newRow("negative") << QStringList{"-3", "-1"} << qint64(1);
-    QTest::newRow("huge jump is capped")
-        << QStringList{QString::number(std::numeric_limits<qint64>::min()),
-                       QString::number(std::numeric_limits<qint64>::max())}
-        << std::numeric_limits<qint64>::max();
+    const auto stall = Response::events().send(eventsWithIds(1, 1)).stall();
+    QTest::newRow("connecting") << QList<Response>{stall} << 10 << StreamStatus::Connecting << false
+                                << "^Connecting$";
+    QTest::newRow("open") << QList<Response>{stall} << 10 << StreamStatus::Open << false << "^Open$";
+    QTest::newRow("reconnect scheduled")
+        << QList<Response>{Response::status(503)} << 600000 << StreamStatus::Reconnecting << false
+        << "^Reconnecting in \\d+\\.\\d s \\(attempt 1 \u2014 HTTP 503[^)]*\\)$";
+    QTest::newRow("open after reconnecting") << QList<Response>{Response::status(503), stall} << 10
+                                             << StreamStatus::Open << false << "^Open$";
+    QTest::newRow("failed: not found") << QList<Response>{Response::status(404)} << 10 << StreamStatus::Failed << false
+                                       << "^Failed: HTTP 404\\b.*$";
+    QTest::newRow("failed: content type")
+        << QList<Response>{Response::body(200, "text/html", "<html></html>")} << 10 << StreamStatus::Failed
+        << false << "^Failed: Content-Type text/html \\(expected text/event-stream\\)$";
+    QTest::newRow("ended by server") << QList<Response>{Response::status(204)} << 10 << StreamStatus::Ended
+                                     << false << "^Ended by server \\(204\\)$";
+    QTest::newRow("closed") << QList<Response>{stall} << 10 << StreamStatus::Closed << true << "^Closed$";
 }
 
-void TestStreamListModel::gaps()
+void TestStreamListModel::stateTexts()
 {
-    QFETCH(QStringList, ids);
-    QFETCH(qint64, expected);
+    QFETCH(QList<Response>, script);
+    QFETCH(int, reconnectionTimeMs);
+    QFETCH(StreamStatus, status);
+    QFETCH(bool, closeByHand);
+    QFETCH(QString, text);
 
-    StreamListModel model;
-    EventSource source(optionsFor(QStringLiteral("http://127.0.0.1:9/events")));
-    model.addSource(&source);
-    for (const QString &id : std::as_const(ids))
-        Q_EMIT source.eventReceived(makeEvent(id));
-    model.refresh();
-    QCOMPARE(model.gapCount(0), expected);
-    QCOMPARE(cell(model, 0, StreamListModel::GapsColumn), QLocale().toString(expected));
+    Dashboard d;
+    QVERIFY(d.serve(script));
+    EventSourceOptions options = fastOptions(d.server.url());
+    options.reconnectionTimeMs = reconnectionTimeMs;
+    Stream *stream = d.add(false, options);
+    const auto shownStatus = [&d] { return StreamStatus(d.value(Model::StateColumn, Model::StatusRole).toInt()); };
+    QTRY_COMPARE_WITH_TIMEOUT(shownStatus(), closeByHand ? StreamStatus::Open : status, Timeout);
+    if (closeByHand)
+        stream->close();
+    d.workspace.tick();
+
+    QCOMPARE(shownStatus(), status);
+    const QRegularExpression pattern(text);
+    QVERIFY2(pattern.match(d.text(Model::StateColumn)).hasMatch(), qPrintable(d.text(Model::StateColumn)));
+    QVERIFY2(pattern.match(d.model.statusText(0)).hasMatch(), qPrintable(d.model.statusText(0)));
+    const QString toolTip = d.text(Model::StateColumn, Qt::ToolTipRole);
+    QVERIFY2(pattern.match(toolTip.section(u'\n', 0, 0)).hasMatch(), qPrintable(toolTip));
+    // A stream that had to reconnect lists when and why, and after how long.
+    QCOMPARE(toolTip.contains(u"Last reconnections:"), !stream->history().recentReconnections(1).isEmpty());
+    if (status == StreamStatus::Reconnecting)
+        QVERIFY2(toolTip.contains(u"  attempt 1, after 600.0 s \u2014 HTTP 503"), qPrintable(toolTip));
+    QCOMPARE(d.model.openCount(), status == StreamStatus::Open ? 1 : 0);
+
+    // The state's colour, and its decoration: a dot of that colour.
+    QCOMPARE(d.value(Model::StateColumn, Model::StatusColorRole).value<QColor>(), Model::statusColor(status));
+    const QImage dot = d.value(Model::StateColumn, Qt::DecorationRole).value<QIcon>().pixmap(32, 32).toImage();
+    QCOMPARE(dot.pixelColor(dot.width() / 2, dot.height() / 2), Model::statusColor(status));
+    // Waiting is one colour, however it came about; so is a stream that is over. The rest differ.
+    QCOMPARE(Model::statusColor(StreamStatus::Connecting), Model::statusColor(StreamStatus::Reconnecting));
+    QCOMPARE(Model::statusColor(StreamStatus::Ended), Model::statusColor(StreamStatus::Closed));
+    QSet<QRgb> colours;
+    for (int s = 0; s <= int(StreamStatus::Offline); ++s)
+        colours.insert(Model::statusColor(StreamStatus(s)).rgb());
+    QCOMPARE(colours.size(), 5);
+}
+
+void TestStreamListModel::reconnectingText_data()
+{
+    QTest::addColumn<int>("remainingMs");
+    QTest::addColumn<int>("attempt");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("tenths") << 2400 << 3 << "HTTP 503" << "Reconnecting in 2.4 s (attempt 3 \u2014 HTTP 503)";
+    QTest::newRow("rounded up") << 2401 << 3 << "HTTP 503" << "Reconnecting in 2.5 s (attempt 3 \u2014 HTTP 503)";
+    QTest::newRow("never 0.0") << 1 << 1 << "HTTP 503" << "Reconnecting in 0.1 s (attempt 1 \u2014 HTTP 503)";
+    QTest::newRow("a minute") << 60000 << 7 << "refused" << "Reconnecting in 60.0 s (attempt 7 \u2014 refused)";
+    QTest::newRow("no reason") << 1000 << 2 << "" << "Reconnecting in 1.0 s (attempt 2)";
+    QTest::newRow("delay run out") << 0 << 4 << "HTTP 502" << "Reconnecting (attempt 4 \u2014 HTTP 502)";
+    QTest::newRow("overdue") << -250 << 4 << "" << "Reconnecting (attempt 4)";
+}
+
+void TestStreamListModel::reconnectingText()
+{
+    QFETCH(int, remainingMs);
+    QFETCH(int, attempt);
+    QFETCH(QString, reason);
+    QFETCH(QString, text);
+    QCOMPARE(Model::reconnectingText(remainingMs, attempt, reason), text);
 }
 
 void TestStreamListModel::ages_data()
@@ -229,6 +326,7 @@ void TestStreamListModel::ages_data()
     QTest::newRow("just now") << qint64(0) << QStringLiteral("0 s");
     QTest::newRow("under a second") << qint64(999) << QStringLiteral("0 s");
     QTest::newRow("seconds") << qint64(59999) << QStringLiteral("59 s");
+    QTest::newRow("a minute") << qint64(60000) << QStringLiteral("1 min 0 s");
     QTest::newRow("minutes") << qint64(125000) << QStringLiteral("2 min 5 s");
     QTest::newRow("hours") << qint64(3 * 3600000 + 7 * 60000) << QStringLiteral("3 h 7 min");
 }
@@ -237,197 +335,264 @@ void TestStreamListModel::ages()
 {
     QFETCH(qint64, ms);
     QFETCH(QString, expected);
-    QCOMPARE(StreamListModel::ageText(ms), expected);
+    QCOMPARE(Model::ageText(ms), expected);
 }
 
-void TestStreamListModel::ageColumnFollowsTheClock()
+void TestStreamListModel::ratesRampUpHoldAndDecay()
 {
-    qint64 now = 500;
-    StreamListModel model;
-    model.setClock([&now] { return now; });
-    EventSource source(optionsFor(QStringLiteral("http://127.0.0.1:9/events")));
-    model.addSource(&source);
-    QCOMPARE(cell(model, 0, StreamListModel::AgeColumn), QString());
+    constexpr int Batches = 12;
+    constexpr int PerBatch = 5;
+    Response response = Response::events();
+    for (int batch = 0; batch < Batches; ++batch)
+        response.hold().send(eventsWithIds(batch * PerBatch + 1, PerBatch));
+    Dashboard d;
+    QVERIFY(d.serve({response.stall()}));
+    d.monotonic = 1000; // bucket 4 is under way: rates start with bucket 5
+    Stream *stream = d.add(true);
+    QTRY_COMPARE_WITH_TIMEOUT(stream->status(), StreamStatus::Open, Timeout);
+    const StreamStatistics &stats = stream->statistics();
+    const QLocale locale;
+    const auto rates = [&locale](double events, double bytes) -> QString {
+        return locale.toString(events, 'f', events < 10 ? 1 : 0) + u'|'
+            + locale.formattedDataSize(qint64(std::llround(bytes)), 1) + QStringLiteral("/s");
+    };
+    const QList<int> rateColumns{Model::EventRateColumn, Model::ByteRateColumn};
 
-    now = 1000;
-    Q_EMIT source.eventReceived(makeEvent(QStringLiteral("1")));
-    QCOMPARE(cell(model, 0, StreamListModel::AgeColumn), QStringLiteral("0 s"));
-    now = 4500;
-    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    model.refresh();
-    QCOMPARE(cell(model, 0, StreamListModel::AgeColumn), QStringLiteral("3 s"));
-    QVERIFY(touched(changed, StreamListModel::AgeColumn));
+    // One batch per bucket, in buckets 5 to 16; the bytes that arrived in each.
+    QList<qint64> bytes;
+    QSignalSpy totals(&d.model, &Model::totalsChanged);
+    for (int batch = 0; batch < Batches; ++batch) {
+        d.monotonic = 1260 + batch * BucketMs;
+        const qint64 bytesBefore = stats.bytes();
+        if (batch == 1) {
+            // The first bucket is complete: a stream younger than the window is measured over its age.
+            d.workspace.tick();
+            QCOMPARE(d.texts(rateColumns), rates(20, bytes.at(0) * 1000.0 / BucketMs));
+            QVERIFY(totals.count() > 0);
+            QCOMPARE(d.model.totalEventRate(), 20.0);
+        }
+        d.server.release();
+        QTRY_COMPARE_WITH_TIMEOUT(stats.events(), qint64((batch + 1) * PerBatch), Timeout);
+        if (batch == 0) {
+            d.workspace.tick();
+            QCOMPARE(d.texts(rateColumns), rates(0, 0)); // the bucket under way does not count yet
+        }
+        bytes.append(stats.bytes() - bytesBefore);
+    }
+
+    // A full window: the last RateBuckets whole buckets.
+    d.monotonic = 1260 + Batches * BucketMs;
+    d.workspace.tick();
+    const double windowSeconds = StreamStatistics::RateBuckets * BucketMs / 1000.0;
+    qint64 windowBytes = 0;
+    for (int batch = Batches - StreamStatistics::RateBuckets; batch < Batches; ++batch)
+        windowBytes += bytes.at(batch);
+    QCOMPARE(d.texts(rateColumns), rates(20, windowBytes / windowSeconds));
+    QCOMPARE(d.texts({Model::EventsColumn, Model::LastEventIdColumn}), QStringLiteral("60|60"));
+
+    // Quiet for a whole window: back to zero.
+    totals.clear();
+    d.monotonic += (StreamStatistics::RateBuckets + 1) * BucketMs;
+    d.workspace.tick();
+    QCOMPARE(d.texts(rateColumns), rates(0, 0));
+    QCOMPARE(d.model.totalEventRate(), 0.0);
+    QCOMPARE(totals.count(), 1);
 }
 
-void TestStreamListModel::stateTexts_data()
+void TestStreamListModel::gapsAndIdResets_data()
 {
-    using Drive = std::function<void(EventSource &)>;
-    using Status = StreamListModel::Status;
-    QTest::addColumn<Drive>("drive");
-    QTest::addColumn<int>("status");
-    QTest::addColumn<QString>("text");     // empty: a countdown, checked by its start
-    QTest::addColumn<QString>("toolTip");  // its first line
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<QString>("gaps");
+    QTest::addColumn<QString>("resets");
 
-    QTest::newRow("connecting") << Drive([](EventSource &s) {
-        Q_EMIT s.readyStateChanged(EventSource::ReadyState::Connecting,
-                                   QStringLiteral("Connecting to http://127.0.0.1:9/events"));
-    }) << int(Status::Connecting) << QStringLiteral("Connecting")
-       << QStringLiteral("Connecting to http://127.0.0.1:9/events");
-    QTest::newRow("opened") << Drive([](EventSource &s) { Q_EMIT s.opened(); }) << int(Status::Open)
-                            << QStringLiteral("Open") << QStringLiteral("Open");
-    QTest::newRow("reconnect scheduled") << Drive([](EventSource &s) {
-        Q_EMIT s.reconnectScheduled(3, 600000, QStringLiteral("HTTP 503"));
-    }) << int(Status::Reconnecting) << QString() << QStringLiteral("HTTP 503");
-    QTest::newRow("failed") << Drive([](EventSource &s) {
-        Q_EMIT s.failed(QStringLiteral("Content-Type text/html"));
-        Q_EMIT s.readyStateChanged(EventSource::ReadyState::Closed, QString());
-    }) << int(Status::Failed) << QStringLiteral("Failed: Content-Type text/html")
-       << QStringLiteral("Content-Type text/html");
-    QTest::newRow("ended by server") << Drive([](EventSource &s) {
-        Q_EMIT s.closedByServer(QStringLiteral("204"));
-        Q_EMIT s.readyStateChanged(EventSource::ReadyState::Closed, QString());
-    }) << int(Status::Ended) << QStringLiteral("Ended by server (204)") << QStringLiteral("204");
-    QTest::newRow("closed") << Drive([](EventSource &s) {
-        Q_EMIT s.readyStateChanged(EventSource::ReadyState::Closed, QString());
-    }) << int(Status::Closed) << QStringLiteral("Closed") << QStringLiteral("Closed");
-    QTest::newRow("connecting again after failing") << Drive([](EventSource &s) {
-        Q_EMIT s.failed(QStringLiteral("HTTP 404"));
-        Q_EMIT s.readyStateChanged(EventSource::ReadyState::Connecting, QString());
-    }) << int(Status::Connecting) << QStringLiteral("Connecting") << QStringLiteral("Connecting");
-    QTest::newRow("open after reconnecting") << Drive([](EventSource &s) {
-        Q_EMIT s.reconnectScheduled(1, 10, QStringLiteral("connection refused"));
-        Q_EMIT s.readyStateChanged(EventSource::ReadyState::Open, QString());
-    }) << int(Status::Open) << QStringLiteral("Open") << QStringLiteral("Open");
+    QTest::newRow("consecutive") << QStringList{"1", "2", "3"} << "0" << "0";
+    QTest::newRow("one hole") << QStringList{"1", "2", "5"} << "2" << "0";
+    QTest::newRow("two holes") << QStringList{"1", "5", "9"} << "6" << "0";
+    QTest::newRow("first event") << QStringList{"7"} << "0" << "0";
+    QTest::newRow("not integers") << QStringList{"a", "b", "c"} << "0" << "0";
+    QTest::newRow("integer after text") << QStringList{"1", "x", "5"} << "0" << "0";
+    QTest::newRow("fraction") << QStringList{"1", "2.5", "4"} << "0" << "0";
+    QTest::newRow("reset, then a hole") << QStringList{"100", "1", "2", "5"} << "2" << "1 reset";
+    QTest::newRow("two resets") << QStringList{"5", "1", "9", "3"} << "7" << "2 resets";
+    QTest::newRow("repeated id") << QStringList{"3", "3", "4"} << "0" << "0";
+    QTest::newRow("empty id") << QStringList{"3", "", "5"} << "0" << "0";
+    QTest::newRow("negative") << QStringList{"-3", "-1"} << "1" << "0";
+    QTest::newRow("negative, going down") << QStringList{"-1", "-3"} << "0" << "1 reset";
+    QTest::newRow("huge jump is capped")
+        << QStringList{QString::number(std::numeric_limits<qint64>::min()),
+                       QString::number(std::numeric_limits<qint64>::max())}
+        << QLocale().toString(std::numeric_limits<qint64>::max()) << "0";
 }
 
-void TestStreamListModel::stateTexts()
+void TestStreamListModel::gapsAndIdResets()
 {
-    using Drive = std::function<void(EventSource &)>;
-    QFETCH(Drive, drive);
-    QFETCH(int, status);
-    QFETCH(QString, text);
-    QFETCH(QString, toolTip);
+    QFETCH(QStringList, ids);
+    QFETCH(QString, gaps);
+    QFETCH(QString, resets);
 
-    StreamListModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    EventSource source(optionsFor(QStringLiteral("http://127.0.0.1:9/events")));
-    model.addSource(&source);
-    drive(source);
+    QByteArray body;
+    for (const QString &id : std::as_const(ids))
+        body += eventWithId(id);
+    Dashboard d;
+    QVERIFY(d.serve({Response::events().send(body).stall()}));
+    Stream *stream = d.add();
+    QTRY_COMPARE_WITH_TIMEOUT(stream->statistics().events(), qint64(ids.size()), Timeout);
+    d.workspace.tick();
 
-    const QModelIndex state = model.index(0, StreamListModel::StateColumn);
-    QCOMPARE(model.data(state, StreamListModel::StatusRole).toInt(), status);
-    const QString shown = model.data(state).toString();
-    if (text.isEmpty())
-        QVERIFY2(shown.startsWith(u"Reconnecting in ") && shown.endsWith(u"(attempt 3 \u2014 HTTP 503)"),
-                 qPrintable(shown));
-    else
-        QCOMPARE(shown, text);
-    QCOMPARE(model.data(state, Qt::ToolTipRole).toString().section(u'\n', 0, 0), toolTip);
-    QCOMPARE(model.data(state, StreamListModel::StatusColorRole).value<QColor>(),
-             StreamListModel::statusColor(StreamListModel::Status(status)));
+    QCOMPARE(d.texts({Model::GapsColumn, Model::IdResetsColumn, Model::LastEventIdColumn, Model::EventsColumn}),
+             (QStringList{gaps, resets, ids.last(), QString::number(ids.size())}.join(u'|')));
+    QCOMPARE(d.value(Model::IdResetsColumn, Qt::ForegroundRole).isValid(), resets != u"0");
 }
 
-void TestStreamListModel::reconnectHistoryIsBounded()
+void TestStreamListModel::reconnections_data()
 {
-    StreamListModel model;
-    EventSource source(optionsFor(QStringLiteral("http://127.0.0.1:9/events")));
-    model.addSource(&source);
-    const QModelIndex state = model.index(0, StreamListModel::StateColumn);
-    QCOMPARE(model.data(state, Qt::ToolTipRole).toString(), QStringLiteral("Closed")); // never opened
+    QTest::addColumn<QList<Response>>("script");
+    QTest::addColumn<int>("events");
+    QTest::addColumn<QString>("counters"); // reconnects|attempts|gaps|ID resets
+    QTest::addColumn<QString>("head");     // of the state's tooltip
+    QTest::addColumn<QList<int>>("listed"); // the attempts in the state's tooltip, newest first
+    QTest::addColumn<QString>("oldestReason"); // what the oldest one listed was about; the rest, 503
 
-    const int total = StreamListModel::MaxReconnectHistory + 5;
-    for (int attempt = 1; attempt <= total; ++attempt)
-        Q_EMIT source.reconnectScheduled(attempt, attempt * 1000, QStringLiteral("HTTP 50%1").arg(attempt % 10));
-
-    QCOMPARE(model.reconnectCount(0), total);
-    QCOMPARE(cell(model, 0, StreamListModel::ReconnectsColumn), QString::number(total));
-    const QList<StreamListModel::Reconnection> history = model.reconnectHistory(0);
-    QCOMPARE(history.size(), StreamListModel::MaxReconnectHistory);
-    QCOMPARE(history.first().attempt, total - StreamListModel::MaxReconnectHistory + 1);
-    QCOMPARE(history.last().attempt, total);
-    QCOMPARE(history.last().delayMs, total * 1000);
-    QCOMPARE(history.last().reason, QStringLiteral("HTTP 505"));
-    QVERIFY(history.last().time.isValid());
-
-    const QString toolTip = model.data(state, Qt::ToolTipRole).toString();
-    QCOMPARE(toolTip.section(u'\n', 0, 0), QStringLiteral("HTTP 505"));
-    QCOMPARE(toolTip.count(u"attempt "), StreamListModel::MaxReconnectHistory);
-    QVERIFY2(toolTip.contains(u"attempt 15, after 15.0 s \u2014 HTTP 505"), qPrintable(toolTip));
-    QVERIFY2(!toolTip.contains(u"attempt 5,"), qPrintable(toolTip));
-    // Newest first.
-    QVERIFY(toolTip.indexOf(u"attempt 15,") < toolTip.indexOf(u"attempt 6,"));
+    const QString reconnected = QStringLiteral("Open\n\nLast reconnections:");
+    QTest::newRow("lost, refused twice, back with a hole in the ids")
+        << QList<Response>{Response::events().send(eventsWithIds(1, 2)).end(), Response::status(503),
+                           Response::status(503), Response::events().send(eventWithId(QStringLiteral("6"))).stall()}
+        << 3 << "1|3|3|0" << reconnected << QList<int>{3, 2, 1} << "ended";
+    // Opened once, after many tries: no reconnection, and only the newest tries are listed.
+    QList<Response> refused(15, Response::status(503));
+    refused.append(Response::events().send(eventsWithIds(1, 3)).stall());
+    QTest::newRow("refused fifteen times") << refused << 3 << "0|15|0|0" << reconnected
+                                           << QList<int>{15, 14, 13, 12, 11, 10, 9, 8, 7, 6} << "503";
+    QTest::newRow("server restarted")
+        << QList<Response>{Response::events().send(eventsWithIds(41, 2)).end(),
+                           Response::events().send(eventsWithIds(1, 2)).stall()}
+        << 4 << "1|1|0|1 reset" << "Open\nID reset: 42 \u2192 1\n\nLast reconnections:" << QList<int>{1} << "ended";
 }
 
-void TestStreamListModel::replaceSourceKeepsTheRow()
+void TestStreamListModel::reconnections()
 {
-    StreamListModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    auto *old = new EventSource(optionsFor(QStringLiteral("http://127.0.0.1:9/a")));
-    EventSource other(optionsFor(QStringLiteral("http://127.0.0.1:9/b")));
-    model.addSource(old, QStringLiteral("A"));
-    model.addSource(&other);
-    Q_EMIT old->eventReceived(makeEvent(QStringLiteral("1")));
-    Q_EMIT old->eventReceived(makeEvent(QStringLiteral("4")));
-    Q_EMIT old->reconnectScheduled(1, 1000, QStringLiteral("HTTP 503"));
-    model.refresh();
-    QCOMPARE(model.gapCount(0), 2);
+    QFETCH(QList<Response>, script);
+    QFETCH(int, events);
+    QFETCH(QString, counters);
+    QFETCH(QString, head);
+    QFETCH(QList<int>, listed);
+    QFETCH(QString, oldestReason);
 
-    EventSource replacement(optionsFor(QStringLiteral("http://127.0.0.1:9/c")));
-    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-    model.replaceSource(old, &replacement, QStringLiteral("C"));
-    QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.source(0), &replacement);
-    QCOMPARE(model.rowOf(old), -1);
-    QCOMPARE(cell(model, 0, StreamListModel::NameColumn), QStringLiteral("C"));
-    QCOMPARE(cell(model, 0, StreamListModel::UrlColumn), QStringLiteral("http://127.0.0.1:9/c"));
-    QCOMPARE(cell(model, 0, StreamListModel::EventsColumn), QStringLiteral("0"));
-    QCOMPARE(model.gapCount(0), 0);
-    QCOMPARE(model.reconnectCount(0), 0);
-    QVERIFY(model.reconnectHistory(0).isEmpty());
-    QCOMPARE(model.status(0), StreamListModel::Status::Closed); // not opened yet
+    Dashboard d;
+    QVERIFY(d.serve(script));
+    EventSourceOptions options = fastOptions(d.server.url());
+    options.maxBackoffMs = 10; // no doubling: quick attempts
+    Stream *stream = d.add(false, options);
+    QTRY_COMPARE_WITH_TIMEOUT(stream->statistics().events(), events, Timeout);
+    QCOMPARE(d.model.statusText(0), QStringLiteral("Open"));
+    d.workspace.tick();
+    QCOMPARE(d.texts({Model::ReconnectsColumn, Model::AttemptsColumn, Model::GapsColumn, Model::IdResetsColumn}),
+             counters);
+    QCOMPARE(d.model.openCount(), 1);
 
-    // The old source is no longer observed, not even its destruction.
-    Q_EMIT old->eventReceived(makeEvent(QStringLiteral("9")));
-    delete old;
-    QCOMPARE(removed.count(), 0);
-    Q_EMIT replacement.eventReceived(makeEvent(QStringLiteral("1")));
-    model.refresh();
-    QCOMPARE(cell(model, 0, StreamListModel::EventsColumn), QStringLiteral("1"));
-    QCOMPARE(model.totalEventCount(), 1);
+    const QString toolTip = d.text(Model::StateColumn, Qt::ToolTipRole);
+    QVERIFY2(toolTip.startsWith(head + u'\n'), qPrintable(toolTip));
+    const QStringList lines = toolTip.sliced(head.size() + 1).split(u'\n');
+    const QRegularExpression line(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d  attempt (\\d+), after 0\\.0 s \u2014 (.+)$"));
+    QList<int> attempts;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QRegularExpressionMatch match = line.match(lines.at(i));
+        QVERIFY2(match.hasMatch(), qPrintable(lines.at(i)));
+        attempts.append(match.captured(1).toInt());
+        QVERIFY2(match.captured(2).contains(i + 1 == lines.size() ? oldestReason : QStringLiteral("503")),
+                 qPrintable(lines.at(i)));
+    }
+    QCOMPARE(attempts, listed);
+
+    // An id that went backwards is flagged, and its cell says from where to where.
+    if (!counters.endsWith(u"|0")) {
+        QCOMPARE(d.value(Model::IdResetsColumn, Qt::ForegroundRole).value<QColor>(),
+                 Model::statusColor(StreamStatus::Reconnecting));
+        const QString resetToolTip = d.text(Model::IdResetsColumn, Qt::ToolTipRole);
+        QVERIFY2(resetToolTip.contains(u"1 time") && resetToolTip.contains(u"42 \u2192 1"), qPrintable(resetToolTip));
+    }
 }
 
-void TestStreamListModel::networkGapsAndReconnectHistory()
+void TestStreamListModel::offlineCapture()
 {
-    using Response = ScriptedServer::Response;
-    ScriptedServer server;
-    QVERIFY(server.start());
-    server.script(QStringLiteral("/events"), {
-        Response::status(503),
-        Response::events().send("id: 1\ndata: a\n\nid: 2\ndata: b\n\nid: 6\ndata: c\n\n").stall(),
-    });
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("old.jsonl")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    // Ids 1, 2, 4, then 1: a hole and a restart inside the file.
+    int second = 0;
+    for (const char *id : {"1", "2", "4", "1"}) {
+        file.write(QByteArray(R"({"url":"http://127.0.0.1:1/old","type":"message","data":"{}","lastEventId":")")
+                   + id + R"(","receivedAt":"2026-03-01T12:00:0)" + QByteArray::number(second++) + ".000Z\"}\n");
+    }
+    file.close();
 
-    EventSourceOptions options = optionsFor(server.url().toString());
-    options.reconnectionTimeMs = 10;
-    options.jitter = false;
-    EventSource source(options);
-    StreamListModel model;
-    model.addSource(&source);
-    source.open();
+    Dashboard d;
+    QString error;
+    QCOMPARE(d.workspace.openCapture(file.fileName(), &error).size(), 1);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    for (int i = 0; i < 3; ++i)
+        d.workspace.tick();
+    QCOMPARE(StreamStatus(d.value(Model::StateColumn, Model::StatusRole).toInt()), StreamStatus::Offline);
+    QCOMPARE(d.texts({Model::NameColumn, Model::StateColumn, Model::EventsColumn, Model::LastEventIdColumn,
+                      Model::GapsColumn, Model::IdResetsColumn, Model::ReconnectsColumn, Model::AttemptsColumn}),
+             QStringLiteral("127.0.0.1:1/old (capture)|Offline capture|4|1|1|1 reset|0|0"));
+    // Nothing arrives: no rates, no age.
+    QCOMPARE(d.texts({Model::EventRateColumn, Model::ByteRateColumn, Model::AgeColumn}), QStringLiteral("||"));
+    QCOMPARE(d.model.openCount(), 0);
+    QCOMPARE(d.model.totalEventRate(), 0.0);
+}
 
-    QTRY_COMPARE_WITH_TIMEOUT(model.totalEventCount(), 3, NetworkTimeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(cell(model, 0, StreamListModel::StateColumn), QStringLiteral("Open"),
-                              NetworkTimeoutMs);
-    QCOMPARE(model.gapCount(0), 3);
-    QTRY_COMPARE_WITH_TIMEOUT(cell(model, 0, StreamListModel::LastEventIdColumn), QStringLiteral("6"),
-                              NetworkTimeoutMs);
-    QCOMPARE(model.reconnectCount(0), 1);
-    const QList<StreamListModel::Reconnection> history = model.reconnectHistory(0);
-    QCOMPARE(history.size(), 1);
-    QCOMPARE(history.first().attempt, 1);
-    QVERIFY2(history.first().reason.contains(u"503"), qPrintable(history.first().reason));
-    const QString toolTip = cell(model, 0, StreamListModel::StateColumn, Qt::ToolTipRole);
-    QVERIFY2(toolTip.contains(u"attempt 1") && toolTip.contains(u"503"), qPrintable(toolTip));
-    source.close();
+void TestStreamListModel::onlyChangedCellsAreAnnounced()
+{
+    Dashboard d;
+    QVERIFY(d.serve({Response::events().hold().send(eventsWithIds(1, 100)).stall()}));
+    d.workspace.addStream(nowhere(QStringLiteral("/idle")), {}, false);
+    QSignalSpy changed(&d.model, &QAbstractItemModel::dataChanged);
+    Stream *stream = d.add(true);
+    QTRY_COMPARE_WITH_TIMEOUT(stream->status(), StreamStatus::Open, Timeout);
+    QVERIFY(touched(changed, Model::StateColumn)); // at once, not on the next tick
+    // Announced once: the next tick has nothing to add.
+    changed.clear();
+    d.workspace.tick();
+    QCOMPARE(changed.count(), 0);
+    // Time passing changes nothing shown while nothing arrived.
+    d.monotonic += BucketMs;
+    d.workspace.tick();
+    QCOMPARE(changed.count(), 0);
+
+    // Events are repainted on the tick, not one by one, and only in the row that got them.
+    d.monotonic += BucketMs;
+    d.server.release();
+    QTRY_COMPARE_WITH_TIMEOUT(stream->statistics().events(), 100, Timeout);
+    QCOMPARE(changed.count(), 0);
+    d.workspace.tick();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
+    for (int column : {Model::EventsColumn, Model::LastEventIdColumn, Model::AgeColumn})
+        QVERIFY2(touched(changed, column), qPrintable(QString::number(column)));
+    for (int column : {Model::NameColumn, Model::StateColumn, Model::UrlColumn})
+        QVERIFY2(!touched(changed, column), qPrintable(QString::number(column)));
+    QCOMPARE(d.text(Model::AgeColumn, Qt::DisplayRole, 1), QStringLiteral("0 s"));
+    // Nothing new, the clocks standing still: nothing to repaint.
+    changed.clear();
+    d.model.refresh();
+    d.model.refresh();
+    QCOMPARE(changed.count(), 0);
+
+    // The bucket completes: the rates change, and nothing before them.
+    d.monotonic += 2 * BucketMs;
+    d.workspace.tick();
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(touched(changed, Model::EventRateColumn));
+    QVERIFY(!touched(changed, Model::EventsColumn));
+
+    // The age counts on the model's clock.
+    changed.clear();
+    d.monotonic += 3000;
+    d.workspace.tick();
+    QCOMPARE(d.text(Model::AgeColumn, Qt::DisplayRole, 1), QStringLiteral("3 s"));
+    QVERIFY(touched(changed, Model::AgeColumn));
 }
 
 QTEST_MAIN(TestStreamListModel)

@@ -1,7 +1,9 @@
-#include "StreamListModel.h"
 #include "SubscriptionDialog.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -16,6 +18,9 @@ class TestSubscriptionDialog : public QObject
 private Q_SLOTS:
     void validation_data();
     void validation();
+    void typedAndPasted_data();
+    void typedAndPasted();
+    void errorShownBeforeTyping();
     void validatesWhileTyping();
     void takenUrlIsRejected();
     void headersRoundTrip();
@@ -24,6 +29,8 @@ private Q_SLOTS:
     void removeSelectedHeaders();
     void prefillForEdit();
     void nameDefaultsToHostAndPath();
+    void nameFollowsUrlUntilNamed();
+    void editedStreamKeepsItsName();
     void policiesAreExplained();
     void okAccepts();
 };
@@ -32,36 +39,153 @@ void TestSubscriptionDialog::validation_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("valid");
+    QTest::addColumn<bool>("alarm"); // a red border and message, not a hint
 
-    QTest::newRow("http") << QStringLiteral("http://127.0.0.1:8080/events") << true;
-    QTest::newRow("https") << QStringLiteral("https://example.org/sse?x=1") << true;
-    QTest::newRow("no scheme") << QStringLiteral("localhost:8080/events") << true;
-    QTest::newRow("empty") << QString() << false;
-    QTest::newRow("scheme only") << QStringLiteral("http://") << false;
-    QTest::newRow("ftp") << QStringLiteral("ftp://example.org/x") << false;
-    QTest::newRow("space in host") << QStringLiteral("http://a b/") << false;
-    QTest::newRow("bad port") << QStringLiteral("http://host:99999999/") << false;
+    QTest::newRow("http") << QStringLiteral("http://127.0.0.1:8080/events") << true << false;
+    QTest::newRow("https") << QStringLiteral("https://example.org/sse?x=1") << true << false;
+    QTest::newRow("no scheme") << QStringLiteral("localhost:8080/events") << true << false;
+    QTest::newRow("empty") << QString() << false << false;
+    QTest::newRow("scheme only") << QStringLiteral("http://") << false << false;
+    QTest::newRow("https only") << QStringLiteral("https://") << false << false;
+    QTest::newRow("ftp") << QStringLiteral("ftp://example.org/x") << false << true;
+    QTest::newRow("space in host") << QStringLiteral("http://a b/") << false << true;
+    QTest::newRow("bad port") << QStringLiteral("http://host:99999999/") << false << true;
+    QTest::newRow("scheme twice") << QStringLiteral("http://http://127.0.0.1:1/e") << false << true;
 }
 
 void TestSubscriptionDialog::validation()
 {
     QFETCH(QString, text);
     QFETCH(bool, valid);
+    QFETCH(bool, alarm);
 
     SubscriptionDialog dialog;
     dialog.urlEdit()->setText(text);
     QCOMPARE(dialog.isValid(), valid);
     QCOMPARE(dialog.okButton()->isEnabled(), valid);
     QCOMPARE(dialog.validationError().isEmpty(), valid);
-    QCOMPARE(dialog.urlEdit()->styleSheet().contains(u"border"), !valid);
+    QCOMPARE(dialog.urlEdit()->styleSheet().contains(u"border"), alarm);
+    QCOMPARE(dialog.messageLabel()->isVisibleTo(&dialog), !valid);
+    QCOMPARE(dialog.messageLabel()->text(), dialog.validationError());
+    if (!valid) {
+        QCOMPARE(dialog.messageLabel()->palette().color(QPalette::WindowText) == SubscriptionDialog::errorColor(),
+                 alarm);
+    }
     if (valid)
         QVERIFY(dialog.options().url.isValid());
+}
+
+void TestSubscriptionDialog::typedAndPasted_data()
+{
+    QTest::addColumn<QString>("how");     // typed | pasted | set
+    QTest::addColumn<int>("cursor");      // where in the prefilled "http://" (-1: replace it all)
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected"); // the accepted URL, or a part of the error
+
+    const QString url = QStringLiteral("http://127.0.0.1:1/e");
+    QTest::newRow("typed") << "typed" << -1 << url << url;
+    QTest::newRow("typed, scheme twice") << "typed" << -1 << "http://http://127.0.0.1:1/e" << url;
+    QTest::newRow("typed after the prefill") << "typed" << 7 << "127.0.0.1:1/e" << url;
+    QTest::newRow("typed scheme after the prefill") << "typed" << 7 << "https://x/e" << "https://x/e";
+    QTest::newRow("typed with spaces") << "typed" << -1 << "  http://h/e  " << "http://h/e";
+    QTest::newRow("typed ftp") << "typed" << -1 << "ftp://x/e" << "error:Only http and https";
+    QTest::newRow("pasted after the prefill") << "pasted" << 7 << "https://x/e" << "https://x/e";
+    QTest::newRow("pasted before the prefill") << "pasted" << 0 << "https://x/e" << "https://x/e";
+    QTest::newRow("pasted into the prefill") << "pasted" << 5 << "https://x/e" << "https://x/e";
+    QTest::newRow("pasted with spaces") << "pasted" << 7 << "  https://x/e \n" << "https://x/e";
+    QTest::newRow("pasted http after the prefill") << "pasted" << 7 << url << url;
+    QTest::newRow("pasted over the prefill") << "pasted" << -1 << "https://x/e" << "https://x/e";
+    QTest::newRow("pasted host after the prefill") << "pasted" << 7 << "127.0.0.1:8080/events"
+                                                   << "http://127.0.0.1:8080/events";
+    QTest::newRow("pasted no host") << "pasted" << -1 << "http:///events" << "error:names no host";
+    QTest::newRow("pasted ftp over the prefill") << "pasted" << -1 << "ftp://x/e"
+                                                 << "error:Only http and https";
+    QTest::newRow("set, scheme twice") << "set" << -1 << "http://http://127.0.0.1:1/e"
+                                       << "error:gives the scheme twice; did you mean " + url;
+    QTest::newRow("set, http then https") << "set" << -1 << "http://https://x/e"
+                                          << "error:did you mean https://x/e?";
+    QTest::newRow("set, whitespace only") << "set" << -1 << "   " << "error:Enter the URL";
+}
+
+void TestSubscriptionDialog::typedAndPasted()
+{
+    QFETCH(QString, how);
+    QFETCH(int, cursor);
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+
+    SubscriptionDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QLineEdit *edit = dialog.urlEdit();
+    QCOMPARE(edit->text(), QStringLiteral("http://"));
+    edit->setFocus();
+    if (cursor < 0)
+        edit->selectAll();
+    else
+        edit->setCursorPosition(cursor);
+
+    if (how == u"typed") {
+        if (cursor < 0)
+            QTest::keyClick(edit, Qt::Key_Delete);
+        QTest::keyClicks(edit, input);
+    } else if (how == u"pasted") {
+        QGuiApplication::clipboard()->setText(input);
+        QTest::keyClick(edit, Qt::Key_V, Qt::ControlModifier);
+    } else {
+        edit->setText(input);
+    }
+
+    if (expected.startsWith(u"error:")) {
+        QVERIFY2(!dialog.isValid(), qPrintable(edit->text()));
+        QVERIFY2(dialog.validationError().contains(expected.mid(6)), qPrintable(dialog.validationError()));
+        QVERIFY(!dialog.okButton()->isEnabled());
+        QVERIFY(dialog.messageLabel()->isVisible());
+    } else {
+        QVERIFY2(dialog.isValid(), qPrintable(edit->text() + u" — " + dialog.validationError()));
+        QCOMPARE(dialog.options().url, QUrl(expected));
+        QVERIFY(dialog.okButton()->isEnabled());
+        QVERIFY(!dialog.messageLabel()->isVisible());
+    }
+}
+
+void TestSubscriptionDialog::errorShownBeforeTyping()
+{
+    SubscriptionDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // Prefilled with a bare scheme: the message area says what to enter, calmly.
+    QVERIFY(dialog.messageLabel()->isVisible());
+    QVERIFY2(dialog.messageLabel()->text().startsWith(u"Enter the URL of a text/event-stream"),
+             qPrintable(dialog.messageLabel()->text()));
+    QVERIFY(dialog.messageLabel()->palette().color(QPalette::WindowText) != SubscriptionDialog::errorColor());
+    QVERIFY(!dialog.urlEdit()->styleSheet().contains(u"border"));
+    QVERIFY(!dialog.okButton()->isEnabled());
+
+    dialog.urlEdit()->clear();
+    QVERIFY(dialog.messageLabel()->isVisible());
+    QVERIFY(dialog.messageLabel()->text().startsWith(u"Enter the URL"));
+    QVERIFY(!dialog.okButton()->isEnabled());
+
+    // A bad URL is an error at once, in red.
+    dialog.urlEdit()->setText(QStringLiteral("ftp://x"));
+    QVERIFY(dialog.messageLabel()->isVisible());
+    QCOMPARE(dialog.messageLabel()->palette().color(QPalette::WindowText), SubscriptionDialog::errorColor());
+    QVERIFY(dialog.urlEdit()->styleSheet().contains(u"border"));
+
+    // Prefilled for editing with a good URL: no message at all.
+    EventSourceOptions options;
+    options.url = QUrl(QStringLiteral("http://127.0.0.1:1/e"));
+    dialog.setOptions(options);
+    QVERIFY(!dialog.messageLabel()->isVisible());
+    QVERIFY(dialog.okButton()->isEnabled());
 }
 
 void TestSubscriptionDialog::validatesWhileTyping()
 {
     SubscriptionDialog dialog;
     QVERIFY(!dialog.okButton()->isEnabled()); // "http://" to start with
+    QVERIFY(dialog.validationError().startsWith(u"Enter the URL"));
     dialog.urlEdit()->clear();
     QTest::keyClicks(dialog.urlEdit(), QStringLiteral("ftp://h"));
     QVERIFY(!dialog.okButton()->isEnabled());
@@ -215,6 +339,63 @@ void TestSubscriptionDialog::nameDefaultsToHostAndPath()
     QCOMPARE(dialog.nameEdit()->placeholderText(), QStringLiteral("127.0.0.1:8080/v1/events?since=3"));
     dialog.nameEdit()->setText(QStringLiteral("  Orders  "));
     QCOMPARE(dialog.name(), QStringLiteral("Orders"));
+}
+
+void TestSubscriptionDialog::nameFollowsUrlUntilNamed()
+{
+    SubscriptionDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QLineEdit *url = dialog.urlEdit();
+    QLineEdit *name = dialog.nameEdit();
+    QVERIFY(dialog.nameFollowsUrl());
+    QCOMPARE(name->text(), QString());
+
+    url->setFocus();
+    url->end(false);
+    QTest::keyClicks(url, QStringLiteral("127.0.0.1:8080/a"));
+    QCOMPARE(name->text(), QStringLiteral("127.0.0.1:8080/a"));
+    QTest::keyClick(url, Qt::Key_Backspace);
+    QTest::keyClicks(url, QStringLiteral("b?x=1"));
+    QCOMPARE(name->text(), QStringLiteral("127.0.0.1:8080/b?x=1"));
+    QCOMPARE(dialog.name(), QStringLiteral("127.0.0.1:8080/b?x=1"));
+
+    // Typing a name stops the following.
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Orders"));
+    QVERIFY(!dialog.nameFollowsUrl());
+    url->setFocus();
+    QTest::keyClicks(url, QStringLiteral("&y=2"));
+    QCOMPARE(name->text(), QStringLiteral("Orders"));
+    QCOMPARE(dialog.name(), QStringLiteral("Orders"));
+
+    // Clearing it follows again.
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClick(name, Qt::Key_Backspace);
+    QVERIFY(dialog.nameFollowsUrl());
+    QCOMPARE(dialog.name(), QStringLiteral("127.0.0.1:8080/b?x=1&y=2"));
+    url->setFocus();
+    QTest::keyClick(url, Qt::Key_Backspace);
+    QCOMPARE(name->text(), QStringLiteral("127.0.0.1:8080/b?x=1&y="));
+}
+
+void TestSubscriptionDialog::editedStreamKeepsItsName()
+{
+    EventSourceOptions options;
+    options.url = QUrl(QStringLiteral("http://127.0.0.1:1/old"));
+    SubscriptionDialog dialog;
+    dialog.setOptions(options, QStringLiteral("Production"));
+    QVERIFY(!dialog.nameFollowsUrl());
+    dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1:1/new"));
+    QCOMPARE(dialog.name(), QStringLiteral("Production"));
+
+    // A name that is the default one follows the URL.
+    dialog.setOptions(options, QStringLiteral("127.0.0.1:1/old"));
+    QVERIFY(dialog.nameFollowsUrl());
+    dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1:1/new"));
+    QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("127.0.0.1:1/new"));
 }
 
 void TestSubscriptionDialog::policiesAreExplained()

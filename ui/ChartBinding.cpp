@@ -1,0 +1,128 @@
+#include "ChartBinding.h"
+
+#include "ChartArea.h"
+#include "CaptureStore.h"
+#include "ChartPanel.h"
+#include "FieldPicker.h"
+#include "Stream.h"
+#include "StreamFieldStore.h"
+#include "Workspace.h"
+
+#include <limits>
+
+namespace {
+
+ChartPanel::TimeWindow timeWindowForMs(qint64 ms)
+{
+    if (ms <= 0)
+        return ChartPanel::All;
+    for (auto window : {ChartPanel::TenSeconds, ChartPanel::OneMinute, ChartPanel::TenMinutes, ChartPanel::OneHour}) {
+        if (ms <= ChartPanel::windowLengthMs(window))
+            return window;
+    }
+    return ChartPanel::All;
+}
+
+} // namespace
+
+ChartBinding::ChartBinding(Workspace *workspace, ChartArea *area, FieldPicker *picker, QObject *parent)
+    : QObject(parent)
+    , m_workspace(workspace)
+    , m_area(area)
+{
+    for (Stream *stream : workspace->streams())
+        add(stream);
+    connect(workspace, &Workspace::streamAdded, this, &ChartBinding::add);
+    connect(workspace, &Workspace::streamAboutToBeRemoved, this,
+            [this](Stream *stream) { m_area->removeStream(stream->fields()); });
+    connect(workspace, &Workspace::streamChanged, this,
+            [this](Stream *stream) { m_area->renameStream(stream->fields(), stream->name()); });
+    connect(workspace, &Workspace::ticked, this, &ChartBinding::updateOutages);
+    connect(picker, &FieldPicker::timeSourceChangeRequested, this,
+            [this](StreamFieldStore *store, StreamFieldStore::TimeSource source, const QString &path) {
+                for (Stream *stream : m_workspace->streams()) {
+                    if (stream->fields() == store) {
+                        stream->setTimeSource(source, path);
+                        m_workspace->setModified();
+                    }
+                }
+            });
+    connect(area, &ChartArea::plottedFieldsChanged, this, [this] { m_workspace->setModified(); });
+}
+
+void ChartBinding::add(Stream *stream)
+{
+    m_area->addStream(stream->fields(), stream->name(), stream->colorIndex());
+}
+
+void ChartBinding::updateOutages()
+{
+    for (const Stream *stream : m_workspace->streams()) {
+        const auto &outages = stream->history().outages();
+        m_area->setOutages(stream->fields(), QList<std::pair<qint64, qint64>>(outages.cbegin(), outages.cend()));
+    }
+}
+
+QStringList ChartBinding::plottedFields(const Stream *stream) const
+{
+    return m_area->plottedFields(stream->fields());
+}
+
+std::pair<qint64, qint64> ChartBinding::visibleRange() const
+{
+    qint64 from = std::numeric_limits<qint64>::max();
+    qint64 to = std::numeric_limits<qint64>::min();
+    for (StreamFieldStore *store : m_area->streams()) {
+        ChartPanel *panel = m_area->panelFor(store);
+        if (!panel || store->fieldPaths().isEmpty())
+            continue;
+        // A panel drawn on a payload clock is ahead of (or behind) the receive times.
+        const auto [first, last] = panel->timeRange();
+        const qint64 offset = store->clockOffsetMs();
+        from = std::min(from, first - offset);
+        to = std::max(to, last - offset);
+    }
+    return {from, to};
+}
+
+void ChartBinding::showWholeSpan(const QList<Stream *> &streams)
+{
+    if (m_area->layoutMode() != ChartArea::ChartPerStream)
+        return;
+    for (Stream *stream : streams) {
+        ChartPanel *panel = m_area->panelFor(stream->fields());
+        const qsizetype count = stream->capture()->size();
+        if (!panel || count == 0)
+            continue;
+        const qint64 first = stream->capture()->at(0).receivedAt.toMSecsSinceEpoch();
+        const qint64 last = stream->capture()->at(count - 1).receivedAt.toMSecsSinceEpoch();
+        panel->zoomToRange(first, std::max(last, first + 1));
+    }
+}
+
+void ChartBinding::writeLayout(SessionData &session) const
+{
+    int index = 0;
+    for (const Stream *stream : m_workspace->streams()) {
+        if (stream->isOffline())
+            continue;
+        if (index < session.subscriptions.size())
+            session.subscriptions[index].plottedFields = m_area->plottedFields(stream->fields());
+        ++index;
+    }
+    session.timeWindowMs = ChartPanel::windowLengthMs(m_area->timeWindow());
+    session.chartLayout = m_area->layoutMode() == ChartArea::SingleChart ? ChartArrangement::Single : ChartArrangement::PerStream;
+}
+
+void ChartBinding::readLayout(const SessionData &session)
+{
+    m_area->setTimeWindow(timeWindowForMs(session.timeWindowMs));
+    m_area->setLayoutMode(session.chartLayout == ChartArrangement::Single ? ChartArea::SingleChart
+                                                                     : ChartArea::ChartPerStream);
+    const int count = std::min<int>(m_workspace->count(), int(session.subscriptions.size()));
+    for (int i = 0; i < count; ++i) {
+        // An empty list would stop the first discovered field from being plotted.
+        if (!session.subscriptions[i].plottedFields.isEmpty())
+            m_area->setPlottedFields(m_workspace->streamAt(i)->fields(), session.subscriptions[i].plottedFields);
+    }
+}

@@ -1,0 +1,84 @@
+#include "ChartAreaToolBar.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QToolButton>
+
+#include <algorithm>
+
+namespace {
+
+
+} // namespace
+
+ChartAreaToolBar::ChartAreaToolBar(QWidget *parent)
+    : QWidget(parent)
+{
+    m_layoutCombo = new QComboBox(this);
+    m_layoutCombo->setObjectName(QStringLiteral("layoutMode"));
+    m_layoutCombo->addItem(tr("Chart per stream"), int(ChartArea::ChartPerStream));
+    m_layoutCombo->addItem(tr("Single chart"), int(ChartArea::SingleChart));
+    m_layoutCombo->setItemData(0, tr("One chart for each stream, one above the other"), Qt::ToolTipRole);
+    m_layoutCombo->setItemData(1, tr("Every stream's plotted fields in one chart"), Qt::ToolTipRole);
+    m_layoutCombo->setToolTip(tr("How the streams are laid out"));
+    connect(m_layoutCombo, &QComboBox::activated, this, [this](int index) {
+        Q_EMIT layoutModeChosen(ChartArea::LayoutMode(m_layoutCombo->itemData(index).toInt()));
+    });
+
+    m_windowCombo = new QComboBox(this);
+    m_windowCombo->setObjectName(QStringLiteral("timeWindow"));
+    const std::pair<ChartPanel::TimeWindow, QString> windows[] = {
+        {ChartPanel::TenSeconds, tr("10 s")}, {ChartPanel::OneMinute, tr("1 min")},
+        {ChartPanel::TenMinutes, tr("10 min")}, {ChartPanel::OneHour, tr("1 h")},
+        {ChartPanel::All, tr("All")},
+    };
+    for (const auto &[value, text] : windows)
+        m_windowCombo->addItem(text, int(value));
+    m_windowCombo->setToolTip(tr("Time window of every chart while it follows the newest data"));
+    connect(m_windowCombo, &QComboBox::activated, this, [this](int index) {
+        Q_EMIT timeWindowChosen(ChartPanel::TimeWindow(m_windowCombo->itemData(index).toInt()));
+    });
+
+    m_pauseButton = new QToolButton(this);
+    m_pauseButton->setObjectName(QStringLiteral("pauseAll"));
+    m_pauseButton->setCheckable(true);
+    m_pauseButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_pauseButton, &QToolButton::toggled, this, &ChartAreaToolBar::pauseToggled);
+
+    m_resetButton = new QToolButton(this);
+    m_resetButton->setObjectName(QStringLiteral("resetAll"));
+    m_resetButton->setText(tr("Reset all"));
+    m_resetButton->setToolTip(tr("Every chart back to its window, following the newest data"));
+    m_resetButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_resetButton, &QToolButton::clicked, this, &ChartAreaToolBar::resetClicked);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 0);
+    layout->addWidget(m_layoutCombo);
+    layout->addSpacing(8);
+    auto *windowLabel = new QLabel(tr("Window:"), this);
+    windowLabel->setBuddy(m_windowCombo);
+    layout->addWidget(windowLabel);
+    layout->addWidget(m_windowCombo);
+    layout->addStretch(1);
+    layout->addWidget(m_pauseButton);
+    layout->addWidget(m_resetButton);
+}
+
+void ChartAreaToolBar::setState(ChartArea::LayoutMode mode, ChartPanel::TimeWindow window, bool paused,
+                                bool hasStreams)
+{
+    m_layoutCombo->setCurrentIndex(m_layoutCombo->findData(int(mode)));
+    m_windowCombo->setCurrentIndex(m_windowCombo->findData(int(window)));
+    {
+        const QSignalBlocker blocker(m_pauseButton);
+        m_pauseButton->setChecked(paused);
+    }
+    m_pauseButton->setText(paused ? tr("Resume all") : tr("Pause all"));
+    m_pauseButton->setToolTip(paused ? tr("Every chart follows the newest data again")
+                                     : tr("Freeze every chart; data keeps arriving"));
+    m_pauseButton->setEnabled(hasStreams);
+    m_resetButton->setEnabled(hasStreams);
+}

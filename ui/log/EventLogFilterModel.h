@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QSet>
+#include <QSortFilterProxyModel>
+#include <QString>
+
+// Filters an EventLogModel by stream, by type and by text.
+//
+// By type a row passes when:
+//   - no event type is chosen: every event, and the connection rows while they are shown
+//     (setConnectionRowsShown(), the default);
+//   - an event type is chosen: the events of exactly that type, no connection row;
+//   - connectionRowsOnly() (the "Connection events" pseudo-type): the connection rows only.
+//
+// Only the filter setters re-filter every row; rows the source inserts on its display tick are
+// filtered as they arrive by the proxy's own insertion handling.
+class EventLogFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit EventLogFilterModel(QObject *parent = nullptr);
+
+    // Only rows of these streams pass (an empty set lets none through).
+    void setAcceptedStreams(const QSet<quint64> &streamIds);
+    // Rows of every stream pass; the default.
+    void acceptAllStreams();
+    bool acceptsAllStreams() const { return m_allStreams; }
+    QSet<quint64> acceptedStreams() const { return m_streams; }
+
+    // Only events of this type pass; an empty type lets every type through. Ends
+    // connectionRowsOnly().
+    void setEventType(const QString &type);
+    QString eventType() const { return m_type; }
+
+    void setConnectionRowsOnly(bool only);
+    bool connectionRowsOnly() const { return m_connectionRowsOnly; }
+
+    void setConnectionRowsShown(bool shown);
+    bool connectionRowsShown() const { return m_connectionRowsShown; }
+
+    // Case-insensitive substring of the data, the ID, the type or, for connection rows, the text
+    // and the reason; empty matches everything.
+    void setSearchText(const QString &text);
+    QString searchText() const { return m_text; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QSet<quint64> m_streams;
+    bool m_allStreams = true;
+    QString m_type;
+    bool m_connectionRowsOnly = false;
+    bool m_connectionRowsShown = true;
+    QString m_text;
+};

@@ -1,0 +1,439 @@
+#include "EventLogModel.h"
+
+#include <QRegularExpression>
+#include <QTextDocument>
+
+#include <algorithm>
+#include <iterator>
+#include <vector>
+
+namespace {
+
+// Beyond this many separate runs of a removed stream's rows, one layout change costs less than a
+// removal signal per run (each one makes proxies and views walk every row).
+constexpr qsizetype MaxRemovalRuns = 16;
+
+} // namespace
+
+EventLogModel::EventLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_flushTimer.setInterval(DefaultFlushIntervalMs);
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &EventLogModel::flush);
+}
+
+EventLogModel::~EventLogModel() = default;
+
+ConnectionEvent EventLogModel::Entry::connectionEvent() const
+{
+    ConnectionEvent event;
+    event.kind = ConnectionEvent::Kind(kind);
+    event.timeMs = timeMs;
+    event.reason = data;
+    event.connection = connection;
+    event.attempt = attempt;
+    event.delayMs = delayMs;
+    return event;
+}
+
+void EventLogModel::appendEvents(quint64 streamId, const QList<CapturedEvent> &events)
+{
+    if (events.isEmpty())
+        return;
+    // Of a batch larger than the log only the newest part can ever be shown.
+    const qsizetype skipped = qMax<qsizetype>(0, events.size() - m_maximumRows);
+    if (skipped > 0) {
+        Counts &counts = m_counts[streamId];
+        counts.appended += skipped;
+        counts.dropped += skipped;
+        m_appended += skipped;
+        m_dropped += skipped;
+    }
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    for (qsizetype i = skipped; i < events.size(); ++i) {
+        const CapturedEvent &captured = events.at(i);
+        Entry entry;
+        entry.timeMs = captured.receivedAt.isValid() ? captured.receivedAt.toMSecsSinceEpoch() : nowMs;
+        entry.streamId = streamId;
+        entry.url = captured.url;
+        entry.type = captured.event.type;
+        entry.id = captured.event.lastEventId;
+        entry.data = captured.event.data;
+        entry.connection = captured.connection;
+        push(std::move(entry));
+    }
+    trimPending();
+    startFlushTimer();
+}
+
+void EventLogModel::appendConnectionEvent(quint64 streamId, const ConnectionEvent &event)
+{
+    Entry entry;
+    entry.timeMs = event.timeMs > 0 ? event.timeMs : QDateTime::currentMSecsSinceEpoch();
+    entry.streamId = streamId;
+    entry.data = event.reason;
+    entry.connection = event.connection;
+    entry.attempt = event.attempt;
+    entry.delayMs = event.delayMs;
+    entry.kind = qint8(event.kind);
+    push(std::move(entry));
+    trimPending();
+    startFlushTimer();
+}
+
+void EventLogModel::push(Entry &&entry)
+{
+    ++m_counts[entry.streamId].appended;
+    ++m_appended;
+    m_pending.push_back(std::move(entry));
+}
+
+void EventLogModel::startFlushTimer()
+{
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void EventLogModel::countDropped(const Entry &entry)
+{
+    ++m_counts[entry.streamId].dropped;
+    ++m_dropped;
+}
+
+void EventLogModel::trimPending()
+{
+    while (m_pending.size() > size_t(m_maximumRows)) {
+        countDropped(m_pending.front());
+        m_pending.pop_front();
+    }
+}
+
+void EventLogModel::removeOldestRows(size_t count)
+{
+    if (count == 0)
+        return;
+    beginRemoveRows({}, 0, int(count) - 1);
+    for (auto it = m_rows.cbegin(); it != m_rows.cbegin() + qsizetype(count); ++it)
+        countDropped(*it);
+    m_rows.erase(m_rows.begin(), m_rows.begin() + qsizetype(count));
+    endRemoveRows();
+}
+
+void EventLogModel::flush()
+{
+    m_flushTimer.stop();
+    if (m_pending.empty())
+        return;
+
+    const size_t incoming = m_pending.size(); // never more than m_maximumRows
+    const size_t total = m_rows.size() + incoming;
+    removeOldestRows(total > size_t(m_maximumRows) ? total - size_t(m_maximumRows) : 0);
+
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(incoming) - 1);
+    m_rows.insert(m_rows.end(), std::make_move_iterator(m_pending.begin()),
+                  std::make_move_iterator(m_pending.end()));
+    endInsertRows();
+    m_pending.clear();
+}
+
+void EventLogModel::clear()
+{
+    m_flushTimer.stop();
+    m_pending.clear();
+    m_counts.clear();
+    m_appended = 0;
+    m_dropped = 0;
+    if (m_rows.empty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+void EventLogModel::setStreamName(quint64 streamId, const QString &name)
+{
+    const auto it = m_names.constFind(streamId);
+    if (it != m_names.cend() && *it == name)
+        return;
+    m_names.insert(streamId, name);
+
+    const auto isOfStream = [streamId](const Entry &entry) { return entry.streamId == streamId; };
+    const auto first = std::find_if(m_rows.cbegin(), m_rows.cend(), isOfStream);
+    if (first == m_rows.cend())
+        return;
+    const auto last = std::find_if(m_rows.crbegin(), m_rows.crend(), isOfStream);
+    const int firstRow = int(first - m_rows.cbegin());
+    const int lastRow = int(m_rows.size()) - 1 - int(last - m_rows.crbegin());
+    Q_EMIT dataChanged(index(firstRow, StreamColumn), index(lastRow, StreamColumn),
+                       {Qt::DisplayRole, Qt::ToolTipRole, StreamRole});
+}
+
+QString EventLogModel::streamName(quint64 streamId) const
+{
+    return m_names.value(streamId);
+}
+
+void EventLogModel::removeStream(quint64 streamId)
+{
+    const auto isOfStream = [streamId](const Entry &entry) { return entry.streamId == streamId; };
+    std::erase_if(m_pending, isOfStream);
+    if (m_pending.empty())
+        m_flushTimer.stop();
+
+    QList<std::pair<int, int>> runs; // first and last row of each run of the stream's rows
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        if (!isOfStream(m_rows[size_t(row)]))
+            continue;
+        if (!runs.isEmpty() && runs.last().second == row - 1)
+            runs.last().second = row;
+        else
+            runs.append({row, row});
+    }
+
+    if (runs.size() <= MaxRemovalRuns) {
+        // From the last run back, so that the rows of the runs before keep their numbers.
+        for (auto run = runs.crbegin(); run != runs.crend(); ++run) {
+            beginRemoveRows({}, run->first, run->second);
+            m_rows.erase(m_rows.begin() + run->first, m_rows.begin() + run->second + 1);
+            endRemoveRows();
+        }
+    } else {
+        Q_EMIT layoutAboutToBeChanged();
+        std::vector<int> newRows(m_rows.size());
+        int next = 0;
+        for (size_t row = 0; row < m_rows.size(); ++row)
+            newRows[row] = isOfStream(m_rows[row]) ? -1 : next++;
+        const QModelIndexList from = persistentIndexList();
+        QModelIndexList to;
+        to.reserve(from.size());
+        for (const QModelIndex &index : from) {
+            const int row = newRows[size_t(index.row())];
+            to.append(row < 0 ? QModelIndex() : createIndex(row, index.column()));
+        }
+        std::erase_if(m_rows, isOfStream);
+        changePersistentIndexList(from, to);
+        Q_EMIT layoutChanged();
+    }
+
+    const Counts counts = m_counts.take(streamId);
+    m_appended -= counts.appended;
+    m_dropped -= counts.dropped;
+    m_names.remove(streamId);
+}
+
+void EventLogModel::setMaximumRows(int rows)
+{
+    m_maximumRows = qMax(1, rows);
+    trimPending();
+    if (m_rows.size() > size_t(m_maximumRows))
+        removeOldestRows(m_rows.size() - size_t(m_maximumRows));
+}
+
+void EventLogModel::setFlushInterval(int ms)
+{
+    m_flushTimer.setInterval(qMax(0, ms));
+}
+
+QString EventLogModel::preview(const QString &data, int maximumLength)
+{
+    QString line;
+    line.reserve(qMin(data.size(), qsizetype(maximumLength)) + 8);
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        if (line.size() >= maximumLength) {
+            line += QChar(0x2026);
+            break;
+        }
+        const QChar c = data.at(i);
+        if (c == u'\n')
+            line += QStringLiteral(" \u23CE ");
+        else if (c == u'\r' || c == u'\t' || c.unicode() == 0)
+            line += u' ';
+        else
+            line += c;
+    }
+    return line;
+}
+
+QString EventLogModel::connectionText(const ConnectionEvent &event)
+{
+    using Kind = ConnectionEvent::Kind;
+    const QString &reason = event.reason;
+    switch (event.kind) {
+    case Kind::Opened:
+        return event.connection > 0 ? tr("Opened (connection %1)").arg(event.connection)
+                                    : tr("Opened");
+    case Kind::Lost:
+        return reason.isEmpty() ? tr("Connection lost") : tr("Connection lost \u2014 %1").arg(reason);
+    case Kind::ReconnectScheduled: {
+        QString text = event.delayMs > 0
+            ? tr("Reconnecting in %1 s").arg(QString::number(event.delayMs / 1000.0, 'f', 1))
+            : tr("Reconnecting now");
+        QString detail = event.attempt > 0 ? tr("attempt %1").arg(event.attempt) : QString();
+        if (!reason.isEmpty())
+            detail = detail.isEmpty() ? reason : tr("%1 \u2014 %2").arg(detail, reason);
+        if (!detail.isEmpty())
+            text += QStringLiteral(" (") + detail + u')';
+        return text;
+    }
+    case Kind::Failed:
+        return reason.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(reason);
+    case Kind::EndedByServer:
+        return reason.isEmpty() ? tr("Ended by server") : tr("Ended by server (%1)").arg(reason);
+    case Kind::Closed:
+        return tr("Closed by the user");
+    case Kind::IdReset: {
+        static const QRegularExpression fromTo(QStringLiteral("^from (.*) to (.*)$"));
+        const QRegularExpressionMatch match = fromTo.match(reason);
+        if (match.hasMatch()) {
+            return tr("ID reset: %1 \u2192 %2 (the server restarted?)")
+                .arg(match.captured(1), match.captured(2));
+        }
+        return reason.isEmpty() ? tr("ID reset (the server restarted?)")
+                                : tr("ID reset: %1").arg(reason);
+    }
+    }
+    return reason;
+}
+
+QColor EventLogModel::connectionColor(ConnectionEvent::Kind kind)
+{
+    using Kind = ConnectionEvent::Kind;
+    switch (kind) {
+    case Kind::Opened:
+        return QColor(0x2e, 0xa0, 0x4f);
+    case Kind::Lost:
+    case Kind::ReconnectScheduled:
+    case Kind::IdReset:
+        return QColor(0xc7, 0x7c, 0x02);
+    case Kind::Failed:
+        return QColor(0xd1, 0x34, 0x38);
+    case Kind::EndedByServer:
+    case Kind::Closed:
+        break;
+    }
+    return QColor(0x8c, 0x8c, 0x8c);
+}
+
+QString EventLogModel::connectionTypeText()
+{
+    return tr("\u27F2 connection");
+}
+
+int EventLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EventLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString EventLogModel::displayName(const Entry &entry) const
+{
+    const auto it = m_names.constFind(entry.streamId);
+    if (it != m_names.cend() && !it->isEmpty())
+        return *it;
+    return entry.url.isEmpty() ? tr("Stream %1").arg(entry.streamId) : entry.url;
+}
+
+QVariant EventLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry &entry = m_rows[size_t(index.row())];
+    const bool isEvent = entry.isEvent();
+
+    switch (role) {
+    case StreamRole:
+        return displayName(entry);
+    case TypeRole:
+        return entry.type;
+    case IdRole:
+        return entry.id;
+    case FullDataRole:
+        return isEvent ? entry.data : connectionText(entry.connectionEvent());
+    case ReceivedAtRole:
+        return QDateTime::fromMSecsSinceEpoch(entry.timeMs, Qt::UTC);
+    case ConnectionRole:
+        return entry.connection;
+    case StreamIdRole:
+        return QVariant::fromValue(entry.streamId);
+    case UrlRole:
+        return entry.url;
+    case KindRole:
+        return int(isEvent ? RowKind::Event : RowKind::Connection);
+    case ConnectionKindRole:
+        return isEvent ? QVariant() : QVariant(int(entry.kind));
+    case ReasonRole:
+        return isEvent ? QString() : entry.data;
+    case AttemptRole:
+        return entry.attempt;
+    case DelayRole:
+        return entry.delayMs;
+    }
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(entry.timeMs)
+                .toString(QStringLiteral("HH:mm:ss.zzz"));
+        case StreamColumn:
+            return displayName(entry);
+        case TypeColumn:
+            return isEvent ? entry.type : connectionTypeText();
+        case IdColumn:
+            return entry.id;
+        case DataColumn:
+            return isEvent ? preview(entry.data) : connectionText(entry.connectionEvent());
+        }
+        break;
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(Qt::ISODateWithMs);
+        case StreamColumn:
+            return entry.url.isEmpty() ? displayName(entry) : entry.url;
+        case DataColumn:
+            if (!isEvent)
+                return connectionText(entry.connectionEvent());
+            // Rich text, so that long payloads wrap instead of making a screen-wide tooltip.
+            return Qt::convertFromPlainText(entry.data.left(MaximumToolTipLength),
+                                            Qt::WhiteSpaceNormal);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (!isEvent && (index.column() == TypeColumn || index.column() == DataColumn))
+            return connectionColor(ConnectionEvent::Kind(entry.kind));
+        break;
+    case Qt::DecorationRole:
+        if (!isEvent && index.column() == TypeColumn)
+            return connectionColor(ConnectionEvent::Kind(entry.kind));
+        break;
+    }
+    return {};
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case StreamColumn:
+        return tr("Stream");
+    case TypeColumn:
+        return tr("Type");
+    case IdColumn:
+        return tr("ID");
+    case DataColumn:
+        return tr("Data");
+    }
+    return {};
+}
