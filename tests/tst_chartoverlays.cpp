@@ -58,6 +58,7 @@ private Q_SLOTS:
 
     void breaksDrawSeparateLines();
     void segmentLinesArePooled();
+    void loneSamplesAreDots();
     void outagesShadeTheirSpans();
     void statusOverlayTellsTheViewState();
     void ctrlWheelWhileFollowingKeepsNow();
@@ -135,6 +136,30 @@ void TestChartOverlays::breaksDrawSeparateLines()
     QCOMPARE(withPoints, 3);
     // One legend entry per field.
     QCOMPARE(visibleLegendEntries(*m_panel), 2);
+}
+
+void TestChartOverlays::loneSamplesAreDots()
+{
+    // A server that closes after every event: each connection brings one sample.
+    const qint64 now = Base + 10'000;
+    for (qint64 t = Base; t <= now; t += 2000) {
+        m_a->markBreak();
+        m_a->append(t, double(t - Base));
+    }
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    settle(now);
+
+    QCOMPARE(m_panel->displayedSegmentCount(0), 6);
+    int dots = 0;
+    for (const QLineSeries *line : linesNamed(*m_panel, QStringLiteral("/a"))) {
+        if (line->count() == 1) {
+            QVERIFY(line->pointsVisible());
+            ++dots;
+        } else {
+            QVERIFY(!line->pointsVisible());
+        }
+    }
+    QCOMPARE(dots, 6);
 }
 
 void TestChartOverlays::segmentLinesArePooled()

@@ -1,9 +1,9 @@
 #include "ChartBinding.h"
 
 #include "ChartArea.h"
-#include "CaptureStore.h"
 #include "ChartPanel.h"
 #include "FieldPicker.h"
+#include "SeriesBuffer.h"
 #include "Stream.h"
 #include "StreamFieldStore.h"
 #include "Workspace.h"
@@ -44,6 +44,10 @@ ChartBinding::ChartBinding(Workspace *workspace, ChartArea *area, FieldPicker *p
                     if (stream->fields() == store) {
                         stream->setTimeSource(source, path);
                         m_workspace->setModified();
+                        // A capture opened offline has no "now" to follow: show all of it on
+                        // the new clock.
+                        if (stream->isOffline())
+                            showWholeSpan({stream});
                     }
                 }
             });
@@ -91,12 +95,21 @@ void ChartBinding::showWholeSpan(const QList<Stream *> &streams)
         return;
     for (Stream *stream : streams) {
         ChartPanel *panel = m_area->panelFor(stream->fields());
-        const qsizetype count = stream->capture()->size();
-        if (!panel || count == 0)
+        if (!panel)
             continue;
-        const qint64 first = stream->capture()->at(0).receivedAt.toMSecsSinceEpoch();
-        const qint64 last = stream->capture()->at(count - 1).receivedAt.toMSecsSinceEpoch();
-        panel->zoomToRange(first, std::max(last, first + 1));
+        // The span of the samples, on whichever clock the stream is drawn.
+        qint64 first = std::numeric_limits<qint64>::max();
+        qint64 last = std::numeric_limits<qint64>::min();
+        const StreamFieldStore *store = stream->fields();
+        for (const QString &key : store->fieldPaths()) {
+            const SeriesBuffer *buffer = store->buffer(key);
+            if (!buffer || buffer->isEmpty())
+                continue;
+            first = std::min(first, buffer->firstTime());
+            last = std::max(last, buffer->lastTime());
+        }
+        if (first <= last)
+            panel->zoomToRange(first, std::max(last, first + 1));
     }
 }
 

@@ -15,7 +15,7 @@
 
 namespace {
 
-constexpr int MinimumPanelHeight = 180;
+constexpr int MinimumPanelHeight = 220;
 
 bool isDarkPalette(const QPalette &palette)
 {

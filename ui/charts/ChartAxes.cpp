@@ -163,8 +163,15 @@ AxisTicks::TickSet ChartAxes::fittingValueTicks(double low, double high, double 
 {
     const QFontMetricsF metrics(m_font);
     const double pitch = 2 * metrics.height() + 2 * LabelPadding;
-    const int maxTicks = std::clamp(int(height / pitch), 2, 10);
-    return AxisTicks::valueTicks(low, high, maxTicks);
+    const int comfortable = std::clamp(int(height / pitch), 2, 10);
+    AxisTicks::TickSet ticks = AxisTicks::valueTicks(low, high, comfortable);
+    // A step that fits the comfortable count may leave a single tick (-44..-36 in four: only -40
+    // with a step of 5); one label does not tell a scale. Take more ticks, as long as their labels
+    // do not touch.
+    const int dense = std::clamp(int(height / (metrics.height() + 2 * LabelPadding)), 2, 12);
+    for (int maxTicks = comfortable + 1; ticks.ticks.size() < 2 && low < high && maxTicks <= dense; ++maxTicks)
+        ticks = AxisTicks::valueTicks(low, high, maxTicks);
+    return ticks;
 }
 
 bool ChartAxes::apply(QCategoryAxis *axis, AxisTicks::TickSet &shown, AxisTicks::TickSet ticks)

@@ -43,7 +43,7 @@ ChartPanel::~ChartPanel()
 void ChartPanel::setTitle(const QString &title)
 {
     d->title = title;
-    d->plot->setTitle(title);
+    d->toolBar->setTitle(title);
     const QString empty = tr("No numeric fields yet");
     d->emptyLabel->setText(title.isEmpty() ? empty
                                            : QStringLiteral("<b>%1</b><br><br>%2").arg(title.toHtmlEscaped(), empty));

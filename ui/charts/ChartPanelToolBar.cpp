@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QMenu>
 #include <QToolButton>
 
@@ -86,8 +87,18 @@ ChartPanelToolBar::ChartPanelToolBar(QWidget *parent)
     connect(menu, &QMenu::aboutToShow, this, &ChartPanelToolBar::valueMenuAboutToShow);
     m_yButton->setMenu(menu);
 
+    // On screen the title stands here, beside the readout, which leaves the plot its height;
+    // exported images draw it in the chart.
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("panelTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 0, 4, 0);
+    layout->addWidget(m_title);
+    layout->addSpacing(12);
     layout->addWidget(m_readout, 1);
     layout->addWidget(m_yButton);
     layout->addWidget(m_windowCombo);
@@ -129,4 +140,10 @@ void ChartPanelToolBar::setValueAxisState(bool autoScale, std::pair<double, doub
         m_yButton->setToolTip(tr("Value axis fixed from %1 to %2")
                                   .arg(ValueFormat::readout(fixedRange.first), ValueFormat::readout(fixedRange.second)));
     }
+}
+
+void ChartPanelToolBar::setTitle(const QString &title)
+{
+    m_title->setText(title);
+    m_title->setVisible(!title.isEmpty());
 }

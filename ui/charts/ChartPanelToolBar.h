@@ -8,6 +8,7 @@
 
 class QAction;
 class QComboBox;
+class QLabel;
 class QToolButton;
 class ReadoutLabel;
 
@@ -22,6 +23,7 @@ public:
 
     ReadoutLabel *readout() const { return m_readout; }
 
+    void setTitle(const QString &title);
     void setTimeWindow(ChartPanel::TimeWindow window);
     void setState(bool hasSeries, bool following, bool zoomed);
     void setValueAxisState(bool autoScale, std::pair<double, double> fixedRange, bool shown);
@@ -36,6 +38,7 @@ Q_SIGNALS:
     void valueMenuAboutToShow();
 
 private:
+    QLabel *m_title = nullptr;
     ReadoutLabel *m_readout = nullptr;
     QComboBox *m_windowCombo = nullptr;
     QToolButton *m_pauseButton = nullptr;

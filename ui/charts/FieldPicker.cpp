@@ -1,5 +1,7 @@
 #include "FieldPicker.h"
 
+#include "AxisTicks.h"
+
 #include "ChartArea.h"
 #include "SeriesBuffer.h"
 #include "StreamFieldStore.h"
@@ -13,6 +15,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <vector>
 
 namespace {
@@ -20,9 +23,13 @@ namespace {
 constexpr int PathRole = Qt::UserRole + 1;
 constexpr int LatestIntervalMs = 250;
 
+// Whole numbers in full (an epoch or a byte count reads right), others to six digits: the
+// column stays narrow and the name beside it readable.
 QString formatLatest(double value)
 {
-    return QString::number(value, 'g', 8);
+    if (value == std::trunc(value) && std::abs(value) < 1e15)
+        return ValueFormat::readout(value);
+    return QString::number(value, 'g', 6);
 }
 
 } // namespace
@@ -297,7 +304,10 @@ FieldPicker::FieldPicker(ChartArea *area, QWidget *parent)
     d->view->setSelectionMode(QAbstractItemView::SingleSelection);
     d->view->header()->setStretchLastSection(false);
     d->view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    d->view->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // A fixed value column: a wide number must not push the field names out of sight.
+    d->view->header()->setSectionResizeMode(1, QHeaderView::Fixed);
+    d->view->header()->resizeSection(1, fontMetrics().horizontalAdvance(QStringLiteral("-1,764,590,400,000")) + 8);
+    setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 36);
     d->view->setToolTip(tr("Check the fields to plot; the time axis of each stream is chosen under it"));
     connect(d->model, &QStandardItemModel::itemChanged, this,
             [this](QStandardItem *item) { d->itemChanged(item); });

@@ -66,8 +66,15 @@ void SeriesPlotter::setPoints(int index, const QList<QPointF> &points)
     const QList<QList<QPointF>> segments = SeriesSegments::split(points);
     while (field.lines.size() < size_t(segments.size()))
         field.lines.push_back(addLine(field, false));
-    for (qsizetype i = 0; i < segments.size(); ++i)
-        field.lines[size_t(i)]->replace(segments.at(i));
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        QLineSeries *line = field.lines[size_t(i)];
+        // A segment of one sample (a connection that delivered one event) has no line to draw:
+        // its point is shown as a dot instead.
+        const bool lone = segments.at(i).size() == 1;
+        if (line->pointsVisible() != lone)
+            line->setPointsVisible(lone);
+        line->replace(segments.at(i));
+    }
     for (int i = int(segments.size()); i < field.used; ++i)
         field.lines[size_t(i)]->replace(QList<QPointF>());
     field.used = int(segments.size());

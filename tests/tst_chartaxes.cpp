@@ -1,0 +1,75 @@
+// ChartAxes: the ticks an axis is given for a plot of a given size. Whatever the range (one a
+// constant series was widened to, a spike, an epoch), a plot of readable height gets at least two
+// labels, never more than fit without touching, all distinct.
+
+#include "AxisTicks.h"
+#include "ChartAxes.h"
+
+#include <QChart>
+#include <QFontMetricsF>
+#include <QSet>
+#include <QTest>
+
+#include <cfloat>
+#include <optional>
+
+class TestChartAxes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void valueAxisOfEveryShape_data();
+    void valueAxisOfEveryShape();
+};
+
+void TestChartAxes::valueAxisOfEveryShape_data()
+{
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+
+    // Ranges as the panel's auto scale makes them from the data's low and high.
+    const auto autoRange = [](const char *name, double low, double high) {
+        const auto [from, to] = AxisTicks::autoRange(low, high, std::nullopt);
+        QTest::newRow(name) << from << to;
+    };
+    autoRange("constant -40", -40, -40);
+    autoRange("constant 16384", 16384, 16384);
+    autoRange("constant 0", 0, 0);
+    autoRange("constant 1e-9", 1e-9, 1e-9);
+    autoRange("constant 1e300", 1e300, 1e300);
+    autoRange("epoch seconds", 1764590400, 1764590419);
+    autoRange("epoch ms", 1764590400000.0, 1764590419000.0);
+    autoRange("epoch ns", 1764590400e9, 1764590419e9);
+    autoRange("1 MiB counts", 1048575, 1048577);
+    autoRange("0.5 with a spike", 0.5, 1.5e9);
+    autoRange("booleans", 0, 1);
+    autoRange("-40 to 40", -40, 40);
+    QTest::newRow("-44..-36 as given") << -44.0 << -36.0;
+    QTest::newRow("-DBL_MAX..DBL_MAX") << -DBL_MAX << DBL_MAX;
+}
+
+void TestChartAxes::valueAxisOfEveryShape()
+{
+    QFETCH(double, low);
+    QFETCH(double, high);
+
+    QChart chart;
+    ChartAxes axes(&chart);
+    QFont font;
+    font.setPixelSize(12);
+    axes.setLabelsFont(font);
+    const double lineHeight = QFontMetricsF(font).height();
+    for (const int height : {120, 150, 180, 220, 400, 800}) {
+        axes.setRanges(0, 60000, low, high, QSizeF(700, height));
+        const QStringList labels = axes.valueLabels();
+        const QString shown = QStringLiteral("%1 px: %2").arg(height).arg(labels.join(u" | "));
+        QVERIFY2(labels.size() >= 2, qPrintable(shown));
+        QVERIFY2(labels.size() * lineHeight <= height, qPrintable(shown));
+        QVERIFY2(QSet<QString>(labels.cbegin(), labels.cend()).size() == labels.size(), qPrintable(shown));
+        for (const AxisTicks::Tick &tick : axes.valueTicks().ticks)
+            QVERIFY2(tick.value >= low && tick.value <= high, qPrintable(shown));
+    }
+}
+
+QTEST_MAIN(TestChartAxes)
+#include "tst_chartaxes.moc"
