@@ -15,6 +15,8 @@
 #include "StreamListModel.h"
 #include "StreamsPane.h"
 #include "CaptureStore.h"
+#include "SeriesBuffer.h"
+#include "StreamFieldStore.h"
 #include "Workspace.h"
 
 #include <QAction>
@@ -36,7 +38,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTimer>
 #include <QHeaderView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -129,7 +130,7 @@ MainWindow::MainWindow(QWidget *parent)
     // The Streams dock shows at least four rows and its header; the user's size is remembered.
     const int rowHeight = m_streamsPane->view()->verticalHeader()->defaultSectionSize();
     resizeDocks({m_streamsDock, m_eventsDock}, {rowHeight * 6 + 8, height() * 3 / 10}, Qt::Vertical);
-    resizeDocks({m_fieldsDock}, {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34}, Qt::Horizontal);
+    resizeDocks({m_fieldsDock}, {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 44}, Qt::Horizontal);
 }
 
 MainWindow::~MainWindow()
@@ -224,11 +225,8 @@ void MainWindow::connectWorkspace()
         storeLimits(limits);
     });
     connect(m_workspace, &Workspace::modifiedChanged, this, &MainWindow::updateTitle);
-    // The status texts need no more than two updates a second.
-    auto *statusTimer = new QTimer(this);
-    statusTimer->setInterval(500);
-    connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
-    statusTimer->start();
+    // On the same tick as the tables, so that the counts agree.
+    connect(m_workspace, &Workspace::ticked, this, &MainWindow::updateStatus);
     connect(m_streamsPane->model(), &StreamListModel::totalsChanged, this, &MainWindow::updateStatus);
 }
 
@@ -406,6 +404,17 @@ void MainWindow::showLimitsDialog()
     const EventLogModel *log = m_eventLog->model();
     dialog->setUsage(LimitsDialog::CaptureEvents, {m_workspace->capturedCount(), m_workspace->capturedDroppedCount()});
     dialog->setUsage(LimitsDialog::LogRows, {log->rowCount() + log->pendingCount(), log->droppedCount()});
+    qint64 bytes = 0;
+    LimitsDialog::Usage points{0, 0};
+    for (const Stream *stream : m_workspace->streams()) {
+        bytes += stream->capture()->byteSize();
+        for (const QString &key : stream->fields()->fieldPaths()) {
+            points.held += stream->fields()->buffer(key)->size();
+            points.dropped += stream->fields()->buffer(key)->droppedCount();
+        }
+    }
+    dialog->setUsage(LimitsDialog::CaptureMiB, {bytes, -1});
+    dialog->setUsage(LimitsDialog::ChartPoints, points);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { m_workspace->setLimits(dialog->limits()); });
     dialog->open();
 }

@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -54,6 +55,12 @@ void StreamsPane::sizeColumns()
     header->resizeSection(StreamListModel::LastEventIdColumn, width(QStringLiteral("000000")));
     header->resizeSection(StreamListModel::AgeColumn, width(tr("Last event")));
     header->setSectionsMovable(true);
+
+    // However small the window, the table shows its header and four rows (and the horizontal
+    // scroll bar its columns need); the dock can be made larger and keeps its size.
+    const int rows = 4 * m_view->verticalHeader()->defaultSectionSize();
+    const int scrollBar = m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_view);
+    m_view->setMinimumHeight(header->sizeHint().height() + rows + scrollBar + 2 * m_view->frameWidth());
 }
 
 void StreamsPane::createActions()
@@ -134,7 +141,8 @@ void StreamsPane::updateActions()
 {
     const Stream *stream = selectedStream();
     const bool live = stream && !stream->isOffline();
-    const bool any = m_workspace->count() > 0;
+    // The model's rows: a stream being removed has left them while the workspace still lists it.
+    const bool any = m_model->rowCount() > 0;
     m_editAction->setEnabled(live);
     m_removeAction->setEnabled(stream != nullptr);
     m_connectAction->setEnabled(live);
