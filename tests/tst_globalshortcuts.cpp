@@ -1,0 +1,208 @@
+// Shortcuts that work whatever has the focus: Space pauses the charts, Esc follows the newest
+// data again, Ctrl+E exports and Ctrl+N adds a stream, from the log, the stream table, a chart or
+// a floating dock; in a text field Space types a space.
+
+#include "CaptureStore.h"
+#include "ChartArea.h"
+#include "ChartPanel.h"
+#include "EventLogPane.h"
+#include "ExportDialog.h"
+#include "MainWindow.h"
+#include "ModalAnswer.h"
+#include "ScriptedServer.h"
+#include "Stream.h"
+#include "StreamsPane.h"
+#include "SubscriptionDialog.h"
+#include "Workspace.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QDockWidget>
+#include <QGraphicsView>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using Response = ScriptedServer::Response;
+
+namespace {
+
+constexpr int Timeout = 20000;
+
+EventSourceOptions optionsFor(const QUrl &url)
+{
+    EventSourceOptions options;
+    options.url = url;
+    return options;
+}
+
+Response numberEvents(int count)
+{
+    QByteArray bytes;
+    for (int i = 1; i <= count; ++i)
+        bytes += "id: " + QByteArray::number(i) + "\ndata: {\"n\": " + QByteArray::number(i) + "}\n\n";
+    return Response::events().send(bytes).stall();
+}
+
+QDockWidget *dock(const MainWindow &window, const char *name)
+{
+    return window.findChild<QDockWidget *>(QLatin1String(name));
+}
+
+} // namespace
+
+class TestGlobalShortcuts : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void globalShortcuts_data();
+    void globalShortcuts();
+    void spaceTypesInTheSearchField();
+    void ctrlFFocusesTheSearch();
+};
+
+void TestGlobalShortcuts::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestGlobalShortcuts::init()
+{
+    QSettings().clear();
+}
+
+void TestGlobalShortcuts::globalShortcuts_data()
+{
+    QTest::addColumn<QString>("focus");
+
+    QTest::newRow("log table") << QStringLiteral("log");
+    QTest::newRow("stream table") << QStringLiteral("streams");
+    QTest::newRow("chart panel") << QStringLiteral("chart");
+    QTest::newRow("floating Events dock") << QStringLiteral("floating log");
+}
+
+void TestGlobalShortcuts::globalShortcuts()
+{
+    QFETCH(QString, focus);
+
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script(QStringLiteral("/events"), {numberEvents(5)});
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    Stream *stream = window.workspace()->addStream(optionsFor(server.url()));
+    ChartArea *charts = window.chartArea();
+    QTRY_COMPARE_WITH_TIMEOUT(stream->capture()->size(), 5, Timeout);
+
+    QWidget *target = nullptr;
+    QWidget *targetWindow = &window;
+    if (focus == u"log") {
+        target = window.eventLog()->view();
+    } else if (focus == u"streams") {
+        target = window.streamsPane()->view();
+    } else if (focus == u"chart") {
+        target = charts->panels().constFirst()->findChild<QGraphicsView *>();
+    } else {
+        QDockWidget *events = dock(window, "eventsDock");
+        events->setFloating(true);
+        QTRY_VERIFY(events->isVisible() && events->isWindow());
+        target = window.eventLog()->view();
+        targetWindow = events;
+    }
+    QVERIFY(target);
+    QTRY_VERIFY(target->isVisible());
+    // The offscreen platform activates no window after a dialog closed; a window manager would.
+    const auto focusTarget = [target, targetWindow] {
+        targetWindow->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(targetWindow));
+        target->setFocus(Qt::OtherFocusReason);
+        QTRY_VERIFY(target->hasFocus());
+    };
+    focusTarget();
+
+    QAction *pause = window.pauseAction();
+    QVERIFY(!pause->isChecked());
+    QTest::keyClick(target, Qt::Key_Space);
+    QVERIFY(pause->isChecked());
+    QVERIFY(charts->isPaused());
+    QTest::keyClick(target, Qt::Key_Space);
+    QVERIFY(!pause->isChecked());
+    QVERIFY(!charts->isPaused());
+
+    // Esc ends the pause and follows the newest data again.
+    QTest::keyClick(target, Qt::Key_Space);
+    QVERIFY(charts->isPaused());
+    QTest::keyClick(target, Qt::Key_Escape);
+    QVERIFY(!pause->isChecked());
+    QVERIFY(!charts->isPaused());
+    QVERIFY(charts->panels().constFirst()->isFollowing());
+
+    QString opened;
+    ModalAnswer::answer([&opened](QWidget *modal) {
+        if (qobject_cast<ExportDialog *>(modal))
+            opened = QStringLiteral("export");
+        qobject_cast<QDialog *>(modal)->reject();
+    });
+    QTest::keyClick(target, Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(opened, QStringLiteral("export"));
+
+    focusTarget();
+    ModalAnswer::answer([&opened](QWidget *modal) {
+        if (qobject_cast<SubscriptionDialog *>(modal))
+            opened = QStringLiteral("add stream");
+        qobject_cast<QDialog *>(modal)->reject();
+    });
+    QTest::keyClick(target, Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(opened, QStringLiteral("add stream"));
+    QCOMPARE(window.workspace()->count(), 1);
+}
+
+void TestGlobalShortcuts::spaceTypesInTheSearchField()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QAction *pause = window.pauseAction();
+    QCOMPARE(pause->shortcut(), QKeySequence(Qt::Key_Space));
+
+    QLineEdit *search = window.eventLog()->searchEdit();
+    search->setFocus();
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("a b"));
+    QCOMPARE(search->text(), QStringLiteral("a b"));
+    QVERIFY(!pause->isChecked());
+    QVERIFY(!window.chartArea()->isPaused());
+    // Shortcuts with a modifier still work from there.
+    QString opened;
+    ModalAnswer::answer([&opened](QWidget *modal) {
+        if (qobject_cast<ExportDialog *>(modal))
+            opened = QStringLiteral("export");
+        qobject_cast<QDialog *>(modal)->reject();
+    });
+    QTest::keyClick(search, Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(opened, QStringLiteral("export"));
+    QCOMPARE(search->text(), QStringLiteral("a b"));
+}
+
+void TestGlobalShortcuts::ctrlFFocusesTheSearch()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTableView *streams = window.streamsPane()->view();
+    streams->setFocus();
+    QTRY_VERIFY(streams->hasFocus());
+    QTest::keyClick(streams, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(window.eventLog()->searchEdit()->hasFocus());
+    QVERIFY(window.eventLog()->searchEdit()->isClearButtonEnabled());
+}
+
+QTEST_MAIN(TestGlobalShortcuts)
+#include "tst_globalshortcuts.moc"
