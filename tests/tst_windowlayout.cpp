@@ -1,7 +1,7 @@
 // The window at the sizes operators use (1024×700, 1600×1000, 1920×1080) with 1, 3 and 8
-// streams: the docks are on screen, the Streams dock shows at least four rows, every chart keeps
-// a readable height and the chart area scrolls when they do not fit, the status bar is whole, and
-// a stream's state elides with the whole reason in its tooltip.
+// streams: the docks are on screen, the Streams dock shows at least four rows, the log's search
+// field has room, every chart keeps a readable height and the chart area scrolls when they do not
+// fit, the status bar is whole, and a stream's state elides with the whole reason in its tooltip.
 
 #include "CaptureStore.h"
 #include "ChartArea.h"
@@ -17,6 +17,7 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -126,6 +127,12 @@ void TestWindowLayout::nothingEssentialHidden()
     QTableView *log = window.eventLog()->view();
     QVERIFY(log->isVisible());
     QVERIFY(log->viewport()->height() >= 3 * log->verticalHeader()->defaultSectionSize());
+
+    // The log's search field has room to be typed in.
+    QLineEdit *search = window.eventLog()->searchEdit();
+    QVERIFY(search->isVisible());
+    QVERIFY2(search->width() >= 10 * search->fontMetrics().horizontalAdvance(QLatin1Char('x')),
+             qPrintable(QString::number(search->width())));
 
     // Charts keep a readable height; the area scrolls when they do not fit.
     QVERIFY(charts->isVisible());

@@ -301,13 +301,15 @@ FieldPicker::FieldPicker(ChartArea *area, QWidget *parent)
     d->view->setModel(d->model);
     d->view->setUniformRowHeights(false);
     d->view->setTextElideMode(Qt::ElideMiddle);
+    // Two levels (stream, field) need little indentation; the names need the room.
+    d->view->setIndentation(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 2);
     d->view->setSelectionMode(QAbstractItemView::SingleSelection);
     d->view->header()->setStretchLastSection(false);
     d->view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     // A fixed value column: a wide number must not push the field names out of sight.
     d->view->header()->setSectionResizeMode(1, QHeaderView::Fixed);
     d->view->header()->resizeSection(1, fontMetrics().horizontalAdvance(QStringLiteral("-1,764,590,400,000")) + 8);
-    setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 36);
+    setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40);
     d->view->setToolTip(tr("Check the fields to plot; the time axis of each stream is chosen under it"));
     connect(d->model, &QStandardItemModel::itemChanged, this,
             [this](QStandardItem *item) { d->itemChanged(item); });

@@ -43,14 +43,15 @@ EventLogPane::EventLogPane(QWidget *parent)
 
     m_streamCombo->setObjectName(QStringLiteral("streamFilterCombo"));
     m_streamCombo->setToolTip(tr("Show the rows of one stream only"));
-    m_streamCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_streamCombo->setMinimumContentsLength(14);
+    // Long stream names elide here rather than squeezing the search field out of the bar.
+    m_streamCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_streamCombo->setMinimumContentsLength(8);
     m_streamCombo->addItem(allStreamsText());
 
     m_typeCombo->setObjectName(QStringLiteral("typeFilterCombo"));
     m_typeCombo->setEditable(true);
     m_typeCombo->setInsertPolicy(QComboBox::NoInsert);
-    m_typeCombo->setMinimumContentsLength(10);
+    m_typeCombo->setMinimumContentsLength(8);
     m_typeCombo->addItem(allTypesText());
     m_typeCombo->addItem(connectionEventsText());
     m_typeCombo->setItemData(1, tr("Only the changes of the streams' connections"), Qt::ToolTipRole);
@@ -60,6 +61,7 @@ EventLogPane::EventLogPane(QWidget *parent)
 
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
     m_searchEdit->setClearButtonEnabled(true);
+    m_searchEdit->setMinimumWidth(m_searchEdit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 10);
     m_searchEdit->setPlaceholderText(tr("Search data, ID and type (Ctrl+F)"));
     m_searchEdit->setToolTip(tr("Show rows whose data, ID, type or connection reason contains "
                                 "this text"));
