@@ -29,13 +29,8 @@ bool ConnectionHistory::record(const ConnectionEvent &event)
         startOutage(event.timeMs);
         break;
     case Kind::Failed:
-        m_status = StreamStatus::Failed;
-        m_reason = event.reason;
-        m_reconnectAtMs = 0;
-        startOutage(event.timeMs);
-        break;
     case Kind::EndedByServer:
-        m_status = StreamStatus::Ended;
+        m_status = event.kind == Kind::Failed ? StreamStatus::Failed : StreamStatus::Ended;
         m_reason = event.reason;
         m_reconnectAtMs = 0;
         startOutage(event.timeMs);
