@@ -1,51 +1,17 @@
+// SseParser against the conformance cases (spec rules R19-R43, WPT, launchdarkly, eventsource-parser):
+// every case whole, split in two at every byte, byte by byte, and in three pieces.
 #include "SseParser.h"
+#include "SseParserTestHelpers.h"
 
 #include <QtTest>
 
-#include <cstddef>
 #include <limits>
 #include <optional>
 #include <utility>
 
-Q_DECLARE_METATYPE(SseEvent)
-
-char *toString(const SseEvent &event)
-{
-    auto clip = [](QString text) {
-        if (text.size() > 120)
-            text = text.first(120) + QStringLiteral("...(%1 chars)").arg(text.size());
-        return text;
-    };
-    const QString text = QStringLiteral("SseEvent(type=\"%1\", data=\"%2\", lastEventId=\"%3\")")
-                             .arg(clip(event.type), clip(event.data), clip(event.lastEventId));
-    return qstrdup(text.toUtf8().constData());
-}
+using namespace SseParserTest;
 
 namespace {
-
-// Byte strings with embedded NULs and hex escapes, exactly as written.
-template <std::size_t N>
-QByteArray raw(const char (&s)[N])
-{
-    return QByteArray(s, qsizetype(N - 1));
-}
-
-// Expected text written as UTF-16 literals, embedded NULs included.
-template <std::size_t N>
-QString u16(const char16_t (&s)[N])
-{
-    return QString(reinterpret_cast<const QChar *>(s), qsizetype(N - 1));
-}
-
-SseEvent ev(const QString &data, const QString &lastEventId = QString(),
-            const QString &type = QStringLiteral("message"))
-{
-    SseEvent event;
-    event.type = type;
-    event.data = data;
-    event.lastEventId = lastEventId;
-    return event;
-}
 
 constexpr int NoRetry = -1;
 
@@ -65,16 +31,6 @@ struct Case
     int retry;           // the reconnection time the body sets, if any
 };
 
-struct Outcome
-{
-    QList<SseEvent> events;
-    QString lastEventId;
-    std::optional<int> retry;
-    qint64 dropped = 0;
-
-    friend bool operator==(const Outcome &, const Outcome &) = default;
-};
-
 Outcome expectedOutcome(const Case &c)
 {
     Outcome outcome;
@@ -82,21 +38,6 @@ Outcome expectedOutcome(const Case &c)
     outcome.lastEventId = c.lastEventId;
     if (c.retry != NoRetry)
         outcome.retry = c.retry;
-    return outcome;
-}
-
-// One response body, delivered in the given pieces.
-Outcome runChunks(const QList<QByteArrayView> &chunks)
-{
-    SseParser parser;
-    parser.beginStream();
-    Outcome outcome;
-    for (QByteArrayView chunk : chunks)
-        parser.feed(chunk, outcome.events);
-    parser.endStream();
-    outcome.lastEventId = parser.lastEventId();
-    outcome.retry = parser.takeReconnectionTime();
-    outcome.dropped = parser.droppedEventCount();
     return outcome;
 }
 
@@ -441,14 +382,9 @@ Case fetchCase()
     return {QTest::currentDataTag(), input, events, lastEventId, retry};
 }
 
-QByteArray repeated(char c, qsizetype size)
-{
-    return QByteArray(size, c);
-}
-
 } // namespace
 
-class TestSseParser : public QObject
+class TestSseParserCases : public QObject
 {
     Q_OBJECT
 
@@ -461,43 +397,15 @@ private Q_SLOTS:
     void byteByByte();
     void threeChunks_data();
     void threeChunks();
-
-    void exactChunks_data();
-    void exactChunks();
-    void bomSplitOnEveryConnection_data();
-    void bomSplitOnEveryConnection();
-
-    void endStreamDiscardsUnterminatedBlock();
-    void beginStreamForgetsPartialBlock();
-    void lastEventIdPersistsAcrossStreams();
-    void unterminatedIdIsNotSentOnReconnect();
-    void nullIdIsIgnoredOnEveryConnection();
-    void setLastEventIdSeedsTheStream();
-    void retryAppliesFromUndispatchedBlock();
-    void retryIsTakenOnce();
-
-    void defaultMaxEventSize();
-    void eventAtTheCapArrives_data();
-    void eventAtTheCapArrives();
-    void largerEventIsDroppedAndCounted_data();
-    void largerEventIsDroppedAndCounted();
-    void hugeLineInSmallChunks();
-    void hugeCommentDoesNotSpoilItsBlock();
-    void droppedEventStillCommitsItsId();
-    void defaultCapTakesSixteenMebibytes();
-    void fiveMebibytesInOneChunk();
-    void tenMebibytesInTwoChunks();
-
-    void hundredEventsInOneChunkInOrder();
 };
 
-void TestSseParser::parse_data()
+void TestSseParserCases::parse_data()
 {
     addCaseColumns();
     addCaseRows();
 }
 
-void TestSseParser::parse()
+void TestSseParserCases::parse()
 {
     const Case c = fetchCase();
     const Outcome outcome = runChunks({c.input});
@@ -507,13 +415,13 @@ void TestSseParser::parse()
     QCOMPARE(outcome.dropped, 0);
 }
 
-void TestSseParser::twoChunks_data()
+void TestSseParserCases::twoChunks_data()
 {
     addCaseColumns();
     addCaseRows();
 }
 
-void TestSseParser::twoChunks()
+void TestSseParserCases::twoChunks()
 {
     const Case c = fetchCase();
     const Outcome expected = expectedOutcome(c);
@@ -528,13 +436,13 @@ void TestSseParser::twoChunks()
     }
 }
 
-void TestSseParser::byteByByte_data()
+void TestSseParserCases::byteByByte_data()
 {
     addCaseColumns();
     addCaseRows();
 }
 
-void TestSseParser::byteByByte()
+void TestSseParserCases::byteByByte()
 {
     const Case c = fetchCase();
     const Outcome expected = expectedOutcome(c);
@@ -557,7 +465,7 @@ void TestSseParser::byteByByte()
                  .constData());
 }
 
-void TestSseParser::threeChunks_data()
+void TestSseParserCases::threeChunks_data()
 {
     addCaseColumns();
     for (const Case &c : parsingCases()) {
@@ -566,7 +474,7 @@ void TestSseParser::threeChunks_data()
     }
 }
 
-void TestSseParser::threeChunks()
+void TestSseParserCases::threeChunks()
 {
     const Case c = fetchCase();
     const Outcome expected = expectedOutcome(c);
@@ -585,405 +493,5 @@ void TestSseParser::threeChunks()
     }
 }
 
-void TestSseParser::exactChunks_data()
-{
-    QTest::addColumn<QByteArrayList>("chunks");
-    QTest::addColumn<QList<SseEvent>>("events");
-
-    QTest::newRow("LD CRLF where CR is end of 1 chunk")
-        << QByteArrayList{"data: Hello\r", "\ndata: World\r", "\n\r\ndata: OK\r", "\n", "\r", "\n"}
-        << QList<SseEvent>{ev("Hello\nWorld"), ev("OK")};
-    QTest::newRow("LD two messages over three chunks")
-        << QByteArrayList{"data: test", "test\n\ndata:", "test\n\n"}
-        << QList<SseEvent>{ev("testtest"), ev("test")};
-    QTest::newRow("EP issue 17 stream with CR separating chunks of the same event")
-        << QByteArrayList{"data: A\r\n", "data: B\r", "\n", "data: C\r\n", "\n"}
-        << QList<SseEvent>{ev("A\nB\nC")};
-    QTest::newRow("EP discarded line whose CRLF is split")
-        << QByteArrayList{":comment\r", "\ndata: x\r", "\n\r", "\n"} << QList<SseEvent>{ev("x")};
-    QTest::newRow("R21 CR at chunk end followed by CR")
-        << QByteArrayList{"data: a\r", "\rdata: b\r", "\r"} << QList<SseEvent>{ev("a"), ev("b")};
-    QTest::newRow("R21 CR at chunk end then empty chunk then LF")
-        << QByteArrayList{"data: a\r", "", "\n\r", "", "\n"} << QList<SseEvent>{ev("a")};
-    QTest::newRow("R22 UTF-8 split inside a character")
-        << QByteArrayList{"data: \xE2", "\x82", "\xAC\n\n"} << QList<SseEvent>{ev(u16(u"\u20AC"))};
-    QTest::newRow("R22 four-byte character split three ways")
-        << QByteArrayList{"data: \xF0\x9F", "\x98", "\x80\n\n"}
-        << QList<SseEvent>{ev(u16(u"\U0001F600"))};
-    QTest::newRow("R20 truncated sequence split before the continuation check")
-        << QByteArrayList{"data: \xE2\x82", "d\n\n"} << QList<SseEvent>{ev(u16(u"\uFFFDd"))};
-    QTest::newRow("R19 BOM split EF|BB|BF")
-        << QByteArrayList{"\xEF", "\xBB", "\xBF" "data: x\n\n"} << QList<SseEvent>{ev("x")};
-    QTest::newRow("R19 BOM split EF BB|BF")
-        << QByteArrayList{"\xEF\xBB", "\xBF", "data: x\n\n"} << QList<SseEvent>{ev("x")};
-    QTest::newRow("R19 BOM split EF|BB BF")
-        << QByteArrayList{"\xEF", "\xBB\xBF" "data: x\n\n"} << QList<SseEvent>{ev("x")};
-    QTest::newRow("R19 second BOM split after the first")
-        << QByteArrayList{"\xEF\xBB\xBF", "\xEF", "\xBB\xBF" "data: 1\n\ndata: 2\n\n"}
-        << QList<SseEvent>{ev("2")};
-    QTest::newRow("R19 UTF-16 BOM split")
-        << QByteArrayList{"\xFF", "\xFE" "data:1\n\ndata:2\n\n"} << QList<SseEvent>{ev("2")};
-    QTest::newRow("LD multi-byte characters in single-byte pieces")
-        << QByteArrayList{"d", "a", "t", "a", ":", " ", "\xE2", "\x82", "\xAC", "\xE8", "\xB1",
-                          "\x86", "\xE8", "\x85", "\x90", "\n", "\n"}
-        << QList<SseEvent>{ev(u16(u"\u20AC\u8C46\u8150"))};
-}
-
-void TestSseParser::exactChunks()
-{
-    QFETCH(QByteArrayList, chunks);
-    QFETCH(QList<SseEvent>, events);
-    QList<QByteArrayView> views;
-    for (const QByteArray &chunk : chunks)
-        views.append(chunk);
-    QCOMPARE(runChunks(views).events, events);
-}
-
-void TestSseParser::bomSplitOnEveryConnection_data()
-{
-    QTest::addColumn<int>("split");
-    for (int split = 0; split <= 3; ++split)
-        QTest::addRow("BOM cut after byte %d", split) << split;
-}
-
-void TestSseParser::bomSplitOnEveryConnection()
-{
-    QFETCH(int, split);
-    const QByteArray bom = raw("\xEF\xBB\xBF");
-    SseParser parser;
-    QList<SseEvent> events;
-    for (int connection = 1; connection <= 3; ++connection) {
-        parser.beginStream();
-        parser.feed(QByteArrayView(bom).first(split), events);
-        parser.feed(QByteArrayView(bom).sliced(split), events);
-        parser.feed(QByteArray("data: " + QByteArray::number(connection) + "\n\n"), events);
-        // A second BOM in the same body is not stripped: that field is ignored.
-        parser.feed(QByteArray(bom + "data: ignored\n\n"), events);
-        parser.endStream();
-    }
-    QCOMPARE(events, (QList<SseEvent>{ev("1"), ev("2"), ev("3")}));
-}
-
-void TestSseParser::endStreamDiscardsUnterminatedBlock()
-{
-    SseParser parser;
-    QList<SseEvent> events;
-    parser.beginStream();
-    parser.feed("id: 1\ndata: a\n\nid: 2\nevent: t\ndata: b\n", events);
-    parser.endStream();
-    QCOMPARE(events, QList<SseEvent>{ev("a", "1")});
-    QCOMPARE(parser.lastEventId(), QStringLiteral("1"));
-
-    // Nothing of the discarded block leaks into the next connection.
-    events.clear();
-    parser.beginStream();
-    parser.feed("data: c\n\n", events);
-    QCOMPARE(events, QList<SseEvent>{ev("c", "1")});
-
-    // Neither does a line cut in the middle.
-    events.clear();
-    parser.feed("data: cut", events);
-    parser.endStream();
-    parser.beginStream();
-    parser.feed("\n\ndata: d\n\n", events);
-    QCOMPARE(events, QList<SseEvent>{ev("d", "1")});
-}
-
-void TestSseParser::beginStreamForgetsPartialBlock()
-{
-    SseParser parser;
-    QList<SseEvent> events;
-    parser.beginStream();
-    parser.feed("id: 2\nevent: t\ndata: x\ndata: hal", events);
-    // The body was abandoned without endStream(): a new one starts afresh.
-    parser.beginStream();
-    parser.feed("lo\n\n", events);
-    QVERIFY(events.isEmpty());
-    QCOMPARE(parser.lastEventId(), QString());
-    parser.feed("data: y\n\n", events);
-    QCOMPARE(events, QList<SseEvent>{ev("y")});
-}
-
-void TestSseParser::lastEventIdPersistsAcrossStreams()
-{
-    // WPT format-field-id-2: three connections, the id and retry persist.
-    SseParser parser;
-    QList<SseEvent> events;
-    const QString ellipsis = u16(u"\u2026");
-
-    parser.beginStream();
-    parser.feed(raw("id: \xE2\x80\xA6\nretry: 200\ndata: hello\n\n"), events);
-    parser.endStream();
-    QCOMPARE(parser.takeReconnectionTime(), std::optional<int>(200));
-    QCOMPARE(parser.lastEventId(), ellipsis);
-
-    for (int connection = 2; connection <= 3; ++connection) {
-        parser.beginStream();
-        parser.feed(raw("data: \xE2\x80\xA6\n\n"), events);
-        parser.endStream();
-        QCOMPARE(parser.lastEventId(), ellipsis);
-    }
-    QCOMPARE(events, (QList<SseEvent>{ev("hello", ellipsis), ev(ellipsis, ellipsis),
-                                      ev(ellipsis, ellipsis)}));
-    QCOMPARE(parser.takeReconnectionTime(), std::nullopt);
-}
-
-void TestSseParser::unterminatedIdIsNotSentOnReconnect()
-{
-    // WPT format-data-before-final-empty-line: the same body on every connection.
-    const QByteArray body = raw("retry:1000\ndata:test1\n\nid:test\ndata:test2\n");
-    SseParser parser;
-    for (int connection = 1; connection <= 2; ++connection) {
-        QList<SseEvent> events;
-        parser.beginStream();
-        parser.feed(body, events);
-        parser.endStream();
-        QCOMPARE(events, QList<SseEvent>{ev("test1", "")});
-        QCOMPARE(parser.lastEventId(), QString());
-        QCOMPARE(parser.takeReconnectionTime(), std::optional<int>(1000));
-    }
-}
-
-void TestSseParser::nullIdIsIgnoredOnEveryConnection()
-{
-    SseParser parser;
-    QList<SseEvent> events;
-    for (int connection = 1; connection <= 2; ++connection) {
-        parser.beginStream();
-        parser.feed(raw("id: x\0x\nretry: 200\ndata: hello\n\n"), events);
-        parser.endStream();
-        QCOMPARE(parser.lastEventId(), QString());
-    }
-    QCOMPARE(events, (QList<SseEvent>{ev("hello"), ev("hello")}));
-}
-
-void TestSseParser::setLastEventIdSeedsTheStream()
-{
-    SseParser parser;
-    parser.setLastEventId(QStringLiteral("seed"));
-    QList<SseEvent> events;
-    parser.beginStream();
-    parser.feed("data: a\n\nid\ndata: b\n\n", events);
-    QCOMPARE(events, (QList<SseEvent>{ev("a", "seed"), ev("b", "")}));
-    QCOMPARE(parser.lastEventId(), QString());
-}
-
-void TestSseParser::retryAppliesFromUndispatchedBlock()
-{
-    // WPT eventsource-reconnect: `retry: 2` with no blank line still applies.
-    SseParser parser;
-    QList<SseEvent> events;
-    parser.beginStream();
-    parser.feed("retry: 2\n", events);
-    parser.endStream();
-    QCOMPARE(parser.takeReconnectionTime(), std::optional<int>(2));
-
-    parser.beginStream();
-    parser.feed("data: data\n\n", events);
-    parser.endStream();
-    QCOMPARE(events, QList<SseEvent>{ev("data")});
-
-    // A retry line inside a block that the end of the body cuts off applies too.
-    parser.beginStream();
-    parser.feed("data: lost\nretry: 5\ndata: also lost", events);
-    QCOMPARE(parser.takeReconnectionTime(), std::optional<int>(5));
-    parser.endStream();
-    QCOMPARE(events.size(), 1);
-}
-
-void TestSseParser::retryIsTakenOnce()
-{
-    SseParser parser;
-    QList<SseEvent> events;
-    parser.beginStream();
-    QCOMPARE(parser.takeReconnectionTime(), std::nullopt);
-    parser.feed("retry: 10\n", events);
-    QCOMPARE(parser.takeReconnectionTime(), std::optional<int>(10));
-    QCOMPARE(parser.takeReconnectionTime(), std::nullopt);
-    parser.feed("retry: 20\nretry: 30\n", events);
-    QCOMPARE(parser.takeReconnectionTime(), std::optional<int>(30));
-}
-
-void TestSseParser::defaultMaxEventSize()
-{
-    QCOMPARE(SseParser::DefaultMaxEventSize, 16 * 1024 * 1024);
-    QCOMPARE(SseParser().maxEventSize(), SseParser::DefaultMaxEventSize);
-    SseParser small(100);
-    QCOMPARE(small.maxEventSize(), 100);
-    small.setMaxEventSize(200);
-    QCOMPARE(small.maxEventSize(), 200);
-}
-
-void TestSseParser::eventAtTheCapArrives_data()
-{
-    QTest::addColumn<int>("chunkSize");
-    QTest::newRow("one chunk") << 0;
-    QTest::newRow("7-byte chunks") << 7;
-    QTest::newRow("1-byte chunks") << 1;
-}
-
-void TestSseParser::eventAtTheCapArrives()
-{
-    QFETCH(int, chunkSize);
-    constexpr int cap = 1000;
-    const QByteArray value = repeated('a', cap);
-    const QByteArray twoLines = repeated('b', cap / 2) + "\ndata: " + repeated('c', cap / 2 - 1);
-    const QByteArray body = "data: " + value + "\n\ndata: " + twoLines + "\n\ndata: next\n\n";
-
-    SseParser parser(cap);
-    QList<SseEvent> events;
-    parser.beginStream();
-    const QByteArrayView view(body);
-    if (chunkSize == 0) {
-        parser.feed(view, events);
-    } else {
-        for (qsizetype i = 0; i < view.size(); i += chunkSize)
-            parser.feed(view.sliced(i, qMin<qsizetype>(chunkSize, view.size() - i)), events);
-    }
-    QCOMPARE(events.size(), 3);
-    QCOMPARE(events.at(0).data, QString::fromLatin1(value));
-    QCOMPARE(events.at(1).data.size(), cap);
-    QCOMPARE(events.at(1).data, QString(cap / 2, u'b') + u'\n' + QString(cap / 2 - 1, u'c'));
-    QCOMPARE(events.at(2).data, QStringLiteral("next"));
-    QCOMPARE(parser.droppedEventCount(), 0);
-}
-
-void TestSseParser::largerEventIsDroppedAndCounted_data()
-{
-    QTest::addColumn<QByteArray>("oversized");
-    constexpr int cap = 1000;
-    QTest::newRow("one line one byte over") << "data: " + repeated('a', cap + 1) + "\n\n";
-    QTest::newRow("two lines one byte over")
-        << "data: " + repeated('a', cap / 2) + "\ndata: " + repeated('b', cap / 2) + "\n\n";
-    QTest::newRow("many short lines")
-        << QByteArray("data: 0123456789\n").repeated(200) + "\n";
-    QTest::newRow("line far over the cap") << "data: " + repeated('a', 10 * cap) + "\n\n";
-    QTest::newRow("over-long line inside a block")
-        << "event: big\ndata: small\ndata: " + repeated('a', 3 * cap) + "\ndata: tail\n\n";
-    QTest::newRow("over-long line ended by CR") << "data: " + repeated('a', 3 * cap) + "\r\r";
-}
-
-void TestSseParser::largerEventIsDroppedAndCounted()
-{
-    QFETCH(QByteArray, oversized);
-    const QByteArray body = "data: before\n\n" + oversized + "data: after\n\n";
-
-    for (int chunkSize : {0, 1, 13, 512}) {
-        SseParser parser(1000);
-        QList<SseEvent> events;
-        parser.beginStream();
-        const QByteArrayView view(body);
-        if (chunkSize == 0) {
-            parser.feed(view, events);
-        } else {
-            for (qsizetype i = 0; i < view.size(); i += chunkSize)
-                parser.feed(view.sliced(i, qMin<qsizetype>(chunkSize, view.size() - i)), events);
-        }
-        QCOMPARE(events, (QList<SseEvent>{ev("before"), ev("after")}));
-        QCOMPARE(parser.droppedEventCount(), 1);
-    }
-}
-
-void TestSseParser::hugeLineInSmallChunks()
-{
-    // 64 MiB on one line against a 1 MiB cap, in 1460-byte pieces: the parser may not hold it.
-    constexpr qsizetype cap = 1024 * 1024;
-    constexpr qsizetype lineSize = 64 * 1024 * 1024;
-    const QByteArray piece = repeated('z', 1460);
-    SseParser parser(cap);
-    QList<SseEvent> events;
-    parser.beginStream();
-    parser.feed("id: 1\ndata: ", events);
-    for (qsizetype sent = 0; sent < lineSize; sent += piece.size())
-        parser.feed(piece, events);
-    parser.feed("\n\nid: 2\ndata: after\n\n", events);
-    QCOMPARE(events, QList<SseEvent>{ev("after", "2")});
-    QCOMPARE(parser.droppedEventCount(), 1);
-}
-
-void TestSseParser::hugeCommentDoesNotSpoilItsBlock()
-{
-    SseParser parser(1000);
-    QList<SseEvent> events;
-    parser.beginStream();
-    const QByteArray body = "data: a\n:" + repeated('c', 5000) + "\ndata: b\n\n";
-    for (qsizetype i = 0; i < body.size(); i += 100)
-        parser.feed(QByteArrayView(body).sliced(i, qMin<qsizetype>(100, body.size() - i)), events);
-    QCOMPARE(events, QList<SseEvent>{ev("a\nb")});
-    QCOMPARE(parser.droppedEventCount(), 0);
-}
-
-void TestSseParser::droppedEventStillCommitsItsId()
-{
-    // The server moved past this id; resuming from it must not replay the dropped event.
-    SseParser parser(100);
-    QList<SseEvent> events;
-    parser.beginStream();
-    parser.feed(QByteArray("id: 7\ndata: " + repeated('a', 200) + "\n\ndata: next\n\n"), events);
-    QCOMPARE(events, QList<SseEvent>{ev("next", "7")});
-    QCOMPARE(parser.lastEventId(), QStringLiteral("7"));
-    QCOMPARE(parser.droppedEventCount(), 1);
-}
-
-void TestSseParser::defaultCapTakesSixteenMebibytes()
-{
-    constexpr qsizetype cap = SseParser::DefaultMaxEventSize;
-    SseParser parser;
-    QList<SseEvent> events;
-    parser.beginStream();
-    parser.feed(QByteArray("data: " + repeated('a', cap) + "\n\n"), events);
-    parser.feed(QByteArray("data: " + repeated('b', cap + 1) + "\n\ndata: next\n\n"), events);
-    QCOMPARE(events.size(), 2);
-    QCOMPARE(events.at(0).data.size(), cap);
-    QVERIFY(events.at(0).data == QString(cap, u'a'));
-    QCOMPARE(events.at(1).data, QStringLiteral("next"));
-    QCOMPARE(parser.droppedEventCount(), 1);
-}
-
-void TestSseParser::fiveMebibytesInOneChunk()
-{
-    const QByteArray value = repeated('x', 5 * 1024 * 1024);
-    SseParser parser;
-    QList<SseEvent> events;
-    parser.beginStream();
-    parser.feed(QByteArray("data: " + value + "\n\n"), events);
-    QCOMPARE(events.size(), 1);
-    QVERIFY(events.at(0).data == QString::fromLatin1(value));
-}
-
-void TestSseParser::tenMebibytesInTwoChunks()
-{
-    const QByteArray value = repeated('y', 10 * 1024 * 1024);
-    const QByteArray body = "data: " + value + "\n\n";
-    SseParser parser;
-    QList<SseEvent> events;
-    parser.beginStream();
-    const qsizetype half = body.size() / 2;
-    parser.feed(QByteArrayView(body).first(half), events);
-    QVERIFY(events.isEmpty());
-    parser.feed(QByteArrayView(body).sliced(half), events);
-    QCOMPARE(events.size(), 1);
-    QVERIFY(events.at(0).data == QString::fromLatin1(value));
-    QCOMPARE(parser.droppedEventCount(), 0);
-}
-
-void TestSseParser::hundredEventsInOneChunkInOrder()
-{
-    QByteArray body;
-    QList<SseEvent> expected;
-    for (int i = 0; i < 100; ++i) {
-        body += "id: " + QByteArray::number(i) + "\nevent: e" + QByteArray::number(i % 3)
-                + "\ndata: " + QByteArray::number(i * i) + "\n\n";
-        expected.append(ev(QString::number(i * i), QString::number(i),
-                           QStringLiteral("e%1").arg(i % 3)));
-    }
-    SseParser parser;
-    QList<SseEvent> events;
-    parser.beginStream();
-    parser.feed(body, events);
-    QCOMPARE(events, expected);
-    QCOMPARE(parser.lastEventId(), QStringLiteral("99"));
-}
-
-QTEST_GUILESS_MAIN(TestSseParser)
-#include "tst_sseparser.moc"
+QTEST_GUILESS_MAIN(TestSseParserCases)
+#include "tst_sseparsercases.moc"
