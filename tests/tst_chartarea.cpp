@@ -1,7 +1,7 @@
 #include "ChartArea.h"
+#include "ChartFixtures.h"
 #include "ChartPanel.h"
 #include "SeriesBuffer.h"
-#include "SseEvent.h"
 #include "StreamFieldStore.h"
 
 #include <QChartView>
@@ -22,30 +22,9 @@
 #include <cstdlib>
 #include <memory>
 
+using namespace ChartFixtures;
+
 namespace {
-
-// Payload times far from the receive times, so that the two cannot be confused.
-const qint64 PayloadBase = QDateTime(QDate(2026, 11, 23), QTime(19, 0, 0), Qt::UTC).toMSecsSinceEpoch();
-
-// Demo-like events, one a second, received up to `receivedUntil`.
-void feed(StreamFieldStore &store, int from, int count, qint64 receivedUntil)
-{
-    for (int i = from; i < from + count; ++i) {
-        SseEvent event;
-        const QString time = QDateTime::fromMSecsSinceEpoch(PayloadBase + i * 1000, Qt::UTC)
-                                 .toString(Qt::ISODateWithMs);
-        event.data = QStringLiteral(R"({"count": %1, "load": %2, "time": "%3"})").arg(i).arg(i % 7).arg(time);
-        store.addEvent(event, receivedUntil - (from + count - 1 - i) * 1000);
-    }
-}
-
-QStringList seriesNames(const ChartPanel *panel)
-{
-    QStringList names;
-    for (const PlotSeries &series : panel->series())
-        names.append(series.name);
-    return names;
-}
 
 QColor colorOf(const ChartPanel *panel, const QString &name)
 {
@@ -97,7 +76,8 @@ private Q_SLOTS:
     void renderSvgWritesTheCharts();
 
 private:
-    void settle(qint64 now);
+    void settle(qint64 now) { ChartFixtures::settle(*m_area, now); }
+    void addAlphaAndBeta(int events, qint64 now);
 
     std::unique_ptr<ChartArea> m_area;
     std::unique_ptr<StreamFieldStore> m_a;
@@ -122,12 +102,13 @@ void TestChartArea::cleanup()
     m_b.reset();
 }
 
-void TestChartArea::settle(qint64 now)
+// Streams "alpha" (m_a) and "beta" (m_b), each fed `events` events received up to `now`.
+void TestChartArea::addAlphaAndBeta(int events, qint64 now)
 {
-    m_area->refresh(now);
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    m_area->refresh(now);
+    feed(*m_a, 1, events, now);
+    feed(*m_b, 1, events, now);
+    m_area->addStream(m_a.get(), QStringLiteral("alpha"));
+    m_area->addStream(m_b.get(), QStringLiteral("beta"));
 }
 
 void TestChartArea::emptyStateHint()
@@ -189,10 +170,7 @@ void TestChartArea::explicitEmptyChoiceStaysEmpty()
 void TestChartArea::layoutModesKeepPlottedFields()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    feed(*m_a, 1, 5, now);
-    feed(*m_b, 1, 5, now);
-    m_area->addStream(m_a.get(), QStringLiteral("alpha"));
-    m_area->addStream(m_b.get(), QStringLiteral("beta"));
+    addAlphaAndBeta(5, now);
     m_area->setPlottedFields(m_a.get(), {QStringLiteral("/count"), QStringLiteral("/load")});
     QCOMPARE(m_area->panels().size(), 2);
 
@@ -367,10 +345,7 @@ void TestChartArea::plainWheelScrollsTheArea()
 void TestChartArea::ctrlWheelZoomsThePanelUnderTheCursor()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    feed(*m_a, 1, 120, now);
-    feed(*m_b, 1, 120, now);
-    m_area->addStream(m_a.get(), QStringLiteral("alpha"));
-    m_area->addStream(m_b.get(), QStringLiteral("beta"));
+    addAlphaAndBeta(120, now);
     settle(now);
     ChartPanel *alpha = m_area->panelFor(m_a.get());
     ChartPanel *beta = m_area->panelFor(m_b.get());
@@ -393,10 +368,7 @@ void TestChartArea::ctrlWheelZoomsThePanelUnderTheCursor()
 void TestChartArea::outagesReachTheirPanels()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    feed(*m_a, 1, 60, now);
-    feed(*m_b, 1, 60, now);
-    m_area->addStream(m_a.get(), QStringLiteral("alpha"));
-    m_area->addStream(m_b.get(), QStringLiteral("beta"));
+    addAlphaAndBeta(60, now);
     const QList<std::pair<qint64, qint64>> spans{{now - 30'000, now - 20'000}, {now - 5'000, -1}};
     m_area->setOutages(m_a.get(), spans);
     QCOMPARE(m_area->outages(m_a.get()), spans);
@@ -430,10 +402,7 @@ void TestChartArea::renderImageStacksChartsWithoutButtons()
 {
     QVERIFY(m_area->renderImage(QSize(1280, 720)).isNull()); // no chart yet
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    feed(*m_a, 1, 60, now);
-    feed(*m_b, 1, 60, now);
-    m_area->addStream(m_a.get(), QStringLiteral("alpha"));
-    m_area->addStream(m_b.get(), QStringLiteral("beta"));
+    addAlphaAndBeta(60, now);
     settle(now);
 
     const QImage image = m_area->renderImage(QSize(1280, 720));
@@ -454,13 +423,7 @@ void TestChartArea::renderImageStacksChartsWithoutButtons()
     const QColor alpha = m_area->seriesColor(m_a.get(), QStringLiteral("/count"));
     const QColor beta = m_area->seriesColor(m_b.get(), QStringLiteral("/count"));
     const auto has = [&image](const QColor &color, int top, int bottom) {
-        for (int y = top; y < bottom; ++y) {
-            for (int x = 0; x < image.width(); ++x) {
-                if (image.pixel(x, y) == color.rgb())
-                    return true;
-            }
-        }
-        return false;
+        return hasPixel(image, color.rgb(), top, bottom);
     };
     QVERIFY(has(alpha, 0, 360));
     QVERIFY(!has(alpha, 360, 720));

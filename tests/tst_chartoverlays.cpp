@@ -1,3 +1,4 @@
+#include "ChartFixtures.h"
 #include "ChartPanel.h"
 #include "SeriesBuffer.h"
 
@@ -15,9 +16,9 @@
 #include <cmath>
 #include <memory>
 
-namespace {
+using namespace ChartFixtures;
 
-const qint64 Base = QDateTime(QDate(2026, 11, 23), QTime(19, 0, 0)).toMSecsSinceEpoch();
+namespace {
 
 QList<QLineSeries *> linesNamed(ChartPanel &panel, const QString &name)
 {
@@ -68,7 +69,8 @@ private Q_SLOTS:
     void renderImageHasNoButtons();
 
 private:
-    void settle(qint64 now);
+    void settle(qint64 now) { ChartFixtures::settle(*m_panel, now, Posted::LayoutRequests, 1); }
+    void plotSawtooth(qint64 now, qint64 intervalMs, qint64 period);
     QWidget *viewport() const { return m_panel->findChild<QChartView *>()->viewport(); }
     QPoint plotCentre() const { return viewport()->mapFrom(m_panel.get(), m_panel->plotArea().center()); }
 
@@ -95,11 +97,11 @@ void TestChartOverlays::cleanup()
     m_b.reset();
 }
 
-void TestChartOverlays::settle(qint64 now)
+// m_a as the panel's one series "/a": from Base to `now`, a sample every `intervalMs` of t % `period`.
+void TestChartOverlays::plotSawtooth(qint64 now, qint64 intervalMs, qint64 period)
 {
-    m_panel->refresh(now);
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    m_panel->refresh(now + 1);
+    fill(*m_a, Base, now, intervalMs, [period](qint64 t) { return double(t % period); });
+    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
 }
 
 void TestChartOverlays::breaksDrawSeparateLines()
@@ -190,9 +192,7 @@ void TestChartOverlays::segmentLinesArePooled()
 void TestChartOverlays::outagesShadeTheirSpans()
 {
     const qint64 now = Base + 60'000;
-    for (qint64 t = Base; t <= now; t += 1000)
-        m_a->append(t, double(t % 5000));
-    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    plotSawtooth(now, 1000, 5000);
     settle(now);
     QVERIFY(m_panel->outageBands().isEmpty());
 
@@ -224,9 +224,7 @@ void TestChartOverlays::outagesShadeTheirSpans()
 void TestChartOverlays::statusOverlayTellsTheViewState()
 {
     const qint64 now = Base + 60'000;
-    for (qint64 t = Base; t <= now; t += 1000)
-        m_a->append(t, double(t % 5000));
-    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    plotSawtooth(now, 1000, 5000);
     settle(now);
     auto *label = m_panel->findChild<QLabel *>(QStringLiteral("chartStatus"));
     QVERIFY(label);
@@ -252,9 +250,7 @@ void TestChartOverlays::statusOverlayTellsTheViewState()
 void TestChartOverlays::ctrlWheelWhileFollowingKeepsNow()
 {
     qint64 now = Base + 120'000;
-    for (qint64 t = Base; t <= now; t += 250)
-        m_a->append(t, double(t % 5000));
-    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    plotSawtooth(now, 250, 5000);
     m_panel->setTimeWindow(ChartPanel::OneMinute);
     settle(now);
     QSignalSpy following(m_panel.get(), &ChartPanel::followingChanged);
@@ -286,9 +282,7 @@ void TestChartOverlays::ctrlWheelWhileFollowingKeepsNow()
 void TestChartOverlays::ctrlWheelWhilePausedStaysBeforeNow()
 {
     const qint64 now = Base + 120'000;
-    for (qint64 t = Base; t <= now; t += 250)
-        m_a->append(t, double(t % 5000));
-    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    plotSawtooth(now, 250, 5000);
     settle(now);
     m_panel->setPaused(true);
     const auto before = m_panel->timeRange();
@@ -318,9 +312,7 @@ void TestChartOverlays::ctrlWheelWhilePausedStaysBeforeNow()
 void TestChartOverlays::ctrlShiftWheelZoomsValues()
 {
     const qint64 now = Base + 60'000;
-    for (qint64 t = Base; t <= now; t += 250)
-        m_a->append(t, double(t % 1000));
-    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    plotSawtooth(now, 250, 1000);
     settle(now);
     const auto time = m_panel->timeRange();
     const auto [low, high] = m_panel->valueRange();
@@ -339,9 +331,7 @@ void TestChartOverlays::ctrlShiftWheelZoomsValues()
 void TestChartOverlays::plainWheelIsLeftToTheParent()
 {
     const qint64 now = Base + 60'000;
-    for (qint64 t = Base; t <= now; t += 250)
-        m_a->append(t, double(t % 1000));
-    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    plotSawtooth(now, 250, 1000);
     settle(now);
     const auto time = m_panel->timeRange();
     const auto values = m_panel->valueRange();
@@ -357,9 +347,7 @@ void TestChartOverlays::plainWheelIsLeftToTheParent()
 void TestChartOverlays::renderImageHasNoButtons()
 {
     const qint64 now = Base + 60'000;
-    for (qint64 t = Base; t <= now; t += 250)
-        m_a->append(t, double(t % 1000));
-    m_panel->setSeries({{QStringLiteral("/a"), QColor(), m_a.get()}});
+    plotSawtooth(now, 250, 1000);
     settle(now);
 
     const QImage image = m_panel->renderImage(QSize(1280, 720));
@@ -377,12 +365,7 @@ void TestChartOverlays::renderImageHasNoButtons()
     }
     // The series colour is drawn; the title and legend are there: without them the top differs.
     const QRgb blue = ChartPanel::colorForIndex(0).rgb();
-    bool found = false;
-    for (int y = 0; y < image.height() && !found; ++y) {
-        for (int x = 0; x < image.width() && !found; ++x)
-            found = image.pixel(x, y) == blue;
-    }
-    QVERIFY(found);
+    QVERIFY(hasPixel(image, blue));
     m_panel->setTitle(QString());
     const QImage untitled = m_panel->renderImage(QSize(1280, 720));
     QVERIFY(untitled.copy(0, 0, 1280, 30) != image.copy(0, 0, 1280, 30));

@@ -1,3 +1,4 @@
+#include "ChartFixtures.h"
 #include "ChartPanel.h"
 #include "SeriesBuffer.h"
 #include "YRangeDialog.h"
@@ -20,17 +21,9 @@
 #include <algorithm>
 #include <memory>
 
+using namespace ChartFixtures;
+
 namespace {
-
-const qint64 Base = QDateTime(QDate(2026, 11, 23), QTime(19, 0, 0)).toMSecsSinceEpoch();
-
-// Samples every `intervalMs` over [from, to] of `value(t)`.
-template<typename Value>
-void fill(SeriesBuffer &buffer, qint64 from, qint64 to, qint64 intervalMs, Value value)
-{
-    for (qint64 t = from; t <= to; t += intervalMs)
-        buffer.append(t, value(t));
-}
 
 QLineSeries *lineSeries(ChartPanel &panel, const QString &name)
 {
@@ -82,8 +75,7 @@ private Q_SLOTS:
     void grabImageHasChartSize();
 
 private:
-    // Lets the chart lay itself out for the axes of the last frame, then draws again.
-    void settle(qint64 now);
+    void settle(qint64 now) { ChartFixtures::settle(*m_panel, now); }
 
     std::unique_ptr<ChartPanel> m_panel;
     std::unique_ptr<SeriesBuffer> m_a;
@@ -106,14 +98,6 @@ void TestChartPanel::cleanup()
     m_panel.reset();
     m_a.reset();
     m_b.reset();
-}
-
-void TestChartPanel::settle(qint64 now)
-{
-    m_panel->refresh(now);
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    m_panel->refresh(now);
 }
 
 void TestChartPanel::emptyStateWithoutSeries()
@@ -525,12 +509,7 @@ void TestChartPanel::grabImageHasChartSize()
     QCOMPARE(image.size(), view->size());
     // The series colour is in the picture.
     const QRgb blue = ChartPanel::colorForIndex(0).rgb();
-    bool found = false;
-    for (int y = 0; y < image.height() && !found; ++y) {
-        for (int x = 0; x < image.width() && !found; ++x)
-            found = image.pixel(x, y) == blue;
-    }
-    QVERIFY(found);
+    QVERIFY(hasPixel(image, blue));
 }
 
 QTEST_MAIN(TestChartPanel)

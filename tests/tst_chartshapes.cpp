@@ -1,3 +1,4 @@
+#include "ChartFixtures.h"
 #include "ChartPanel.h"
 #include "SeriesBuffer.h"
 
@@ -15,9 +16,10 @@
 #include <functional>
 #include <memory>
 
+using namespace ChartFixtures;
+
 namespace {
 
-const qint64 Base = QDateTime(QDate(2026, 11, 23), QTime(19, 0, 0)).toMSecsSinceEpoch();
 constexpr int Samples = 60; // one a second before the first frame
 constexpr int Frames = 6;   // a sample and 250 ms more each
 
@@ -106,9 +108,7 @@ void TestChartShapes::liveShapesGiveSaneAxes()
         if (count > 1)
             buffer.append(now + 250, shape(count + frame));
         now += 250;
-        panel.refresh(now);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        panel.refresh(now + 1);
+        settle(panel, now, Posted::LayoutRequests, 1);
 
         checkAxis(panel, Qt::Horizontal);
         checkAxis(panel, Qt::Vertical);
@@ -176,9 +176,7 @@ void TestChartShapes::categoriesOnlyChangeWithTheTicks()
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     panel.setSeries({{QStringLiteral("/value"), QColor(), &buffer}});
     panel.setTimeWindow(ChartPanel::OneMinute);
-    panel.refresh(Base);
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    panel.refresh(Base + 1);
+    settle(panel, Base, Posted::LayoutRequests, 1);
 
     QCategoryAxis *time = axisOf(panel, Qt::Horizontal);
     QCategoryAxis *value = axisOf(panel, Qt::Vertical);

@@ -20,6 +20,7 @@
 #include "StreamFieldStore.h"
 #include "StreamListModel.h"
 #include "StreamsPane.h"
+#include "WindowStreams.h"
 #include "Workspace.h"
 
 #include <QAction>
@@ -40,9 +41,9 @@
 
 using Response = ScriptedServer::Response;
 
-namespace {
+using namespace WindowStreams;
 
-constexpr int Timeout = 20000;
+namespace {
 
 // Reconnects within a fraction of a second.
 EventSourceOptions fastOptions(const QUrl &url)
@@ -79,19 +80,6 @@ QByteArray valueEvents(int count, const std::function<QByteArray(int)> &event)
 QByteArray number(double value)
 {
     return QByteArray::number(value, 'g', 17);
-}
-
-QString cell(const QAbstractItemModel &model, int row, int column)
-{
-    return model.index(row, column).data().toString();
-}
-
-int eventRows(const EventLogModel &log)
-{
-    int count = 0;
-    for (int row = 0; row < log.rowCount(); ++row)
-        count += log.index(row, 0).data(EventLogModel::KindRole).toInt() == int(EventLogModel::RowKind::Event);
-    return count;
 }
 
 // The kinds of the log's connection rows of a stream, in order.

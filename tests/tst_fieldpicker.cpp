@@ -1,4 +1,5 @@
 #include "ChartArea.h"
+#include "ChartFixtures.h"
 #include "ChartPanel.h"
 #include "FieldPicker.h"
 #include "SseEvent.h"
@@ -14,32 +15,7 @@
 #include <cstdlib>
 #include <memory>
 
-namespace {
-
-// Payload times far from the receive times, so that the two cannot be confused.
-const qint64 PayloadBase = QDateTime(QDate(2026, 11, 23), QTime(19, 0, 0), Qt::UTC).toMSecsSinceEpoch();
-
-// Demo-like events, one a second, received up to `receivedUntil`.
-void feed(StreamFieldStore &store, int from, int count, qint64 receivedUntil)
-{
-    for (int i = from; i < from + count; ++i) {
-        SseEvent event;
-        const QString time = QDateTime::fromMSecsSinceEpoch(PayloadBase + i * 1000, Qt::UTC)
-                                 .toString(Qt::ISODateWithMs);
-        event.data = QStringLiteral(R"({"count": %1, "load": %2, "time": "%3"})").arg(i).arg(i % 7).arg(time);
-        store.addEvent(event, receivedUntil - (from + count - 1 - i) * 1000);
-    }
-}
-
-QStringList seriesNames(const ChartPanel *panel)
-{
-    QStringList names;
-    for (const PlotSeries &series : panel->series())
-        names.append(series.name);
-    return names;
-}
-
-} // namespace
+using namespace ChartFixtures;
 
 class TestFieldPicker : public QObject
 {
@@ -55,7 +31,7 @@ private Q_SLOTS:
     void fieldsOfOtherEventTypesCarryTheirType();
 
 private:
-    void settle(qint64 now);
+    void settle(qint64 now) { ChartFixtures::settle(*m_area, now, Posted::LayoutRequests); }
 
     std::unique_ptr<ChartArea> m_area;
     std::unique_ptr<StreamFieldStore> m_a;
@@ -75,13 +51,6 @@ void TestFieldPicker::cleanup()
 {
     m_area.reset();
     m_a.reset();
-}
-
-void TestFieldPicker::settle(qint64 now)
-{
-    m_area->refresh(now);
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    m_area->refresh(now);
 }
 
 void TestFieldPicker::fieldPickerCheckPlotsField()

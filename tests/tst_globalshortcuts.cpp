@@ -13,6 +13,7 @@
 #include "Stream.h"
 #include "StreamsPane.h"
 #include "SubscriptionDialog.h"
+#include "WindowStreams.h"
 #include "Workspace.h"
 
 #include <QAction>
@@ -25,30 +26,19 @@
 #include <QTableView>
 #include <QTest>
 
-using Response = ScriptedServer::Response;
+using namespace WindowStreams;
 
 namespace {
 
-constexpr int Timeout = 20000;
-
-EventSourceOptions optionsFor(const QUrl &url)
+// Once the next modal dialog is shown: `name` goes to `opened` if it is a Dialog, and it is rejected.
+template<typename Dialog>
+void noteAndReject(QString *opened, const QString &name)
 {
-    EventSourceOptions options;
-    options.url = url;
-    return options;
-}
-
-Response numberEvents(int count)
-{
-    QByteArray bytes;
-    for (int i = 1; i <= count; ++i)
-        bytes += "id: " + QByteArray::number(i) + "\ndata: {\"n\": " + QByteArray::number(i) + "}\n\n";
-    return Response::events().send(bytes).stall();
-}
-
-QDockWidget *dock(const MainWindow &window, const char *name)
-{
-    return window.findChild<QDockWidget *>(QLatin1String(name));
+    ModalAnswer::answer([opened, name](QWidget *modal) {
+        if (qobject_cast<Dialog *>(modal))
+            *opened = name;
+        qobject_cast<QDialog *>(modal)->reject();
+    });
 }
 
 } // namespace
@@ -145,20 +135,12 @@ void TestGlobalShortcuts::globalShortcuts()
     QVERIFY(charts->panels().constFirst()->isFollowing());
 
     QString opened;
-    ModalAnswer::answer([&opened](QWidget *modal) {
-        if (qobject_cast<ExportDialog *>(modal))
-            opened = QStringLiteral("export");
-        qobject_cast<QDialog *>(modal)->reject();
-    });
+    noteAndReject<ExportDialog>(&opened, QStringLiteral("export"));
     QTest::keyClick(target, Qt::Key_E, Qt::ControlModifier);
     QCOMPARE(opened, QStringLiteral("export"));
 
     focusTarget();
-    ModalAnswer::answer([&opened](QWidget *modal) {
-        if (qobject_cast<SubscriptionDialog *>(modal))
-            opened = QStringLiteral("add stream");
-        qobject_cast<QDialog *>(modal)->reject();
-    });
+    noteAndReject<SubscriptionDialog>(&opened, QStringLiteral("add stream"));
     QTest::keyClick(target, Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(opened, QStringLiteral("add stream"));
     QCOMPARE(window.workspace()->count(), 1);
@@ -181,11 +163,7 @@ void TestGlobalShortcuts::spaceTypesInTheSearchField()
     QVERIFY(!window.chartArea()->isPaused());
     // Shortcuts with a modifier still work from there.
     QString opened;
-    ModalAnswer::answer([&opened](QWidget *modal) {
-        if (qobject_cast<ExportDialog *>(modal))
-            opened = QStringLiteral("export");
-        qobject_cast<QDialog *>(modal)->reject();
-    });
+    noteAndReject<ExportDialog>(&opened, QStringLiteral("export"));
     QTest::keyClick(search, Qt::Key_E, Qt::ControlModifier);
     QCOMPARE(opened, QStringLiteral("export"));
     QCOMPARE(search->text(), QStringLiteral("a b"));

@@ -18,6 +18,7 @@
 #include "StreamListModel.h"
 #include "StreamsPane.h"
 #include "SubscriptionDialog.h"
+#include "WindowStreams.h"
 #include "Workspace.h"
 
 #include <QAbstractButton>
@@ -39,52 +40,7 @@
 
 #include <functional>
 
-using Response = ScriptedServer::Response;
-
-namespace {
-
-constexpr int Timeout = 20000;
-
-EventSourceOptions optionsFor(const QUrl &url)
-{
-    EventSourceOptions options;
-    options.url = url;
-    return options;
-}
-
-// `count` events with a number each, then the connection stays open.
-Response numberEvents(int count)
-{
-    QByteArray bytes;
-    for (int i = 1; i <= count; ++i)
-        bytes += "id: " + QByteArray::number(i) + "\ndata: {\"n\": " + QByteArray::number(i) + "}\n\n";
-    return Response::events().send(bytes).stall();
-}
-
-QString cell(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
-{
-    return model.data(model.index(row, column), role).toString();
-}
-
-// The log's event rows (connection rows left out), of one stream or of all.
-int eventRows(const EventLogModel &log, quint64 streamId = 0)
-{
-    int count = 0;
-    for (int row = 0; row < log.rowCount(); ++row) {
-        const QModelIndex index = log.index(row, 0);
-        if (index.data(EventLogModel::KindRole).toInt() == int(EventLogModel::RowKind::Event)
-            && (streamId == 0 || index.data(EventLogModel::StreamIdRole).toULongLong() == streamId))
-            ++count;
-    }
-    return count;
-}
-
-QDockWidget *dock(const MainWindow &window, const char *name)
-{
-    return window.findChild<QDockWidget *>(QLatin1String(name));
-}
-
-} // namespace
+using namespace WindowStreams;
 
 class TestMainWindow : public QObject
 {

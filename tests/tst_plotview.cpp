@@ -1,3 +1,4 @@
+#include "ChartFixtures.h"
 #include "ChartPanel.h"
 #include "SeriesBuffer.h"
 
@@ -9,19 +10,7 @@
 
 #include <memory>
 
-namespace {
-
-const qint64 Base = QDateTime(QDate(2026, 11, 23), QTime(19, 0, 0)).toMSecsSinceEpoch();
-
-// Samples every `intervalMs` over [from, to] of `value(t)`.
-template<typename Value>
-void fill(SeriesBuffer &buffer, qint64 from, qint64 to, qint64 intervalMs, Value value)
-{
-    for (qint64 t = from; t <= to; t += intervalMs)
-        buffer.append(t, value(t));
-}
-
-} // namespace
+using namespace ChartFixtures;
 
 // What the mouse and the keyboard do on a panel's plot.
 class TestPlotView : public QObject
@@ -37,7 +26,7 @@ private Q_SLOTS:
     void hoverReadoutNamesNearestPoint();
 
 private:
-    void settle(qint64 now);
+    void settle(qint64 now) { ChartFixtures::settle(*m_panel, now); }
 
     std::unique_ptr<ChartPanel> m_panel;
     std::unique_ptr<SeriesBuffer> m_a;
@@ -59,14 +48,6 @@ void TestPlotView::cleanup()
     m_panel.reset();
     m_a.reset();
     m_b.reset();
-}
-
-void TestPlotView::settle(qint64 now)
-{
-    m_panel->refresh(now);
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    m_panel->refresh(now);
 }
 
 void TestPlotView::panAndWheelStopFollowing()

@@ -2,6 +2,7 @@
 // separators between segments, and how breaks follow the capacity.
 
 #include "SeriesBuffer.h"
+#include "RandomSeries.h"
 #include "SeriesReference.h"
 
 #include <QRandomGenerator>
@@ -10,6 +11,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+using namespace RandomSeries;
 
 namespace {
 
@@ -295,25 +298,13 @@ void TestSeriesBreaks::breaksMatchTheReference()
         if (cut)
             buffer.markBreak();
         starts.append(cut && i > 0);
-        time += random.bounded(maxStep + 1);
-        const bool back = disorder > 0 && random.bounded(disorder) == 0;
-        buffer.append(back ? time - random.bounded(50 * (maxStep + 1)) : time,
-                      double(random.bounded(1000)) - 500);
+        appendRandomSample(buffer, random, time, maxStep, disorder, 1000);
     }
     starts = starts.mid(starts.size() - buffer.size());
     for (qsizetype i = 0; i < buffer.size(); ++i)
         QCOMPARE(buffer.startsSegment(i), starts.at(i));
 
-    const qint64 first = buffer.firstTime();
-    const qint64 last = buffer.lastTime();
-    const qint64 span = last - first;
-    const QList<std::pair<qint64, qint64>> windows{
-        {first, last},
-        {first - span / 3, last + span / 3},
-        {first + span / 4, last - span / 5},
-        {first + span / 2, first + span / 2 + 10 * maxStep + 17},
-    };
-    for (const auto &[from, to] : windows) {
+    for (const auto &[from, to] : referenceWindows(buffer, maxStep)) {
         const Points actual = buffer.decimated(from, to, columns);
         QCOMPARE(text(actual), text(referenceDecimation(buffer, starts, from, to, columns, disorder == 0)));
         QVERIFY(separatorsWellPlaced(actual));

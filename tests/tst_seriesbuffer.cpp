@@ -2,12 +2,15 @@
 // windows, out-of-order and equal times, value ranges.
 
 #include "SeriesBuffer.h"
+#include "RandomSeries.h"
 #include "SeriesReference.h"
 
 #include <QRandomGenerator>
 #include <QtTest>
 
 #include <limits>
+
+using namespace RandomSeries;
 
 class TestSeriesBuffer : public QObject
 {
@@ -361,23 +364,10 @@ void TestSeriesBuffer::matchesTheReference()
     QRandomGenerator random(42);
     SeriesBuffer buffer(capacity);
     qint64 time = 1'795'460'400'000;
-    for (int i = 0; i < appended; ++i) {
-        time += random.bounded(maxStep + 1);
-        const bool back = disorder > 0 && random.bounded(disorder) == 0;
-        buffer.append(back ? time - random.bounded(50 * (maxStep + 1)) : time,
-                      double(random.bounded(levels)) - levels / 2);
-    }
-    const qint64 first = buffer.firstTime();
-    const qint64 last = buffer.lastTime();
-    const qint64 span = last - first;
+    for (int i = 0; i < appended; ++i)
+        appendRandomSample(buffer, random, time, maxStep, disorder, levels);
 
-    const QList<std::pair<qint64, qint64>> windows{
-        {first, last},
-        {first - span / 3, last + span / 3},
-        {first + span / 4, last - span / 5},
-        {first + span / 2, first + span / 2 + 10 * maxStep + 17},
-    };
-    for (const auto &[from, to] : windows) {
+    for (const auto &[from, to] : referenceWindows(buffer, maxStep)) {
         const Points expected = referenceDecimation(buffer, from, to, columns);
         QVERIFY(!expected.isEmpty());
         const Points actual = buffer.decimated(from, to, columns);

@@ -12,6 +12,7 @@
 #include "Stream.h"
 #include "StreamListModel.h"
 #include "StreamsPane.h"
+#include "WindowStreams.h"
 #include "Workspace.h"
 
 #include <QDockWidget>
@@ -27,18 +28,11 @@
 
 using Response = ScriptedServer::Response;
 
+using namespace WindowStreams;
+
 namespace {
 
-constexpr int Timeout = 20000;
 constexpr int ReadablePanelHeight = 200;
-
-Response valueEvents(int stream)
-{
-    QByteArray bytes;
-    for (int i = 1; i <= 5; ++i)
-        bytes += "id: " + QByteArray::number(i) + "\ndata: {\"v\": " + QByteArray::number(stream * 10 + i) + "}\n\n";
-    return Response::events().send(bytes).stall();
-}
 
 bool inside(const QWidget *widget, const QWidget *window)
 {
@@ -99,10 +93,8 @@ void TestWindowLayout::nothingEssentialHidden()
     Workspace *workspace = window.workspace();
     for (int i = 0; i < streams; ++i) {
         const QString path = QStringLiteral("/s%1").arg(i);
-        server.script(path, {valueEvents(i)});
-        EventSourceOptions options;
-        options.url = server.url(path);
-        workspace->addStream(options);
+        server.script(path, {numberEvents(5, "v", i * 10)});
+        workspace->addStream(optionsFor(server.url(path)));
     }
     for (int i = 0; i < streams; ++i)
         QTRY_COMPARE_WITH_TIMEOUT(workspace->streamAt(i)->capture()->size(), 5, Timeout);
@@ -163,9 +155,7 @@ void TestWindowLayout::stateElidesWithTheWholeReasonInItsTooltip()
     window.resize(1024, 700);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    EventSourceOptions options;
-    options.url = server.url(QStringLiteral("/gone"));
-    window.workspace()->addStream(options);
+    window.workspace()->addStream(optionsFor(server.url(QStringLiteral("/gone"))));
     StreamListModel *model = window.streamsPane()->model();
     QTRY_VERIFY_WITH_TIMEOUT(model->statusText(0).startsWith(u"Failed: "), Timeout);
 

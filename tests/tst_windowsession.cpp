@@ -10,6 +10,7 @@
 #include "SessionFile.h"
 #include "Stream.h"
 #include "StreamsPane.h"
+#include "WindowStreams.h"
 #include "Workspace.h"
 
 #include <QAction>
@@ -18,18 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-constexpr int Timeout = 20000;
-
-EventSourceOptions optionsFor(const QString &url)
-{
-    EventSourceOptions options;
-    options.url = QUrl(url);
-    return options;
-}
-
-} // namespace
+using namespace WindowStreams;
 
 class TestWindowSession : public QObject
 {
