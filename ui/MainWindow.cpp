@@ -208,7 +208,7 @@ void MainWindow::connectWorkspace()
     connect(m_workspace, &Workspace::connectionEvent, log,
             [log](Stream *stream, const ConnectionEvent &event) { log->appendConnectionEvent(stream->id(), event); });
     // Rows enter the log on the same display tick that brought their events.
-    connect(m_workspace, &Workspace::ticked, log, &EventLogModel::flush);
+    connect(m_workspace, &Workspace::textTicked, log, &EventLogModel::flush);
     connect(m_workspace, &Workspace::streamAboutToBeRemoved, log,
             [log](Stream *stream) { log->removeStream(stream->id()); });
     connect(m_workspace, &Workspace::streamAdded, this, &MainWindow::updateLogStreams);
@@ -226,7 +226,7 @@ void MainWindow::connectWorkspace()
     });
     connect(m_workspace, &Workspace::modifiedChanged, this, &MainWindow::updateTitle);
     // On the same tick as the tables, so that the counts agree.
-    connect(m_workspace, &Workspace::ticked, this, &MainWindow::updateStatus);
+    connect(m_workspace, &Workspace::textTicked, this, &MainWindow::updateStatus);
     connect(m_streamsPane->model(), &StreamListModel::totalsChanged, this, &MainWindow::updateStatus);
 }
 

@@ -448,4 +448,8 @@ void Workspace::tick()
         stream->advance();
     }
     Q_EMIT ticked();
+    if (!m_tick.isActive() || ++m_ticksSinceText >= TextTickEvery) {
+        m_ticksSinceText = 0;
+        Q_EMIT textTicked();
+    }
 }

@@ -27,6 +27,9 @@ class Workspace : public QObject
 
 public:
     static constexpr int DefaultTickIntervalMs = 33;
+    // Text (tables, the log, the status bar) refreshes on every TextTickEvery-th tick, about four
+    // times a second: faster text cannot be read, and each refresh costs a text layout per cell.
+    static constexpr int TextTickEvery = 8;
     static constexpr int ColorSlots = 12;
 
     explicit Workspace(QObject *parent = nullptr);
@@ -88,7 +91,9 @@ public:
     void setModified(bool modified = true);
 
     void setTickInterval(int ms); // 0 stops the tick (tests flush by hand)
-    // Flushes every stream, advances rates and emits ticked(), as the display tick does.
+    // Flushes every stream, advances rates and emits ticked(), as the display tick does, and
+    // textTicked() on every TextTickEvery-th tick (on every one while the timer is stopped, as
+    // when a test ticks by hand).
     void tick();
 
 Q_SIGNALS:
@@ -99,6 +104,7 @@ Q_SIGNALS:
     void eventsAdded(Stream *stream, const QList<CapturedEvent> &events);
     void connectionEvent(Stream *stream, const ConnectionEvent &event);
     void ticked();
+    void textTicked();
     void modifiedChanged(bool modified);
     void limitsChanged(const Limits &limits);
     void journalChanged(bool enabled);
@@ -119,5 +125,6 @@ private:
     std::unique_ptr<DemoServer> m_demo;
     std::unique_ptr<CaptureJournal> m_journal;
     QTimer m_tick;
+    int m_ticksSinceText = 0;
     bool m_modified = false;
 };

@@ -44,7 +44,7 @@ StreamListModel::StreamListModel(Workspace *workspace, QObject *parent)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         Q_EMIT totalsChanged();
     });
-    connect(m_workspace, &Workspace::ticked, this, &StreamListModel::refresh);
+    connect(m_workspace, &Workspace::textTicked, this, &StreamListModel::refresh);
 }
 
 StreamListModel::~StreamListModel() = default;
