@@ -1,23 +1,13 @@
+#include "TextLiterals.h"
 #include "Utf8Decoder.h"
 
 #include <QRandomGenerator>
 #include <QtTest>
 
-#include <cstddef>
-
 namespace {
 
-template <std::size_t N>
-QByteArray raw(const char (&s)[N])
-{
-    return QByteArray(s, qsizetype(N - 1));
-}
-
-template <std::size_t N>
-QString u16(const char16_t (&s)[N])
-{
-    return QString(reinterpret_cast<const QChar *>(s), qsizetype(N - 1));
-}
+using TextLiterals::raw;
+using TextLiterals::u16;
 
 // The "UTF-8 decoder" of the WHATWG Encoding Standard, step by step as the standard writes it,
 // with error mode "replacement".

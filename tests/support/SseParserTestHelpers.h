@@ -3,6 +3,7 @@
 #pragma once
 
 #include "SseParser.h"
+#include "TextLiterals.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -30,19 +31,8 @@ inline char *toString(const SseEvent &event)
 
 namespace SseParserTest {
 
-// Byte strings with embedded NULs and hex escapes, exactly as written.
-template <std::size_t N>
-QByteArray raw(const char (&s)[N])
-{
-    return QByteArray(s, qsizetype(N - 1));
-}
-
-// Expected text written as UTF-16 literals, embedded NULs included.
-template <std::size_t N>
-QString u16(const char16_t (&s)[N])
-{
-    return QString(reinterpret_cast<const QChar *>(s), qsizetype(N - 1));
-}
+using TextLiterals::raw;
+using TextLiterals::u16;
 
 inline SseEvent ev(const QString &data, const QString &lastEventId = QString(),
                    const QString &type = QStringLiteral("message"))
