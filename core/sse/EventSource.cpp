@@ -304,7 +304,7 @@ void EventSource::Private::onFinished(QNetworkReply *source)
         else if (source->error() == QNetworkReply::ContentReSendError)
             reason = QStringLiteral("Stream ended by the server"); // Qt declined a phantom resend
         else if (source->error() != QNetworkReply::NoError)
-            reason = QStringLiteral("Connection lost: %1").arg(source->errorString());
+            reason = source->errorString(); // the cause: whoever shows it says the connection was lost
         else
             reason = QStringLiteral("Stream ended by the server");
         act({ConnectionVerdict::Reconnect, reason, std::nullopt});

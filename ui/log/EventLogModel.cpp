@@ -265,10 +265,7 @@ QString EventLogModel::connectionText(const ConnectionEvent &event)
         return event.connection > 0 ? tr("Opened (connection %1)").arg(event.connection)
                                     : tr("Opened");
     case Kind::Lost:
-        if (reason.isEmpty())
-            return tr("Connection lost");
-        // The source's own reason may say so already ("Connection lost: Connection closed").
-        return reason.startsWith(u"Connection lost") ? reason : tr("Connection lost \u2014 %1").arg(reason);
+        return reason.isEmpty() ? tr("Connection lost") : tr("Connection lost \u2014 %1").arg(reason);
     case Kind::ReconnectScheduled: {
         QString text = event.delayMs > 0
             ? tr("Reconnecting in %1 s").arg(QString::number(event.delayMs / 1000.0, 'f', 1))
