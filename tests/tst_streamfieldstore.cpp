@@ -71,6 +71,7 @@ class TestStreamFieldStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void samplesAndSpanOverEveryField();
     void discoversFieldsInOrder();
     void discoversFieldsInOrder_data();
     void receiveTimeByDefault();
@@ -94,6 +95,19 @@ private Q_SLOTS:
     void replayReproducesTheLiveSeries_data();
     void replayReproducesTheLiveSeries();
 };
+
+void TestStreamFieldStore::samplesAndSpanOverEveryField()
+{
+    StreamFieldStore store;
+    QCOMPARE(store.timeSpan(), std::nullopt);
+    store.setPointCap(2);
+    store.addEvent(sseEvent(QStringLiteral(R"({"a": 1})")), 1000);
+    store.addEvent(sseEvent(QStringLiteral(R"({"a": 2, "b": 5})")), 2000);
+    store.addEvent(sseEvent(QStringLiteral(R"({"a": 3})")), 3000);
+    QCOMPARE(store.sampleCount(), 3); // a: 2 and 3, b: 5
+    QCOMPARE(store.droppedSampleCount(), 1);
+    QCOMPARE(store.timeSpan(), std::make_optional(std::pair<qint64, qint64>(2000, 3000)));
+}
 
 void TestStreamFieldStore::discoversFieldsInOrder_data()
 {

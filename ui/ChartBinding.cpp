@@ -3,7 +3,6 @@
 #include "ChartArea.h"
 #include "ChartPanel.h"
 #include "FieldPicker.h"
-#include "SeriesBuffer.h"
 #include "Stream.h"
 #include "StreamFieldStore.h"
 #include "Workspace.h"
@@ -98,18 +97,8 @@ void ChartBinding::showWholeSpan(const QList<Stream *> &streams)
         if (!panel)
             continue;
         // The span of the samples, on whichever clock the stream is drawn.
-        qint64 first = std::numeric_limits<qint64>::max();
-        qint64 last = std::numeric_limits<qint64>::min();
-        const StreamFieldStore *store = stream->fields();
-        for (const QString &key : store->fieldPaths()) {
-            const SeriesBuffer *buffer = store->buffer(key);
-            if (!buffer || buffer->isEmpty())
-                continue;
-            first = std::min(first, buffer->firstTime());
-            last = std::max(last, buffer->lastTime());
-        }
-        if (first <= last)
-            panel->zoomToRange(first, std::max(last, first + 1));
+        if (const auto span = stream->fields()->timeSpan())
+            panel->zoomToRange(span->first, std::max(span->second, span->first + 1));
     }
 }
 

@@ -15,8 +15,6 @@
 #include "StreamListModel.h"
 #include "StreamsPane.h"
 #include "CaptureStore.h"
-#include "SeriesBuffer.h"
-#include "StreamFieldStore.h"
 #include "Workspace.h"
 
 #include <QAction>
@@ -404,17 +402,9 @@ void MainWindow::showLimitsDialog()
     const EventLogModel *log = m_eventLog->model();
     dialog->setUsage(LimitsDialog::CaptureEvents, {m_workspace->capturedCount(), m_workspace->capturedDroppedCount()});
     dialog->setUsage(LimitsDialog::LogRows, {log->rowCount() + log->pendingCount(), log->droppedCount()});
-    qint64 bytes = 0;
-    LimitsDialog::Usage points{0, 0};
-    for (const Stream *stream : m_workspace->streams()) {
-        bytes += stream->capture()->byteSize();
-        for (const QString &key : stream->fields()->fieldPaths()) {
-            points.held += stream->fields()->buffer(key)->size();
-            points.dropped += stream->fields()->buffer(key)->droppedCount();
-        }
-    }
-    dialog->setUsage(LimitsDialog::CaptureMiB, {bytes, -1});
-    dialog->setUsage(LimitsDialog::ChartPoints, points);
+    dialog->setUsage(LimitsDialog::CaptureMiB, {m_workspace->capturedBytes(), -1});
+    dialog->setUsage(LimitsDialog::ChartPoints,
+                     {m_workspace->chartSampleCount(), m_workspace->chartDroppedSampleCount()});
     connect(dialog, &QDialog::accepted, this, [this, dialog] { m_workspace->setLimits(dialog->limits()); });
     dialog->open();
 }

@@ -257,6 +257,35 @@ const SeriesBuffer *StreamFieldStore::buffer(const QString &key) const
     return it == d->fieldIndex.constEnd() ? nullptr : d->fields[std::size_t(it.value())].buffer.get();
 }
 
+qint64 StreamFieldStore::sampleCount() const
+{
+    qint64 total = 0;
+    for (const auto &field : d->fields)
+        total += field.buffer->size();
+    return total;
+}
+
+qint64 StreamFieldStore::droppedSampleCount() const
+{
+    qint64 total = 0;
+    for (const auto &field : d->fields)
+        total += field.buffer->droppedCount();
+    return total;
+}
+
+std::optional<std::pair<qint64, qint64>> StreamFieldStore::timeSpan() const
+{
+    std::optional<std::pair<qint64, qint64>> span;
+    for (const auto &field : d->fields) {
+        if (field.buffer->isEmpty())
+            continue;
+        const qint64 first = field.buffer->firstTime();
+        const qint64 last = field.buffer->lastTime();
+        span = span ? std::pair(std::min(span->first, first), std::max(span->second, last)) : std::pair(first, last);
+    }
+    return span;
+}
+
 QStringList StreamFieldStore::timestampCandidates() const
 {
     return d->candidates;

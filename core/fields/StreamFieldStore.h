@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <utility>
 
 struct SseEvent;
@@ -54,6 +55,11 @@ public:
     bool hasField(const QString &key) const;
     // Lives as long as the store; nullptr for a key never seen.
     const SeriesBuffer *buffer(const QString &key) const;
+    // Samples held and dropped over every field.
+    qint64 sampleCount() const;
+    qint64 droppedSampleCount() const;
+    // The first and last sample time over every field, on the clock in use; nullopt when empty.
+    std::optional<std::pair<qint64, qint64>> timeSpan() const;
 
     // Keys of the string or number fields whose values read as timestamps ("/time",
     // "metrics:/ts"), in discovery order.

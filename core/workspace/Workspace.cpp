@@ -262,6 +262,30 @@ qint64 Workspace::capturedDroppedCount() const
     return total;
 }
 
+qint64 Workspace::capturedBytes() const
+{
+    qint64 total = 0;
+    for (const Stream *stream : m_streams)
+        total += stream->capture()->byteSize();
+    return total;
+}
+
+qint64 Workspace::chartSampleCount() const
+{
+    qint64 total = 0;
+    for (const Stream *stream : m_streams)
+        total += stream->fields()->sampleCount();
+    return total;
+}
+
+qint64 Workspace::chartDroppedSampleCount() const
+{
+    qint64 total = 0;
+    for (const Stream *stream : m_streams)
+        total += stream->fields()->droppedSampleCount();
+    return total;
+}
+
 QList<CapturedEvent> Workspace::capturedEvents(const QList<Stream::Id> &ids, qint64 fromMs, qint64 toMs) const
 {
     const bool ranged = fromMs <= toMs;

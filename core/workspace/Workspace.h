@@ -67,6 +67,10 @@ public:
     // Captured events summed over the streams.
     qint64 capturedCount() const;
     qint64 capturedDroppedCount() const;
+    qint64 capturedBytes() const;
+    // Chart samples held and dropped, summed over the streams' fields.
+    qint64 chartSampleCount() const;
+    qint64 chartDroppedSampleCount() const;
 
     // The captured events of these streams between fromMs and toMs (toMs < fromMs: all), in
     // receive order.
