@@ -169,8 +169,8 @@ AxisTicks::TickSet ChartAxes::fittingValueTicks(double low, double high, double 
     // with a step of 5); one label does not tell a scale. Take more ticks, as long as their labels
     // do not touch.
     const int dense = std::clamp(int(height / (metrics.height() + 2 * LabelPadding)), 2, 12);
-    for (int maxTicks = comfortable + 1; ticks.ticks.size() < 2 && low < high && maxTicks <= dense; ++maxTicks)
-        ticks = AxisTicks::valueTicks(low, high, maxTicks);
+    if (ticks.ticks.size() < 2 && dense > comfortable)
+        ticks = AxisTicks::valueTicks(low, high, dense);
     return ticks;
 }
 
