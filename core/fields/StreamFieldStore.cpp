@@ -369,3 +369,26 @@ void StreamFieldStore::clearSamples()
     d->clearSamples();
     Q_EMIT changed();
 }
+
+// Placeholder until derived series land.
+bool StreamFieldStore::addDerived(const QString &, QString *error)
+{
+    if (error)
+        *error = QStringLiteral("not implemented");
+    return false;
+}
+
+bool StreamFieldStore::removeDerived(const QString &)
+{
+    return false;
+}
+
+QStringList StreamFieldStore::derivedKeys() const
+{
+    return {};
+}
+
+bool StreamFieldStore::isDerivedKey(const QString &key)
+{
+    return key.contains(QLatin1Char('(')) && key.endsWith(QLatin1Char(')'));
+}

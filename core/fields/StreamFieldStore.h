@@ -49,6 +49,17 @@ public:
     // begins with '/' or '[', or holds ":/" or ":[", does not survive the round trip.
     static std::pair<QString, QString> splitFieldKey(const QString &key);
 
+    // Derived series, named by their spec: "rate(/count)" (change per second, counter resets
+    // handled), "avg(/count, 10s)" (moving average over a time), "diff(/a, /b)" and
+    // "ratio(/a, /b)" (two fields of this stream). A derived series is a field like any other:
+    // listed in fieldPaths() (fieldDiscovered() when added), with a buffer() of its own, computed
+    // from its sources' samples as they arrive and again when the store is replotted.
+    // False with `error` for a spec that does not parse; true (and nothing new) for one held.
+    bool addDerived(const QString &spec, QString *error = nullptr);
+    bool removeDerived(const QString &key);
+    QStringList derivedKeys() const;
+    static bool isDerivedKey(const QString &key);
+
     // Keys of the numeric fields, in discovery order. Booleans are fields (0 and 1).
     QStringList fieldPaths() const;
     int fieldCount() const;
