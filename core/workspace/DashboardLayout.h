@@ -39,6 +39,11 @@ public:
 
     // At most this many panels in a row; a fuller row cannot take another.
     static constexpr int MaxColumns = 6;
+    // The weight of a new row and of a cell in a new row: weights are integers on this scale per
+    // cell (a splitter's pixel sizes fit on it too), so that scaling keeps its resolution.
+    static constexpr int DefaultWeight = 100;
+    // A weight as a layout holds it: rounded, at least 1, at most INT_MAX (NaN gives 1).
+    static int clampWeight(double weight);
 
     const QList<Row> &rows() const { return m_rows; }
     bool isEmpty() const { return m_rows.isEmpty(); }
@@ -56,14 +61,24 @@ public:
     // Moves a panel one step: left/right within its row (swapping with the neighbour); up/down into
     // the row above/below (appended there, or a new row when that one is full, or when there is none:
     // moving down from the bottom row makes a row of its own unless it is alone already).
+    // A full row is passed: the new row stands beyond it. Up from the top row is false. A panel
+    // that enters a row takes the mean width of the cells there.
     bool movePanel(int id, Direction direction);
     // Moves a panel to stand before the panel `beforeId` (in that panel's row), or at the end of
     // `row` when beforeId is 0. For drag and drop.
+    // False when nothing changed or the target row is full (and is not the panel's own).
     bool movePanelTo(int id, int row, int beforeId);
+    // Moves a panel into a row of its own, inserted before `row` (clamped; the row count: at the
+    // bottom), counted before the panel leaves its row. For a drop between rows.
+    bool movePanelToNewRow(int id, int row);
 
-    void setRowWeights(const QList<int> &weights);              // sizes as a splitter reports them
+    // Sizes as a splitter reports them (values below 1 count as 1); ignored unless there is one
+    // per row / per cell.
+    void setRowWeights(const QList<int> &weights);
     void setCellWeights(int row, const QList<int> &weights);
-    // Makes a panel wider (factor > 1) or narrower within its row, for a panel's menu.
+    // Makes a panel wider (factor > 1) or narrower within its row, for a panel's menu: its weight
+    // times `factor` against its neighbours', the row's total kept (at least DefaultWeight per
+    // cell). False for a panel alone in its row (or row alone), a factor <= 0, 1 or not finite.
     bool scaleWidth(int id, double factor);
     bool scaleHeight(int id, double factor); // its whole row
 
@@ -89,6 +104,9 @@ public:
 
 private:
     Cell *find(int id, Position *position = nullptr);
+    void insertRow(int index, Cell cell);
+    Cell take(Position at, bool *rowRemoved = nullptr);
+    bool moveToNeighbourRow(Position at, int target);
     int m_nextId = 1;
     QList<Row> m_rows;
 };

@@ -15,7 +15,9 @@ Stream::Stream(Id id, const EventSourceOptions &options, const QString &name, QO
     , m_capture(new CaptureStore(this))
     , m_fields(new StreamFieldStore(this))
     , m_statistics(steadyClockMs())
+    , m_createdAtMs(QDateTime::currentMSecsSinceEpoch())
 {
+    m_rateHistory.advance(m_createdAtMs);
     m_source = std::make_unique<EventSource>(m_options);
     connectSource();
 }
@@ -32,8 +34,18 @@ Stream::Stream(Id id, const QUrl &url, const QString &name, const QList<Captured
 {
     m_options.url = url;
     m_history.setStatus(StreamStatus::Offline, tr("Offline capture"));
-    for (const CapturedEvent &event : events)
+    m_createdAtMs = events.isEmpty() ? QDateTime::currentMSecsSinceEpoch()
+                                     : events.constFirst().receivedAt.toMSecsSinceEpoch();
+    qint64 lastMs = m_createdAtMs;
+    for (const CapturedEvent &event : events) {
         m_statistics.countEvent(event.event.lastEventId, 0);
+        // A capture holds no wire bytes: only events are counted.
+        lastMs = event.receivedAt.toMSecsSinceEpoch();
+        m_rateHistory.count(1, 0, lastMs);
+    }
+    // Nothing more arrives: the last second is complete.
+    if (!events.isEmpty())
+        m_rateHistory.advance(lastMs + StreamRateHistory::SecondMs);
     m_pending = events;
 }
 
@@ -152,13 +164,17 @@ void Stream::connectSource()
         record({Kind::EndedByServer, wallNow(), reason, connectionNumber()});
     });
     connect(source, &EventSource::bytesArrived, this,
-            [this](qint64 count) { m_statistics.countBytes(count, monotonicNow()); });
+            [this](qint64 count) {
+                m_statistics.countBytes(count, monotonicNow());
+                m_rateHistory.count(0, count, wallNow());
+            });
     connect(source, &EventSource::eventReceived, this, [this](const SseEvent &event) {
         const qint64 nowMs = wallNow();
         const QString previousId = m_statistics.lastEventId();
         const int connection = connectionNumber();
         m_pending.append(CapturedEvent{m_urlText, event, QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC),
                                        connection});
+        m_rateHistory.count(1, 0, nowMs);
         if (m_statistics.countEvent(event.lastEventId, monotonicNow()) == StreamStatistics::IdChange::Reset) {
             record({Kind::IdReset, nowMs,
                     tr("from %1 to %2")
@@ -221,8 +237,10 @@ void Stream::setTimeSource(StreamFieldStore::TimeSource source, const QString &p
 
 void Stream::advance()
 {
-    if (!m_offline)
-        m_statistics.advance(monotonicNow());
+    if (m_offline)
+        return;
+    m_statistics.advance(monotonicNow());
+    m_rateHistory.advance(wallNow());
 }
 
 void Stream::setClocks(Clock wallClock, Clock monotonicClock)
@@ -230,6 +248,11 @@ void Stream::setClocks(Clock wallClock, Clock monotonicClock)
     m_wallClock = std::move(wallClock);
     m_monotonicClock = std::move(monotonicClock);
     m_statistics = StreamStatistics(monotonicNow());
+    if (!m_offline) {
+        m_rateHistory.clear();
+        m_createdAtMs = wallNow();
+        m_rateHistory.advance(m_createdAtMs);
+    }
 }
 
 qint64 Stream::wallNow() const

@@ -5,6 +5,7 @@
 #include "ConnectionHistory.h"
 #include "EventSourceOptions.h"
 #include "StreamFieldStore.h"
+#include "StreamRateHistory.h"
 #include "StreamStatistics.h"
 
 #include <QList>
@@ -63,6 +64,11 @@ public:
     StreamStatus status() const { return m_history.status(); }
     const ConnectionHistory &history() const { return m_history; }
     const StreamStatistics &statistics() const { return m_statistics; }
+    // Events and bytes per wall-clock second; an offline stream's is built from its receive times.
+    const StreamRateHistory &rateHistory() const { return m_rateHistory; }
+    void setRateHistoryCapacity(qsizetype seconds) { m_rateHistory.setCapacity(seconds); }
+    // Wall clock when the stream was made (offline: the first event's receive time).
+    qint64 createdAtMs() const { return m_createdAtMs; }
     CaptureStore *capture() const { return m_capture; }
     StreamFieldStore *fields() const { return m_fields; }
 
@@ -74,11 +80,12 @@ public:
     qsizetype pendingCount() const { return m_pending.size(); }
     // Hands the pending events to the capture and the fields, then announces them.
     void flush();
-    // Recomputes rates (the display tick does it).
+    // Recomputes rates and closes the rate history's ended seconds (the display tick does it).
     void advance();
 
     // For tests: the wall clock of receive times and the monotonic one of rates and ages
-    // (steadyClockMs() unless set). Resets the statistics.
+    // (steadyClockMs() unless set). Resets the statistics; a live stream's rate history starts
+    // again and the stream counts as created now on the new wall clock.
     void setClocks(Clock wallClock, Clock monotonicClock);
     qint64 monotonicNow() const;
 
@@ -108,6 +115,8 @@ private:
     CaptureStore *m_capture;
     StreamFieldStore *m_fields;
     StreamStatistics m_statistics;
+    StreamRateHistory m_rateHistory;
+    qint64 m_createdAtMs = 0;
     ConnectionHistory m_history;
     QList<CapturedEvent> m_pending;
     Clock m_wallClock;
