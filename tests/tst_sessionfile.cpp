@@ -30,6 +30,8 @@ SessionData sampleSession()
     demo.lastEventId = QStringLiteral("41");
     demo.plottedFields = {QStringLiteral("/count"), QStringLiteral("/a/b[0]")};
     demo.timestampField = QStringLiteral("/time");
+    demo.units = {{QStringLiteral("/bytes"), QStringLiteral("B/s")}, {QStringLiteral("/temp"), QStringLiteral("°C")}};
+    demo.derivedSeries = {QStringLiteral("rate(/count)"), QStringLiteral("avg(/count, 10s)")};
     SubscriptionSettings plain;
     plain.url = QUrl(QStringLiteral("https://example.invalid/stream?x=1"));
     session.subscriptions = {demo, plain};
@@ -39,6 +41,15 @@ SessionData sampleSession()
     session.chartLayout = ChartArrangement::Single;
     session.windowState = QByteArray("\x00\x01state\xff", 9);
     session.windowGeometry = QByteArray("geometry");
+    session.dashboard = DashboardLayout::defaultFor(0, QStringLiteral("/count"));
+    PanelConfig both;
+    both.series = {{0, QStringLiteral("rate(/count)"), 1}, {1, QStringLiteral("/x"), 0}};
+    both.logScaleRight = true;
+    session.dashboard.addPanel(both);
+    session.alertRules = {{QStringLiteral("/count > 3 for 10s"), 0, true},
+                          {QStringLiteral("down 30s"), -1, false}};
+    session.alertNotifications = false;
+    session.alertSound = true;
     return session;
 }
 
@@ -60,6 +71,8 @@ private Q_SLOTS:
     void saveToReadOnlyFolder();
     void saveReplacesAtomically();
     void recentSessions();
+    void versionOneHasNoMonitoring();
+    void damagedDashboardIsAWarning();
 };
 
 void TestSessionFile::roundTrip_data()
@@ -138,8 +151,17 @@ void TestSessionFile::loadErrors_data()
                                 << "version is missing";
     QTest::newRow("version is text") << QByteArray(R"({"version": "1", "subscriptions": []})")
                                      << "version should be a whole number";
-    QTest::newRow("newer version") << QByteArray(R"({"version": 2, "subscriptions": []})")
-                                   << "version 2 session file";
+    QTest::newRow("newer version") << QByteArray(R"({"version": 3, "subscriptions": []})")
+                                   << "version 3 session file";
+    QTest::newRow("units not strings")
+        << QByteArray(R"({"version": 2, "subscriptions": [{"url": "u", "units": {"/a": 5}}]})")
+        << "subscriptions[0].units should be an object of strings";
+    QTest::newRow("alert rule without text")
+        << QByteArray(R"({"version": 2, "subscriptions": [], "alertRules": [{"enabled": true}]})")
+        << "alertRules[0].text";
+    QTest::newRow("alert rules not a list")
+        << QByteArray(R"({"version": 2, "subscriptions": [], "alertRules": "x"})")
+        << "alertRules should be a list of objects";
     QTest::newRow("no subscriptions") << QByteArray(R"({"version": 1})")
                                       << "subscriptions is missing";
     QTest::newRow("subscriptions not a list")
@@ -381,6 +403,49 @@ void TestSessionFile::recentSessions()
     expected.removeAll(paths[9]);
     QCOMPARE(SessionFile::recentSessions(settings), expected);
     QCOMPARE(settings.value(QStringLiteral("recentSessions")).toStringList(), expected);
+}
+
+void TestSessionFile::versionOneHasNoMonitoring()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("old.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    // Version 1 had none of these keys; were they there, a version 1 reader would not know them.
+    file.write(R"({"version": 1, "subscriptions": [{"url": "http://127.0.0.1:1/e", "units": {"/a": "ms"}}],
+                   "dashboard": {"rows": [{"panels": [{"kind": "statTile"}]}]}, "alertRules": [{"text": "stale 5s"}]})");
+    file.close();
+    QString error;
+    QStringList warnings;
+    const std::optional<SessionData> loaded = SessionFile::load(path, &error, &warnings);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(warnings.isEmpty());
+    QVERIFY(loaded->dashboard.isEmpty());
+    QVERIFY(loaded->alertRules.isEmpty());
+    QVERIFY(loaded->subscriptions.at(0).units.isEmpty());
+    QVERIFY(loaded->alertNotifications);
+}
+
+void TestSessionFile::damagedDashboardIsAWarning()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("damaged.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 2, "subscriptions": [{"url": "http://127.0.0.1:1/e"}],
+                   "dashboard": {"rows": [{"panels": [{"id": 1, "kind": "gauge"}, {"id": 2, "kind": "eventRate"}]}]}})");
+    file.close();
+    QString error;
+    QStringList warnings;
+    const std::optional<SessionData> loaded = SessionFile::load(path, &error, &warnings);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->subscriptions.size(), 1);
+    QCOMPARE(loaded->dashboard.panelCount(), 1);
+    QCOMPARE(loaded->dashboard.panels().at(0).kind, PanelConfig::Kind::EventRate);
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.at(0).contains(path) && warnings.at(0).contains(QStringLiteral("panels[0]")), qPrintable(warnings.at(0)));
 }
 
 QTEST_GUILESS_MAIN(TestSessionFile)

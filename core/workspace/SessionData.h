@@ -1,9 +1,11 @@
 #pragma once
 
+#include "DashboardLayout.h"
 #include "Limits.h"
 #include "ReconnectPolicy.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -36,8 +38,20 @@ struct SubscriptionSettings
     // The built-in demo stream: reopened on whatever port the demo server gets, not on `url`.
     bool demo = false;
     int colorIndex = -1; // the stream's colour slot; -1: the next free one
+    QHash<QString, QString> units; // field key -> unit text ("B/s", "ms", "°C")
+    QStringList derivedSeries;     // specs such as "rate(/count)"
 
     friend bool operator==(const SubscriptionSettings &, const SubscriptionSettings &) = default;
+};
+
+// One alert rule as the user typed it; the text is read by the alert rule parser, not here.
+struct AlertRuleSettings
+{
+    QString text;
+    int stream = -1; // the subscription's position in SessionData::subscriptions; -1: every stream
+    bool enabled = true;
+
+    friend bool operator==(const AlertRuleSettings &, const AlertRuleSettings &) = default;
 };
 
 // How the charts are laid out: one chart per stream, or every stream in a single chart.
@@ -45,7 +59,8 @@ enum class ChartArrangement { PerStream, Single };
 
 struct SessionData
 {
-    static constexpr int CurrentVersion = 1;
+    static constexpr int CurrentVersion = 2;
+    static constexpr int OldestReadableVersion = 1;
     static constexpr qint64 DefaultCaptureMaxEvents = Limits::DefaultCaptureMaxEvents;
     static constexpr int DefaultCaptureMaxMiB = Limits::DefaultCaptureMaxMiB;
 
@@ -64,6 +79,13 @@ struct SessionData
     // Each stream's capture keeps at most this many events and MiB (older files: the defaults).
     qint64 captureMaxEvents = DefaultCaptureMaxEvents;
     int captureMaxMiB = DefaultCaptureMaxMiB;
+    // The panels; their streams are named by the subscription's position in `subscriptions`
+    // (DashboardLayout::mapStreams turns workspace ids into positions and back). Empty when the
+    // file held none.
+    DashboardLayout dashboard;
+    QList<AlertRuleSettings> alertRules;
+    bool alertNotifications = true; // a desktop notification when a rule fires
+    bool alertSound = false;
 
     friend bool operator==(const SessionData &, const SessionData &) = default;
 };

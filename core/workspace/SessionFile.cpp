@@ -55,9 +55,26 @@ QJsonObject toJson(const SessionData &session)
             object.insert(QStringLiteral("demo"), true);
         if (sub.colorIndex >= 0)
             object.insert(QStringLiteral("colorIndex"), sub.colorIndex);
+        QJsonObject units;
+        for (auto it = sub.units.cbegin(); it != sub.units.cend(); ++it)
+            units.insert(it.key(), it.value());
+        object.insert(QStringLiteral("units"), units);
+        object.insert(QStringLiteral("derivedSeries"), QJsonArray::fromStringList(sub.derivedSeries));
         subscriptions.append(object);
     }
+    QJsonArray alertRules;
+    for (const AlertRuleSettings &rule : session.alertRules) {
+        QJsonObject object{{QStringLiteral("text"), rule.text}, {QStringLiteral("enabled"), rule.enabled}};
+        // Written only for one stream: a rule without it watches every stream.
+        if (rule.stream >= 0)
+            object.insert(QStringLiteral("stream"), rule.stream);
+        alertRules.append(object);
+    }
     return {
+        {QStringLiteral("dashboard"), session.dashboard.toJson()},
+        {QStringLiteral("alertRules"), alertRules},
+        {QStringLiteral("alertNotifications"), session.alertNotifications},
+        {QStringLiteral("alertSound"), session.alertSound},
         {QStringLiteral("version"), SessionData::CurrentVersion},
         {QStringLiteral("storeSecrets"), session.storeSecrets},
         {QStringLiteral("journal"), session.journal},
@@ -156,6 +173,26 @@ public:
         *target = list;
     }
 
+    void readStringMap(const QJsonObject &object, const QString &key, const QString &where,
+                       QHash<QString, QString> *target)
+    {
+        const QJsonValue v = value(object, key, where, false);
+        if (v.isUndefined())
+            return;
+        const QJsonObject map = v.toObject();
+        QHash<QString, QString> read;
+        for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+            if (!it.value().isString())
+                break;
+            read.insert(it.key(), it.value().toString());
+        }
+        if (!v.isObject() || read.size() != map.size()) {
+            fail(where, key, "an object of strings");
+            return;
+        }
+        *target = read;
+    }
+
     void readBase64(const QJsonObject &object, const QString &key, const QString &where,
                     QByteArray *target)
     {
@@ -171,7 +208,7 @@ public:
 };
 
 SubscriptionSettings readSubscription(Reader &reader, const QJsonObject &object,
-                                      const QString &where)
+                                      const QString &where, int version)
 {
     SubscriptionSettings sub;
     reader.readString(object, QStringLiteral("name"), where, &sub.name);
@@ -220,7 +257,56 @@ SubscriptionSettings readSubscription(Reader &reader, const QJsonObject &object,
     reader.readString(object, QStringLiteral("timestampField"), where, &sub.timestampField);
     reader.readBool(object, QStringLiteral("demo"), where, &sub.demo);
     reader.readInt(object, QStringLiteral("colorIndex"), where, &sub.colorIndex);
+    if (version >= 2) {
+        reader.readStringMap(object, QStringLiteral("units"), where, &sub.units);
+        reader.readStringList(object, QStringLiteral("derivedSeries"), where, &sub.derivedSeries);
+    }
     return sub;
+}
+
+QList<AlertRuleSettings> readAlertRules(Reader &reader, const QJsonObject &root)
+{
+    QList<AlertRuleSettings> rules;
+    const QJsonValue value = reader.value(root, QStringLiteral("alertRules"), {}, false);
+    if (value.isUndefined())
+        return rules;
+    if (!value.isArray()) {
+        reader.fail({}, QStringLiteral("alertRules"), "a list of objects");
+        return rules;
+    }
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size() && reader.ok(); ++i) {
+        const QString key = QStringLiteral("alertRules[%1]").arg(i);
+        if (!array.at(i).isObject()) {
+            reader.fail({}, key, "an object");
+            break;
+        }
+        const QJsonObject object = array.at(i).toObject();
+        const QString where = key + u'.';
+        AlertRuleSettings rule;
+        reader.readString(object, QStringLiteral("text"), where, &rule.text, true);
+        reader.readInt(object, QStringLiteral("stream"), where, &rule.stream);
+        reader.readBool(object, QStringLiteral("enabled"), where, &rule.enabled);
+        rules.append(rule);
+    }
+    return rules;
+}
+
+// The dashboard is read leniently: what is damaged is skipped and reported, the session still loads.
+DashboardLayout readDashboard(const QJsonObject &root, QStringList *problems)
+{
+    const QJsonValue value = root.value(QStringLiteral("dashboard"));
+    if (value.isUndefined())
+        return {};
+    if (!value.isObject()) {
+        problems->append(QObject::tr("dashboard should be an object; the dashboard was not restored"));
+        return {};
+    }
+    QString error;
+    DashboardLayout layout = DashboardLayout::fromJson(value.toObject(), &error);
+    if (!error.isEmpty())
+        problems->append(QObject::tr("dashboard: %1").arg(error));
+    return layout;
 }
 
 } // namespace
@@ -232,8 +318,11 @@ bool SessionFile::isSecretHeaderName(const QString &name)
         || name.compare(QLatin1String("Proxy-Authorization"), Qt::CaseInsensitive) == 0;
 }
 
-std::optional<SessionData> SessionFile::load(const QString &path, QString *errorMessage)
+std::optional<SessionData> SessionFile::load(const QString &path, QString *errorMessage,
+                                             QStringList *warnings)
 {
+    if (warnings)
+        warnings->clear();
     const auto failed = [&](const QString &message) -> std::optional<SessionData> {
         if (errorMessage)
             *errorMessage = message;
@@ -262,11 +351,12 @@ std::optional<SessionData> SessionFile::load(const QString &path, QString *error
     reader.readInt(root, QStringLiteral("version"), {}, &version, true);
     if (!reader.ok())
         return failed(QObject::tr("%1 is not a session file: %2.").arg(path, reader.error));
-    if (version != SessionData::CurrentVersion)
+    if (version < SessionData::OldestReadableVersion || version > SessionData::CurrentVersion)
         return failed(QObject::tr("%1 is a version %2 session file; this version of EventScope "
-                                  "reads version %3.")
+                                  "reads versions %3 to %4.")
                           .arg(path)
                           .arg(version)
+                          .arg(SessionData::OldestReadableVersion)
                           .arg(SessionData::CurrentVersion));
 
     SessionData session;
@@ -307,14 +397,26 @@ std::optional<SessionData> SessionFile::load(const QString &path, QString *error
                 break;
             }
             session.subscriptions.append(
-                readSubscription(reader, array.at(i).toObject(), key + u'.'));
+                readSubscription(reader, array.at(i).toObject(), key + u'.', version));
         }
     } else if (!subscriptions.isUndefined()) {
         reader.fail({}, QStringLiteral("subscriptions"), "a list of objects");
     }
 
+    QStringList problems;
+    if (version >= 2) {
+        reader.readBool(root, QStringLiteral("alertNotifications"), {}, &session.alertNotifications);
+        reader.readBool(root, QStringLiteral("alertSound"), {}, &session.alertSound);
+        session.alertRules = readAlertRules(reader, root);
+        session.dashboard = readDashboard(root, &problems);
+    }
+
     if (!reader.ok())
         return failed(QObject::tr("%1 is not a valid session file: %2.").arg(path, reader.error));
+    if (warnings) {
+        for (const QString &problem : std::as_const(problems))
+            warnings->append(QObject::tr("%1: %2.").arg(path, problem));
+    }
     return session;
 }
 

@@ -19,7 +19,11 @@ class SessionFile
 public:
     static constexpr int MaximumRecentSessions = 8;
 
-    static std::optional<SessionData> load(const QString &path, QString *errorMessage = nullptr);
+    // Reads version 1 and 2 files (version 1: no dashboard, units, derived series or alerts).
+    // A damaged dashboard does not stop the load: what was skipped of it is in `warnings`, each
+    // naming the file.
+    static std::optional<SessionData> load(const QString &path, QString *errorMessage = nullptr,
+                                           QStringList *warnings = nullptr);
     // Atomic: the file is either the new session or left as it was.
     static bool save(const QString &path, const SessionData &session,
                      QString *errorMessage = nullptr);
