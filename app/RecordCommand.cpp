@@ -4,6 +4,7 @@
 #include "CsvWriter.h"
 #include "EventSourceOptions.h"
 #include "JsonlWriter.h"
+#include "RecordAlerts.h"
 #include "Recorder.h"
 #include "SseWriter.h"
 #include "UnixSignalWatcher.h"
@@ -22,10 +23,12 @@
 #include <memory>
 #include <optional>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
 constexpr int UsageError = 1;
+constexpr int AlertExit = 3;
 
 void printLine(FILE *stream, const QString &line)
 {
@@ -120,7 +123,15 @@ int runRecordCommand(const QStringList &arguments)
         "Records Server-Sent Events streams: one line per dispatched event, by default JSON Lines\n"
         "{\"url\", \"type\", \"data\", \"lastEventId\", \"receivedAt\", \"connection\"}.\n"
         "Exit status: 0 when stopped (by --max-events, --duration, SIGINT/SIGTERM, or when every\n"
-        "stream was ended by its server), 2 when a stream failed for good, 1 for a usage error."));
+        "stream was ended by its server), 2 when a stream failed for good, 1 for a usage error,\n"
+        "3 for --exit-on-alert.\n"
+        "\n"
+        "Alert rules (--alert), each transition one line on standard error:\n"
+        "  FIELD > X, >= X, < X, <= X, FIELD outside LOW..HIGH  [for DURATION]\n"
+        "  stale DURATION | down DURATION | idreset [DURATION] | reconnects > K in DURATION\n"
+        "FIELD is a payload path (/count, /cpu/load[0], type:/path) or rate(...), avg(..., 10s),\n"
+        "diff(/a, /b), ratio(/a, /b); DURATION is 500ms, 10s, 1.5m or 2h. Examples:\n"
+        "  --alert '/cpu/load[0] >= 0.9 for 10s'   --alert 'stale 5s'"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
@@ -150,8 +161,18 @@ int runRecordCommand(const QStringList &arguments)
     const QCommandLineOption strictOption(QStringLiteral("strict"),
                                           QStringLiteral("Browser behaviour: any response but 200 "
                                                          "text/event-stream fails the stream for good."));
+    const QCommandLineOption alertOption(QStringLiteral("alert"),
+                                         QStringLiteral("Alert rule, e.g. '/count > 3' (repeatable; see above)."),
+                                         QStringLiteral("RULE"));
+    const QCommandLineOption alertCommandOption(QStringLiteral("alert-command"),
+                                                QStringLiteral("Run CMD with /bin/sh -c on each alert transition "
+                                                               "(EVENTSCOPE_ALERT_* in its environment)."),
+                                                QStringLiteral("CMD"));
+    const QCommandLineOption exitOnAlertOption(QStringLiteral("exit-on-alert"),
+                                               QStringLiteral("Stop at the first alert that fires, exit status 3."));
     parser.addOptions({outputOption, formatOption, maxEventsOption, durationOption, headerOption,
-                       lastEventIdOption, retryOption, idleTimeoutOption, strictOption});
+                       lastEventIdOption, retryOption, idleTimeoutOption, strictOption, alertOption,
+                       alertCommandOption, exitOnAlertOption});
     parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("http or https stream URLs."),
                                  QStringLiteral("URL..."));
 
@@ -227,6 +248,17 @@ int runRecordCommand(const QStringList &arguments)
         durationMs = int(std::ceil(seconds * 1000));
     }
 
+    RecordAlerts::Settings alertSettings;
+    alertSettings.texts = parser.values(alertOption);
+    alertSettings.command = parser.value(alertCommandOption);
+    QString alertError;
+    if (!RecordAlerts::parseRules(alertSettings.texts, &alertSettings.rules, &alertError)) {
+        printStatus(alertError);
+        return UsageError;
+    }
+    if (alertSettings.rules.isEmpty() && (parser.isSet(alertCommandOption) || parser.isSet(exitOnAlertOption)))
+        return usageError(QStringLiteral("--alert-command and --exit-on-alert need an --alert rule"));
+
     QFile output;
     const QString outputPath = parser.value(outputOption);
     const bool toStdout = outputPath.isEmpty() || outputPath == QLatin1String("-");
@@ -274,6 +306,22 @@ int runRecordCommand(const QStringList &arguments)
             printStatus(QStringLiteral("%1 event(s) recorded").arg(recorder.eventCount()));
         QCoreApplication::exit(exitCode);
     });
+
+    // After the status lines: a stream's alert follows the connection change that caused it.
+    std::vector<std::unique_ptr<RecordAlerts>> alerts;
+    if (!alertSettings.rules.isEmpty()) {
+        QStringList watched;
+        for (const QString &url : urls) {
+            if (watched.contains(url))
+                continue; // the recorder names both streams alike
+            watched.append(url);
+            auto unit = std::make_unique<RecordAlerts>(url, alertSettings);
+            unit->attach(&recorder);
+            if (parser.isSet(exitOnAlertOption))
+                QObject::connect(unit.get(), &RecordAlerts::fired, &recorder, [&recorder] { recorder.stop(AlertExit); });
+            alerts.push_back(std::move(unit));
+        }
+    }
 
     UnixSignalWatcher signalWatcher({SIGINT, SIGTERM});
     QObject::connect(&signalWatcher, &UnixSignalWatcher::unixSignal, &recorder, [&recorder](int signalNumber) {

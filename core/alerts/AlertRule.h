@@ -38,5 +38,12 @@ struct AlertRule
     QString text() const;
     bool isFieldRule() const;
 
+    // A number in its shortest exact form, as JSON allows it: 4, 0.9, -3, 1700000000000, 1e-09, 1e+300.
+    static QString numberText(double value);
+    // A duration as rules write it, in the largest exact unit: 500ms, 10s, 90s, 2m, 1h.
+    static QString durationText(qint64 ms);
+    // A duration for people: 350 ms, 4.2 s, 3 min 20 s, 2 h 5 min.
+    static QString readableDuration(qint64 ms);
+
     friend bool operator==(const AlertRule &, const AlertRule &) = default;
 };

@@ -10,6 +10,7 @@
 #include <QFileDevice>
 #include <QTimer>
 
+#include <optional>
 #include <vector>
 
 namespace {
@@ -61,14 +62,19 @@ public:
     bool started = false;
     bool anyFailed = false;
     bool outputFailed = false;
+    std::optional<int> stopCode;
 };
 
 void Recorder::Private::onEvent(Stream &stream, const SseEvent &event)
 {
     if (!running)
         return;
-    writer->write({stream.url, event, QDateTime::currentDateTimeUtc(), stream.source->connectionCount()});
+    const QDateTime receivedAt = QDateTime::currentDateTimeUtc();
+    writer->write({stream.url, event, receivedAt, stream.source->connectionCount()});
     ++eventCount;
+    Q_EMIT q->eventRecorded(stream.url, event, receivedAt.toMSecsSinceEpoch());
+    if (!running)
+        return; // stopped by a receiver, after a flush that holds this event
     if (maxEvents > 0 && eventCount >= maxEvents) {
         finish(); // closes every source: events still undelivered are dropped
         return;
@@ -232,6 +238,14 @@ void Recorder::stop()
     d->finish();
 }
 
+void Recorder::stop(int exitCode)
+{
+    if (!d->running)
+        return;
+    d->stopCode = exitCode;
+    d->finish();
+}
+
 bool Recorder::isRunning() const
 {
     return d->running;
@@ -246,5 +260,7 @@ int Recorder::exitCode() const
 {
     if (d->outputFailed)
         return OutputError;
+    if (d->stopCode)
+        return *d->stopCode;
     return d->anyFailed ? StreamFailed : Success;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EventSourceOptions.h"
+#include "SseEvent.h"
 
 #include <QObject>
 #include <QString>
@@ -39,14 +40,19 @@ public:
     void start();
     // Stops now, as for an interrupt: the output is flushed, the exit code is kept.
     void stop();
+    // Stops now, and exitCode() gives `exitCode` unless the output could not be written.
+    void stop(int exitCode);
 
     bool isRunning() const;
     qint64 eventCount() const;
-    // 0, or 2 when a stream failed for good, or 1 when the output could not be written.
+    // 0, or 2 when a stream failed for good, or 1 when the output could not be written (or the
+    // code given to stop()).
     int exitCode() const;
 
 Q_SIGNALS:
     void streamOpened(const QString &url, int connection);
+    // An event was written (not yet flushed), with the receive time the capture gives it.
+    void eventRecorded(const QString &url, const SseEvent &event, qint64 receivedAtMs);
     void reconnectScheduled(const QString &url, int attempt, int delayMs, const QString &reason);
     void streamClosedByServer(const QString &url, const QString &reason);
     void streamFailed(const QString &url, const QString &reason);

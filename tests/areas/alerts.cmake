@@ -1,0 +1,6 @@
+# The alert engine (rules, monitor, field feed) and `record --alert`.
+eventscope_add_test(tst_alertrule)
+eventscope_add_test(tst_alertmonitor)
+eventscope_add_test(tst_alertfieldfeed)
+eventscope_add_test(tst_recordalerts)
+add_dependencies(tst_recordalerts eventscope)
