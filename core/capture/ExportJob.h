@@ -24,7 +24,8 @@ public:
     enum class Format { Jsonl, Csv, Sse };
     Q_ENUM(Format)
 
-    // `fieldPaths` are the extra numeric columns of a CSV export.
+    // `fieldPaths` are the extra numeric columns of a CSV export: field keys, or derived specs
+    // computed from the exported events (see CsvWriter).
     ExportJob(QList<CapturedEvent> events, const QString &path, Format format,
               const QStringList &fieldPaths = {}, QObject *parent = nullptr);
     // Cancels a running export and waits for it.

@@ -42,6 +42,9 @@ public:
     double valueAt(qsizetype index) const;
     qint64 firstTime() const;
     qint64 lastTime() const;
+    // Whether every sample's time is at least its predecessor's, so that a time range can be found
+    // by binary search.
+    bool isTimeOrdered() const { return m_descents == 0; }
 
     // The samples with fromMs <= time <= toMs, min/max-decimated to at most about two points per
     // column (x = time in ms since the epoch), so that spikes survive and a series never holds

@@ -3,11 +3,13 @@
 #include "FieldExtractor.h"
 #include "SeriesBuffer.h"
 #include "SseEvent.h"
+#include "StreamFieldStorePrivate.h"
 
 #include <QHash>
 #include <QJsonValue>
 #include <QSet>
 
+#include <cmath>
 #include <utility>
 #include <vector>
 
@@ -29,44 +31,6 @@ QString ownCopy(const QString &text)
 
 } // namespace
 
-class StreamFieldStorePrivate
-{
-public:
-    struct Field
-    {
-        QString key;
-        std::unique_ptr<SeriesBuffer> buffer;
-        bool timeChecked = false; // examined as a timestamp candidate
-    };
-
-    void ingest(const SseEvent &event, qint64 receivedAtMs);
-    void visit(const QString &key, const QJsonValue &value);
-    void considerCandidate(const QString &key, const QJsonValue &value, bool *checked);
-    void clearSamples();
-
-    std::vector<Field> fields;
-    QHash<QString, int> fieldIndex;
-    QStringList candidates;
-    QSet<QString> checkedTextKeys; // strings examined as timestamp candidates
-    StreamFieldStore::TimeSource timeSource = StreamFieldStore::ReceiveTime;
-    QString timeKey;
-    QString timeType; // the event type timeKey belongs to
-    qsizetype pointCap = SeriesBuffer::DefaultCapacity;
-    int fieldCap = StreamFieldStore::DefaultFieldCap;
-    qint64 fallbacks = 0;
-    qint64 ignoredSamples = 0;
-    qint64 events = 0;
-    qint64 clockOffset = 0;
-
-    // Per event, reused so that the hot path allocates nothing once warmed up.
-    std::vector<std::pair<int, double>> pending;
-    std::optional<qint64> payloadTime;
-    bool timedByPayload = false; // this event is of the time field's type
-    QString typedKey;            // "<type>:" + path, for events of other types than "message"
-    qsizetype prefixLength = 0;
-    QStringList newFields;
-    QStringList newCandidates;
-};
 
 void StreamFieldStorePrivate::considerCandidate(const QString &key, const QJsonValue &value, bool *checked)
 {
@@ -104,7 +68,7 @@ void StreamFieldStorePrivate::visit(const QString &key, const QJsonValue &value)
     if (it != fieldIndex.constEnd()) {
         index = it.value();
     } else {
-        if (int(fields.size()) >= fieldCap) {
+        if (plainFieldCount() >= fieldCap) {
             ++ignoredSamples;
             return;
         }
@@ -115,6 +79,8 @@ void StreamFieldStorePrivate::visit(const QString &key, const QJsonValue &value)
         fieldIndex.insert(field.key, index);
         newFields.append(field.key);
         fields.push_back(std::move(field));
+        if (unresolvedSources > 0)
+            resolveSources(key, index);
     }
     Field &field = fields[std::size_t(index)];
     if (!field.timeChecked && !value.isBool()) {
@@ -159,14 +125,24 @@ void StreamFieldStorePrivate::ingest(const SseEvent &event, qint64 receivedAtMs)
             ++fallbacks;
         }
     }
-    for (const auto &[index, value] : pending)
-        fields[std::size_t(index)].buffer->append(time, value);
+    for (const auto &[index, value] : pending) {
+        if (!std::isfinite(value))
+            continue;
+        Field &field = fields[std::size_t(index)];
+        field.buffer->append(time, value);
+        field.stamp = events;
+        field.last = value;
+    }
+    if (!derived.empty())
+        computeDerived(time);
 }
 
 void StreamFieldStorePrivate::clearSamples()
 {
     for (auto &field : fields)
         field.buffer->clear();
+    for (auto &entry : derived)
+        entry.series.reset();
     fallbacks = 0;
 }
 
@@ -210,6 +186,8 @@ void StreamFieldStore::breakSeries()
 {
     for (auto &field : d->fields)
         field.buffer->markBreak();
+    for (auto &entry : d->derived)
+        entry.series.reset();
 }
 
 QString StreamFieldStore::fieldKey(const QString &type, const QString &path)
@@ -248,13 +226,13 @@ int StreamFieldStore::fieldCount() const
 
 bool StreamFieldStore::hasField(const QString &key) const
 {
-    return d->fieldIndex.contains(key);
+    return d->find(key) >= 0;
 }
 
 const SeriesBuffer *StreamFieldStore::buffer(const QString &key) const
 {
-    const auto it = d->fieldIndex.constFind(key);
-    return it == d->fieldIndex.constEnd() ? nullptr : d->fields[std::size_t(it.value())].buffer.get();
+    const int index = d->find(key);
+    return index < 0 ? nullptr : d->fields[std::size_t(index)].buffer.get();
 }
 
 qint64 StreamFieldStore::sampleCount() const
@@ -368,27 +346,4 @@ void StreamFieldStore::clearSamples()
 {
     d->clearSamples();
     Q_EMIT changed();
-}
-
-// Placeholder until derived series land.
-bool StreamFieldStore::addDerived(const QString &, QString *error)
-{
-    if (error)
-        *error = QStringLiteral("not implemented");
-    return false;
-}
-
-bool StreamFieldStore::removeDerived(const QString &)
-{
-    return false;
-}
-
-QStringList StreamFieldStore::derivedKeys() const
-{
-    return {};
-}
-
-bool StreamFieldStore::isDerivedKey(const QString &key)
-{
-    return key.contains(QLatin1Char('(')) && key.endsWith(QLatin1Char(')'));
 }

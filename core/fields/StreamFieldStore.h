@@ -51,13 +51,22 @@ public:
 
     // Derived series, named by their spec: "rate(/count)" (change per second, counter resets
     // handled), "avg(/count, 10s)" (moving average over a time), "diff(/a, /b)" and
-    // "ratio(/a, /b)" (two fields of this stream). A derived series is a field like any other:
-    // listed in fieldPaths() (fieldDiscovered() when added), with a buffer() of its own, computed
-    // from its sources' samples as they arrive and again when the store is replotted.
+    // "ratio(/a, /b)" (two fields of this stream); DerivedSeries says how each is computed. A
+    // source is any key of this store, typed or derived ("avg(rate(/count), 1m)" adds
+    // "rate(/count)" too), seen yet or not (the series fills once it is). A derived series is a
+    // field like any other: listed in fieldPaths() (fieldDiscovered() when added), with a
+    // buffer() of its own under the point cap, computed from what its sources hold when added
+    // and then incrementally as samples arrive, cut by breakSeries(), emptied by clearSamples()
+    // and computed again when the owner feeds the events again. It does not count towards the
+    // field cap. The key is the spec's canonical spelling (DerivedSpec::key()); hasField() and
+    // buffer() answer to any spelling of it.
     // False with `error` for a spec that does not parse; true (and nothing new) for one held.
     bool addDerived(const QString &spec, QString *error = nullptr);
+    // Removes a derived series and every derived series built on it (they could never fill
+    // again); false for a plain field or a key not held.
     bool removeDerived(const QString &key);
-    QStringList derivedKeys() const;
+    QStringList derivedKeys() const; // in the order added: every source before its dependents
+    // Whether `key` is a valid derived spec ("/f(x)" and "foo(/x)" are not).
     static bool isDerivedKey(const QString &key);
 
     // Keys of the numeric fields, in discovery order. Booleans are fields (0 and 1).
