@@ -123,6 +123,18 @@ void Stream::setOptions(const EventSourceOptions &options)
         open();
 }
 
+void Stream::setUnit(const QString &key, const QString &unit)
+{
+    const QString trimmed = unit.trimmed();
+    if (m_units.value(key) == trimmed)
+        return;
+    if (trimmed.isEmpty())
+        m_units.remove(key);
+    else
+        m_units.insert(key, trimmed);
+    Q_EMIT changed();
+}
+
 void Stream::open()
 {
     if (m_source)

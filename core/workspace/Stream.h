@@ -8,6 +8,7 @@
 #include "StreamRateHistory.h"
 #include "StreamStatistics.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -57,6 +58,12 @@ public:
     int colorIndex() const { return m_colorIndex; }
     void setColorIndex(int index) { m_colorIndex = index; }
 
+    // The unit the user gave a field ("B/s", "ms", "°C"), for axes, tiles and statistics; empty
+    // for none. Setting one emits changed().
+    QString unit(const QString &key) const { return m_units.value(key); }
+    const QHash<QString, QString> &units() const { return m_units; }
+    void setUnit(const QString &key, const QString &unit);
+
     void open();
     void close();
     EventSource *source() const { return m_source.get(); }
@@ -103,6 +110,7 @@ private:
 
     Id m_id;
     QString m_name;
+    QHash<QString, QString> m_units;
     EventSourceOptions m_options;
     QString m_urlText;
     bool m_offline = false;

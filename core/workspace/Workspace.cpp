@@ -7,6 +7,7 @@
 #include "DemoStream.h"
 #include "EventSource.h"
 #include "SessionFile.h"
+#include "WorkspaceAlerts.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -38,6 +39,8 @@ Workspace::Workspace(QObject *parent)
     connect(&m_tick, &QTimer::timeout, this, &Workspace::tick);
     m_tick.start();
     connect(m_demo.get(), &DemoServer::runningChanged, this, &Workspace::demoServerRunningChanged);
+    m_alerts = new WorkspaceAlerts(this, this);
+    connect(m_alerts, &WorkspaceAlerts::rulesChanged, this, [this] { setModified(); });
 }
 
 Workspace::~Workspace()
@@ -389,6 +392,8 @@ SessionData Workspace::toSession() const
             sub.timestampField = stream->fields()->timeFieldPath();
         sub.demo = stream->isDemo();
         sub.colorIndex = stream->colorIndex();
+        sub.units = stream->units();
+        sub.derivedSeries = stream->fields()->derivedKeys();
         session.subscriptions.append(sub);
     }
     session.eventLogCap = m_limits.logRows;
@@ -396,6 +401,9 @@ SessionData Workspace::toSession() const
     session.captureMaxEvents = m_limits.captureMaxEvents;
     session.captureMaxMiB = m_limits.captureMaxMiB;
     session.journal = isJournalEnabled();
+    session.alertRules = m_alerts->toSettings();
+    session.alertNotifications = m_alerts->desktopNotifications();
+    session.alertSound = m_alerts->sound();
     return session;
 }
 
@@ -441,9 +449,22 @@ void Workspace::applySession(const SessionData &session, QStringList *withheld)
         }
         if (!sub.timestampField.isEmpty())
             stream->setTimeSource(StreamFieldStore::PayloadField, sub.timestampField);
+        for (auto it = sub.units.cbegin(); it != sub.units.cend(); ++it)
+            stream->setUnit(it.key(), it.value());
+        for (const QString &spec : sub.derivedSeries) {
+            QString error;
+            if (!stream->fields()->addDerived(spec, &error))
+                Q_EMIT sessionStreamSkipped(tr("%1: the derived series %2 was not restored: %3").arg(stream->name(), spec, error));
+        }
         if (!stream->isDemo())
             stream->open();
     }
+    m_alerts->setDesktopNotifications(session.alertNotifications);
+    m_alerts->setSound(session.alertSound);
+    QStringList problems;
+    m_alerts->applySettings(session.alertRules, &problems);
+    for (const QString &problem : std::as_const(problems))
+        Q_EMIT sessionStreamSkipped(problem);
     setModified(false);
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 class CaptureJournal;
+class WorkspaceAlerts;
 class DemoServer;
 
 // The running application's model: the subscribed streams and everything they accumulate, the
@@ -61,6 +62,9 @@ public:
     Stream *streamAt(int index) const { return m_streams.at(size_t(index)); }
     int indexOf(const Stream *stream) const;
     bool containsUrl(const QUrl &url, const Stream *except = nullptr) const;
+
+    // The alert rules and where they stand on each stream; saved with the session.
+    WorkspaceAlerts *alerts() const { return m_alerts; }
 
     const Limits &limits() const { return m_limits; }
     void setLimits(const Limits &limits);
@@ -128,6 +132,7 @@ private:
     Limits m_limits;
     std::unique_ptr<DemoServer> m_demo;
     std::unique_ptr<CaptureJournal> m_journal;
+    WorkspaceAlerts *m_alerts = nullptr;
     QTimer m_tick;
     int m_ticksSinceText = 0;
     bool m_modified = false;
