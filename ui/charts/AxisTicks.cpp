@@ -1,5 +1,7 @@
 #include "AxisTicks.h"
 
+#include "DecimalMath.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QLocale>
@@ -14,154 +16,14 @@
 
 namespace {
 
-constexpr std::array<double, 23> ExactPowers = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-};
+using DecimalMath::decimalExponent;
+using DecimalMath::ExactPowers;
+using DecimalMath::scaled;
 
 // Tick k sits at k × mantissa × 10^exponent. Integers below 2^53 are exact; otherwise each tick is
 // rounded, and below 2^40 that rounding moves it by less than 0.05 % of a step.
 constexpr double MaxExactTick = 9007199254740992.0; // 2^53
 constexpr double MaxRoundedTickIndex = 1099511627776.0; // 2^40
-
-double powerOfTen(int n) // 0 <= n <= 300
-{
-    static const std::array<double, 301> powers = [] {
-        std::array<double, 301> table;
-        for (int i = 0; i < int(table.size()); ++i)
-            table[i] = i < int(ExactPowers.size()) ? ExactPowers[i] : std::pow(10.0, i);
-        return table;
-    }();
-    return powers[n];
-}
-
-// x × 10^n, in steps that neither overflow nor underflow on the way (n may lie beyond ±308).
-double scaled(double x, int n)
-{
-    while (n > 300) {
-        x *= 1e300;
-        n -= 300;
-    }
-    while (n < -300) {
-        x /= 1e300;
-        n += 300;
-    }
-    return n >= 0 ? x * powerOfTen(n) : x / powerOfTen(-n);
-}
-
-// floor(log10(x)) for finite x > 0, exact at powers of ten.
-int decimalExponent(double x)
-{
-    int exponent = int(std::floor(std::ilogb(x) * 0.30102999566398120)); // log10(2)
-    for (int n = 0; n < 2 && scaled(1, exponent) > x; ++n)
-        --exponent;
-    for (int n = 0; n < 2 && scaled(1, exponent + 1) <= x; ++n)
-        ++exponent;
-    return exponent;
-}
-
-// The exponent of the last significant digit of a step: -2 for 0.25 or 0.05, 3 for 5000.
-int lastDigitExponent(double step)
-{
-    const int exponent = decimalExponent(step);
-    for (int extra = 0; extra < 3; ++extra) {
-        const double digits = scaled(step, extra - exponent);
-        if (std::abs(digits - std::round(digits)) <= digits * 1e-9)
-            return exponent - extra;
-    }
-    return exponent - 2;
-}
-
-const QLocale &numberLocale()
-{
-    static const QLocale locale = [] {
-        QLocale c = QLocale::c();
-        c.setNumberOptions(QLocale::DefaultNumberOptions); // the C locale omits group separators
-        return c;
-    }();
-    return locale;
-}
-
-QString nonFinite(double value)
-{
-    if (std::isnan(value))
-        return QStringLiteral("nan");
-    return value > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
-}
-
-// "-0.00" (a tiny negative value rounded away) reads as zero.
-QString withoutNegativeZero(QString text)
-{
-    if (text.startsWith(u'-')
-        && std::all_of(text.cbegin() + 1, text.cend(), [](QChar c) { return c == u'0' || c == u'.' || c == u','; }))
-        text.remove(0, 1);
-    return text;
-}
-
-QString withoutTrailingZeros(QString text)
-{
-    if (!text.contains(u'.'))
-        return text;
-    while (text.endsWith(u'0'))
-        text.chop(1);
-    if (text.endsWith(u'.'))
-        text.chop(1);
-    return text;
-}
-
-enum class Notation { Grouped, Si, Scientific };
-
-struct LabelStyle
-{
-    Notation notation = Notation::Grouped;
-    int decimals = 0;
-    int exponent = 0; // Si: the power of 1000; Scientific: the power of ten shared by all labels
-};
-
-constexpr int MaxSiDecimals = 2;
-
-LabelStyle labelStyle(double step, double magnitude)
-{
-    magnitude = std::isfinite(magnitude) ? std::abs(magnitude) : 0;
-    if (magnitude == 0) // a lone zero
-        return {};
-    const int magnitudeExponent = decimalExponent(magnitude);
-    const int last = lastDigitExponent(step);
-    if (magnitude >= 1e15 || magnitude < 1e-4)
-        return {Notation::Scientific, std::clamp(magnitudeExponent - last, 0, 16), magnitudeExponent};
-    if (magnitude >= 1e4) {
-        const int power = magnitudeExponent / 3;
-        const int decimals = std::max(0, 3 * power - last);
-        if (decimals <= MaxSiDecimals)
-            return {Notation::Si, decimals, power};
-    }
-    return {Notation::Grouped, std::clamp(-last, 0, std::max(0, 16 - magnitudeExponent)), 0};
-}
-
-QString formatted(double value, const LabelStyle &style)
-{
-    if (!std::isfinite(value))
-        return nonFinite(value);
-    value += 0.0; // -0 becomes 0
-    const auto fixed = [&style](double number) {
-        return withoutNegativeZero(numberLocale().toString(number, 'f', style.decimals));
-    };
-    switch (style.notation) {
-    case Notation::Grouped:
-        return fixed(value);
-    case Notation::Si: {
-        if (value == 0)
-            return QStringLiteral("0");
-        static constexpr char16_t prefixes[] = u"kMGT";
-        return fixed(scaled(value, -3 * style.exponent)) + u' ' + QChar(prefixes[std::clamp(style.exponent, 1, 4) - 1]);
-    }
-    case Notation::Scientific:
-        if (value == 0)
-            return QStringLiteral("0");
-        return fixed(scaled(value, -style.exponent)) + u'e' + QString::number(style.exponent);
-    }
-    return {};
-}
 
 bool distinct(const QList<AxisTicks::Tick> &ticks) // a dozen at most
 {
@@ -174,19 +36,18 @@ bool distinct(const QList<AxisTicks::Tick> &ticks) // a dozen at most
     return true;
 }
 
-void labelValues(AxisTicks::TickSet &set)
+void labelValues(AxisTicks::TickSet &set, const QString &unit)
 {
     double magnitude = 0;
     for (const AxisTicks::Tick &tick : std::as_const(set.ticks))
         magnitude = std::max(magnitude, std::abs(tick.value));
-    const LabelStyle style = labelStyle(set.step, magnitude);
     for (AxisTicks::Tick &tick : set.ticks)
-        tick.label = formatted(tick.value, style);
+        tick.label = ValueFormat::tickLabel(tick.value, set.step, magnitude, unit);
     if (distinct(set.ticks))
         return;
     // Not seen: the ticks' step keeps their labels apart. Still, never two alike.
     for (AxisTicks::Tick &tick : set.ticks)
-        tick.label = ValueFormat::readout(tick.value);
+        tick.label = ValueFormat::readout(tick.value, unit);
     QStringList seen;
     set.ticks.removeIf([&seen](const AxisTicks::Tick &tick) {
         if (seen.contains(tick.label))
@@ -326,6 +187,81 @@ std::pair<double, double> freshRange(const double dataLow, const double dataHigh
     if (std::isfinite(roundedHi) && roundedHi >= high)
         hi = roundedHi;
     return {std::min(lo, dataLow), std::max(hi, dataHigh)};
+}
+
+// Logarithmic axes
+
+constexpr double LowestLog = -324; // below the smallest subnormal double
+constexpr double HighestLog = 308.26; // above log10(DBL_MAX)
+constexpr double LogTolerance = 1e-9; // decades: a tick this close outside its axis is moved onto the end
+
+// The label of mantissa × 10^exponent on a log axis (mantissa 1..9).
+QString logLabel(int mantissa, int exponent, const QString &unit)
+{
+    const double value = scaled(mantissa, exponent);
+    if (ValueFormat::takesPrefix(unit) && value >= DBL_MIN) // subnormals would merge 2e-324 and 5e-324
+        return ValueFormat::withUnit(value, unit, 3);
+    const QString number = exponent >= -3 && exponent <= 3
+        ? ValueFormat::readout(value)
+        : QString::number(mantissa) + u'e' + QString::number(exponent);
+    const QString trimmed = unit.trimmed();
+    return trimmed.isEmpty() ? number : number + u' ' + trimmed;
+}
+
+// The ticks mantissa × 10^n in [lowLog, highLog] for each of `mantissas`, or none when there
+// would be more than `limit`.
+QList<AxisTicks::Tick> logLadder(double lowLog, double highLog, std::initializer_list<int> mantissas, int limit,
+                                 const QString &unit)
+{
+    QList<AxisTicks::Tick> ticks;
+    for (int n = int(std::floor(lowLog)); n <= int(std::floor(highLog)); ++n) {
+        for (const int mantissa : mantissas) {
+            double value = n + (mantissa == 1 ? 0.0 : std::log10(double(mantissa)));
+            if (value < lowLog - LogTolerance || value > highLog + LogTolerance)
+                continue;
+            value = std::clamp(value, lowLog, highLog);
+            if (!ticks.isEmpty() && !(value > ticks.last().value))
+                continue;
+            if (ticks.size() == limit)
+                return {};
+            ticks.append({value, logLabel(mantissa, n, unit)});
+        }
+    }
+    return ticks;
+}
+
+// Every `decades`-th decade in [lowLog, highLog], or none when there would be more than `limit`.
+QList<AxisTicks::Tick> everyNthDecade(double lowLog, double highLog, int decades, int limit, const QString &unit)
+{
+    const int first = int(std::ceil(lowLog / decades)) * decades;
+    const int last = int(std::floor(highLog / decades)) * decades;
+    if (last < first || (last - first) / decades + 1 > limit)
+        return {};
+    QList<AxisTicks::Tick> ticks;
+    for (int n = first; n <= last; n += decades)
+        ticks.append({double(n), logLabel(1, n, unit)});
+    return ticks;
+}
+
+// 10^end for the linear ticks of a narrow log range, widened to the 15-digit value next to it
+// when that is inside the tolerance: 10^log10(200) may come back as 200.00000000000003.
+double logEnd(double end, bool high)
+{
+    const double value = std::min(std::pow(10.0, end), DBL_MAX);
+    const double rounded = QString::number(value, 'g', 15).toDouble();
+    if (!(rounded > 0) || !std::isfinite(rounded) || std::abs(std::log10(rounded) - end) > LogTolerance)
+        return value;
+    return high ? std::max(value, rounded) : std::min(value, rounded);
+}
+
+AxisTicks::TickSet withSmallestStep(QList<AxisTicks::Tick> ticks, double span)
+{
+    AxisTicks::TickSet set;
+    set.ticks = std::move(ticks);
+    set.step = std::max(span, 1e-12);
+    for (qsizetype i = 1; i < set.ticks.size(); ++i)
+        set.step = std::min(set.step, set.ticks.at(i).value - set.ticks.at(i - 1).value);
+    return set;
 }
 
 // Time steps
@@ -480,7 +416,7 @@ QString offsetText(int seconds)
 
 namespace AxisTicks {
 
-TickSet valueTicks(double min, double max, int maxTicks)
+TickSet valueTicks(double min, double max, int maxTicks, const QString &unit)
 {
     if (!std::isfinite(min) || !std::isfinite(max))
         return {};
@@ -492,8 +428,67 @@ TickSet valueTicks(double min, double max, int maxTicks)
         set = ladderTicks(min, max, maxTicks);
     if (set.ticks.isEmpty())
         set = singleTick(min, max);
-    labelValues(set);
+    labelValues(set, unit);
     return set;
+}
+
+TickSet logTicks(double lowLog, double highLog, int maxTicks, const QString &unit)
+{
+    if (!std::isfinite(lowLog) || !std::isfinite(highLog))
+        return {};
+    if (lowLog > highLog)
+        std::swap(lowLog, highLog);
+    if (lowLog < LowestLog || highLog > HighestLog)
+        return {};
+    maxTicks = std::clamp(maxTicks, 2, 12);
+    const double span = highLog - lowLog;
+
+    const int decades = int(std::floor(highLog) - std::ceil(lowLog)) + 1;
+    if (decades > maxTicks) {
+        for (const int every : {2, 5, 10, 20, 50, 100, 200, 500}) {
+            QList<Tick> ticks = everyNthDecade(lowLog, highLog, every, maxTicks, unit);
+            if (!ticks.isEmpty())
+                return withSmallestStep(std::move(ticks), span);
+        }
+        return {};
+    }
+    // Less than a decade: every digit, if they all fit.
+    QList<Tick> ticks;
+    if (span < 1)
+        ticks = logLadder(lowLog, highLog, {1, 2, 3, 4, 5, 6, 7, 8, 9}, maxTicks, unit);
+    // Few decades: 2 and 5 between them, if they all fit.
+    if (ticks.size() < 2)
+        ticks = logLadder(lowLog, highLog, {1, 2, 5}, maxTicks, unit);
+    if (ticks.isEmpty() && decades >= 2)
+        ticks = logLadder(lowLog, highLog, {1}, maxTicks, unit);
+    if (ticks.size() < 2) {
+        QList<Tick> digits = logLadder(lowLog, highLog, {1, 2, 3, 4, 5, 6, 7, 8, 9}, maxTicks, unit);
+        if (digits.size() > ticks.size())
+            ticks = std::move(digits);
+    }
+    if (ticks.size() >= 2)
+        return withSmallestStep(std::move(ticks), span);
+
+    // Narrower than the steps between two digits: the linear ticks of the values.
+    const TickSet linear = valueTicks(logEnd(lowLog, false), logEnd(highLog, true), maxTicks, unit);
+    QList<Tick> mapped;
+    for (const Tick &tick : linear.ticks) {
+        if (!(tick.value > 0))
+            continue;
+        const double value = std::log10(tick.value);
+        if (value < lowLog - LogTolerance || value > highLog + LogTolerance)
+            continue;
+        const double clamped = std::clamp(value, lowLog, highLog);
+        if (mapped.isEmpty() || clamped > mapped.last().value)
+            mapped.append({clamped, tick.label});
+    }
+    if (mapped.size() < ticks.size())
+        mapped = ticks;
+    if (mapped.isEmpty()) { // no double inside (among the subnormals): the middle of the range
+        const double middle = lowLog / 2 + highLog / 2;
+        mapped.append({middle, ValueFormat::readout(std::pow(10.0, middle), unit)});
+    }
+    return withSmallestStep(std::move(mapped), span);
 }
 
 TickSet timeTicks(qint64 fromMs, qint64 toMs, int maxTicks, const QTimeZone &zone)
@@ -560,35 +555,47 @@ std::pair<double, double> autoRange(double low, double high, std::optional<std::
     return fresh;
 }
 
-} // namespace AxisTicks
-
-namespace ValueFormat {
-
-QString tickLabel(double value, double step, double axisMagnitude)
+std::pair<double, double> autoLogRange(double low, double high, std::optional<std::pair<double, double>> current)
 {
-    if (!std::isfinite(value))
-        return nonFinite(value);
-    if (!(step > 0) || !std::isfinite(step))
-        return readout(value);
-    if (!std::isfinite(axisMagnitude) || std::abs(axisMagnitude) < std::abs(value))
-        axisMagnitude = value;
-    return formatted(value, labelStyle(step, axisMagnitude));
-}
+    constexpr double Lowest = -323;
+    constexpr double Highest = 308;
+    const bool currentValid = current && std::isfinite(current->first) && std::isfinite(current->second)
+        && current->second > current->first;
+    if (std::isnan(low) && std::isnan(high))
+        return currentValid ? *current : std::pair(0.0, 1.0);
+    if (std::isnan(low))
+        low = high;
+    if (std::isnan(high))
+        high = low;
+    low = std::clamp(low, Lowest, Highest);
+    high = std::clamp(high, Lowest, Highest);
+    if (low > high)
+        std::swap(low, high);
 
-QString readout(double value)
-{
-    if (!std::isfinite(value))
-        return nonFinite(value);
-    if (value == 0)
-        return QStringLiteral("0");
-    const double magnitude = std::abs(value);
-    if (magnitude >= 1e15 || magnitude < 1e-4) {
-        const QString text = QString::number(value, 'e', 14);
-        const qsizetype e = text.indexOf(u'e');
-        return withoutTrailingZeros(text.left(e)) + u'e' + QString::number(text.mid(e + 1).toInt());
+    std::pair<double, double> fresh;
+    const double span = high - low;
+    if (span >= 1) {
+        fresh = {std::floor(low), std::ceil(high)};
+    } else {
+        const double width = std::max(1.0, span * 1.1);
+        const double middle = low / 2 + high / 2;
+        fresh = {middle - width / 2, middle + width / 2};
+        if (fresh.first < Lowest)
+            fresh = {Lowest, Lowest + width};
+        if (fresh.second > Highest)
+            fresh = {Highest - width, Highest};
     }
-    const int decimals = std::max(0, 14 - decimalExponent(magnitude));
-    return withoutNegativeZero(withoutTrailingZeros(numberLocale().toString(value, 'f', decimals)));
+    if (currentValid) {
+        const auto [shownLow, shownHigh] = *current;
+        const double inner = (shownHigh - shownLow) * 0.01;
+        // Data may touch a whole-decade end: that is where a fresh range would put it as well.
+        const bool fitsBelow = low >= shownLow + inner || (shownLow == std::floor(shownLow) && low >= shownLow);
+        const bool fitsAbove = high <= shownHigh - inner || (shownHigh == std::floor(shownHigh) && high <= shownHigh);
+        if (fitsBelow && fitsAbove
+            && fresh.second - fresh.first >= (shownHigh - shownLow) / 2)
+            return *current;
+    }
+    return fresh;
 }
 
-} // namespace ValueFormat
+} // namespace AxisTicks

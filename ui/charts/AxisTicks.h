@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ValueFormat.h"
+
 #include <QList>
 #include <QString>
 #include <QTimeZone>
@@ -26,8 +28,20 @@ struct TickSet
 
 // Steps of 1, 2 or 5 × 10^n, at most maxTicks ticks (clamped to [2, 12]). A reversed range is
 // swapped; a range too narrow for any step the doubles can represent (a constant, 1e17..1e17+16)
-// gets one tick with the shortest value inside it; NaN or an infinity give an empty set.
-TickSet valueTicks(double min, double max, int maxTicks = 8);
+// gets one tick with the shortest value inside it; NaN or an infinity give an empty set. Labels
+// are ValueFormat::tickLabel() with `unit` ("1.5 MB/s", "-40 °C").
+TickSet valueTicks(double min, double max, int maxTicks = 8, const QString &unit = QString());
+
+// Ticks of a logarithmic axis. The axis is linear in log10 of the values: `lowLog` and `highLog`
+// are its ends as log10 (-9 for 1e-9), and every tick's value is the log10 of the value its label
+// names. Ticks stand on decades ("1", "10", "100", "1,000", "1e4", "1e-9"; with a unit
+// "1 kB/s", "1 ns"); every 2nd, 5th, 10th, 20th … decade when more decades are visible than
+// maxTicks (clamped to [2, 12]); with 2 and 5 between the decades when there is room for them
+// all (1, 2, 5, 10, 20, 50). Less than a decade gets 1…9 × 10^n ("200", "300", … "800"), and a
+// range too narrow even for those the linear ticks of its values. Steps are in decades (the
+// smallest gap between two ticks). NaN, an infinity or an end beyond the doubles (below -324 or
+// above 308.26) give an empty set.
+TickSet logTicks(double lowLog, double highLog, int maxTicks = 8, const QString &unit = QString());
 
 // Round clock times: fixed steps from 1 ms to 30 min anchored to the zone's clock, whole hours
 // (1, 2, 3, 6, 12) and days (1, 2, 7: Mondays) on the zone's wall clock, then months and years.
@@ -46,25 +60,12 @@ TickSet timeTicks(qint64 fromMs, qint64 toMs, int maxTicks = 8,
 std::pair<double, double> autoRange(double low, double high,
                                     std::optional<std::pair<double, double>> current = {});
 
+// The same for a logarithmic axis, in log10 of the values: data spanning a decade or more gets
+// whole decades around it (0.5..2000 shows 0.1..10,000); less than a decade gets a window one
+// decade wide (or 10 % wider than the data) centred on it. `current` is kept on the same terms
+// as autoRange(), an end on a whole decade taking the part of its zero end. NaN ends as in autoRange(); ends are clamped to the doubles' decades
+// [-323, 308].
+std::pair<double, double> autoLogRange(double lowLog, double highLog,
+                                       std::optional<std::pair<double, double>> current = {});
+
 } // namespace AxisTicks
-
-// Numbers as people read them. Digits are grouped in threes with ',' and the decimal point is '.'
-// whatever the system locale (the C locale with group separators), so that labels do not change
-// width or meaning from one machine to the next.
-namespace ValueFormat {
-
-// One tick of an axis: the style is chosen from the step and the largest |value| of the axis, so
-// every label of that axis reads alike, at the precision the step needs:
-//  - scientific with a shared exponent when the magnitude is >= 1e15 or below 1e-4:
-//    "1.0e-9", "1.5e-9"; "-0.5e300", "1.0e300";
-//  - an SI suffix (k, M, G, T) from 1e4 when at most two decimals of it carry the step:
-//    "12.5 k", "250 M", "1.5 G";
-//  - grouped digits otherwise: "16,384", "1,764,590,401", "0.25", "-40".
-// Zero is "0" in the first two styles. Without a step (not positive and finite): readout(value).
-QString tickLabel(double value, double step, double axisMagnitude);
-
-// Full precision for readouts and tooltips: up to 15 significant digits without trailing zeros,
-// grouped digits from 1e-4 up to 1e15, scientific outside: "1,764,590,400", "0.5", "1.5e-9".
-QString readout(double value);
-
-} // namespace ValueFormat
