@@ -40,10 +40,16 @@ QCategoryAxis *newAxis()
 ChartAxes::ChartAxes(QChart *chart)
     : m_chart(chart)
     , m_time(newAxis())
-    , m_value(newAxis())
 {
+    m_sides[0].axis = newAxis();
+    m_sides[1].axis = newAxis();
+    m_sides[0].visible = true;
     chart->addAxis(m_time, Qt::AlignBottom);
-    chart->addAxis(m_value, Qt::AlignLeft);
+    chart->addAxis(m_sides[0].axis, Qt::AlignLeft);
+    chart->addAxis(m_sides[1].axis, Qt::AlignRight);
+    // The right axis shows no grid of its own: its ticks need not meet the left one's lines.
+    m_sides[1].axis->setGridLineVisible(false);
+    m_sides[1].axis->setVisible(false);
 }
 
 QAbstractAxis *ChartAxes::timeAxis() const
@@ -51,22 +57,25 @@ QAbstractAxis *ChartAxes::timeAxis() const
     return m_time;
 }
 
-QAbstractAxis *ChartAxes::valueAxis() const
+QAbstractAxis *ChartAxes::valueAxis(int side) const
 {
-    return m_value;
+    return m_sides[size_t(sideIndex(side))].axis;
 }
 
 void ChartAxes::setLabelsFont(const QFont &font)
 {
     m_font = font;
     m_time->setLabelsFont(font);
-    m_value->setLabelsFont(font);
+    for (Side &side : m_sides) {
+        side.axis->setLabelsFont(font);
+        side.set = false;
+    }
     m_set = false;
 }
 
 void ChartAxes::setColors(const QColor &text, const QColor &grid, const QColor &line)
 {
-    for (QCategoryAxis *axis : {m_time, m_value}) {
+    for (QCategoryAxis *axis : {m_time, m_sides[0].axis, m_sides[1].axis}) {
         axis->setLabelsColor(text);
         axis->setTitleBrush(text);
         axis->setGridLineColor(grid);
@@ -80,19 +89,42 @@ void ChartAxes::setTimeZone(const QTimeZone &zone)
     m_set = false;
 }
 
+void ChartAxes::setValueFormat(int index, bool log, const QString &unit)
+{
+    Side &side = m_sides[size_t(sideIndex(index))];
+    if (side.log == log && side.unit == unit)
+        return;
+    side.log = log;
+    side.unit = unit;
+    side.set = false;
+}
+
+bool ChartAxes::isLog(int side) const
+{
+    return m_sides[size_t(sideIndex(side))].log;
+}
+
+std::pair<double, double> ChartAxes::valueRange(int side) const
+{
+    const Side &s = m_sides[size_t(sideIndex(side))];
+    return {s.low, s.high};
+}
+
+const AxisTicks::TickSet &ChartAxes::valueTicks(int side) const
+{
+    return m_sides[size_t(sideIndex(side))].ticks;
+}
+
 bool ChartAxes::setRanges(qint64 fromMs, qint64 toMs, double low, double high, const QSizeF &plotSize)
+{
+    return setRanges(fromMs, toMs, {low, high}, std::nullopt, plotSize);
+}
+
+bool ChartAxes::setRanges(qint64 fromMs, qint64 toMs, std::pair<double, double> left,
+                          std::optional<std::pair<double, double>> right, const QSizeF &plotSize)
 {
     if (toMs <= fromMs)
         toMs = fromMs + 1;
-    if (!std::isfinite(low) || !std::isfinite(high)) {
-        low = 0;
-        high = 1;
-    }
-    if (!(high > low))
-        high = low + std::max(1.0, std::abs(low) * 1e-9);
-    if (m_set && fromMs == m_from && toMs == m_to && low == m_low && high == m_high && plotSize == m_plotSize)
-        return false;
-
     bool changed = !m_set || plotSize != m_plotSize;
     if (!m_set || fromMs != m_from || toMs != m_to || plotSize.width() != m_plotSize.width()) {
         changed |= apply(m_time, m_timeTicks, fittingTimeTicks(fromMs, toMs, plotSize.width()));
@@ -101,19 +133,44 @@ bool ChartAxes::setRanges(qint64 fromMs, qint64 toMs, double low, double high, c
             changed = true;
         }
     }
-    if (!m_set || low != m_low || high != m_high || plotSize.height() != m_plotSize.height()) {
-        changed |= apply(m_value, m_valueTicks, fittingValueTicks(low, high, plotSize.height()));
-        if (!m_set || low != m_low || high != m_high) {
-            m_value->setRange(low, high);
-            changed = true;
-        }
+    if (plotSize.height() != m_plotSize.height()) {
+        for (Side &side : m_sides)
+            side.set = false;
     }
+    changed |= setValueRange(m_sides[0], left.first, left.second, plotSize.height());
+    Side &rightSide = m_sides[1];
+    if (right.has_value() != rightSide.visible) {
+        rightSide.visible = right.has_value();
+        rightSide.axis->setVisible(rightSide.visible);
+        changed = true;
+    }
+    if (right)
+        changed |= setValueRange(rightSide, right->first, right->second, plotSize.height());
     m_from = fromMs;
     m_to = toMs;
-    m_low = low;
-    m_high = high;
     m_plotSize = plotSize;
     m_set = true;
+    return changed;
+}
+
+bool ChartAxes::setValueRange(Side &side, double low, double high, double height)
+{
+    if (!std::isfinite(low) || !std::isfinite(high)) {
+        low = 0;
+        high = 1;
+    }
+    if (!(high > low))
+        high = low + std::max(1.0, std::abs(low) * 1e-9);
+    if (side.set && low == side.low && high == side.high)
+        return false;
+    bool changed = apply(side.axis, side.ticks, fittingValueTicks(side, low, high, height));
+    if (!side.set || low != side.low || high != side.high) {
+        side.axis->setRange(low, high);
+        changed = true;
+    }
+    side.low = low;
+    side.high = high;
+    side.set = true;
     return changed;
 }
 
@@ -122,9 +179,10 @@ QStringList ChartAxes::timeLabels() const
     return m_time->categoriesLabels();
 }
 
-QStringList ChartAxes::valueLabels() const
+QStringList ChartAxes::valueLabels(int side) const
 {
-    return m_value->categoriesLabels();
+    const Side &s = m_sides[size_t(sideIndex(side))];
+    return s.visible ? s.axis->categoriesLabels() : QStringList();
 }
 
 AxisTicks::TickSet ChartAxes::fittingTimeTicks(qint64 fromMs, qint64 toMs, double width) const
@@ -159,18 +217,22 @@ AxisTicks::TickSet ChartAxes::fittingTimeTicks(qint64 fromMs, qint64 toMs, doubl
     return ticks;
 }
 
-AxisTicks::TickSet ChartAxes::fittingValueTicks(double low, double high, double height) const
+AxisTicks::TickSet ChartAxes::fittingValueTicks(const Side &side, double low, double high, double height) const
 {
+    const auto ticksOf = [&side, low, high](int maxTicks) {
+        return side.log ? AxisTicks::logTicks(low, high, maxTicks, side.unit)
+                        : AxisTicks::valueTicks(low, high, maxTicks, side.unit);
+    };
     const QFontMetricsF metrics(m_font);
     const double pitch = 2 * metrics.height() + 2 * LabelPadding;
     const int comfortable = std::clamp(int(height / pitch), 2, 10);
-    AxisTicks::TickSet ticks = AxisTicks::valueTicks(low, high, comfortable);
+    AxisTicks::TickSet ticks = ticksOf(comfortable);
     // A step that fits the comfortable count may leave a single tick (-44..-36 in four: only -40
     // with a step of 5); one label does not tell a scale. Take more ticks, as long as their labels
     // do not touch.
     const int dense = std::clamp(int(height / (metrics.height() + 2 * LabelPadding)), 2, 12);
     if (ticks.ticks.size() < 2 && dense > comfortable)
-        ticks = AxisTicks::valueTicks(low, high, dense);
+        ticks = ticksOf(dense);
     return ticks;
 }
 

@@ -2,6 +2,7 @@
 
 #include "ChartPanelPrivate.h"
 #include "ChartPanelToolBar.h"
+#include "HoverLabel.h"
 #include "PlotChart.h"
 #include "PlotView.h"
 #include "ReadoutLabel.h"
@@ -87,7 +88,8 @@ void ChartPanel::setSeries(const QList<PlotSeries> &list)
         ++index;
     }
     d->seen.assign(d->fields.size(), {});
-    d->plot->lines().setFields(series());
+    d->valueAxes.setUnits(d->fields);
+    d->configure(*d->plot);
     d->stack->setCurrentWidget(d->fields.empty() ? static_cast<QWidget *>(d->emptyLabel) : d->plotView);
     d->plotView->setPlotActive(!d->fields.empty());
     d->dirty = true;
@@ -185,9 +187,10 @@ void ChartPanel::zoomToValueRange(double min, double max)
 {
     if (min > max)
         std::swap(min, max);
-    if (!(max > min) || !std::isfinite(min) || !std::isfinite(max))
+    const auto onAxis = d->valueAxes.toAxis(0, std::pair(min, max));
+    if (!onAxis || !(onAxis->second > onAxis->first))
         return;
-    d->zoomY = std::pair(min, max);
+    d->zoomY = onAxis;
     d->dirty = true;
     d->updateState();
     d->redraw(true);
@@ -215,7 +218,8 @@ void ChartPanel::zoomValuesBy(double factor, std::optional<double> anchor)
     if (!d->shown)
         return;
     const auto [low, high] = d->shownY;
-    d->zoomY = ChartRange::zoomedValues(d->shownY, anchor.value_or(low + (high - low) / 2), factor);
+    const auto onAxis = anchor ? d->valueAxes.toAxis(0, *anchor) : std::nullopt;
+    d->zoomY = ChartRange::zoomedValues(d->shownY, onAxis.value_or(low + (high - low) / 2), factor);
     d->dirty = true;
     d->updateState();
     d->redraw(true);
@@ -241,7 +245,8 @@ void ChartPanel::panBy(double timeFraction, double valueFraction)
 void ChartPanel::resetZoom()
 {
     d->zoomY.reset();
-    d->autoY.reset();
+    d->valueAxes[0].autoRange.reset();
+    d->valueAxes[1].autoRange.reset();
     d->zoomedFollowSpan.reset();
     d->setView(ChartPanelPrivate::View::Following);
     d->dirty = true;
@@ -271,7 +276,7 @@ void ChartPanel::setAutoScaleY(bool autoScale)
 {
     const bool changed = d->autoScaleY != autoScale;
     d->autoScaleY = autoScale;
-    d->autoY.reset();
+    d->valueAxes[0].autoRange.reset();
     d->zoomY.reset();
     d->dirty = true;
     d->updateState();
@@ -296,19 +301,9 @@ std::pair<qint64, qint64> ChartPanel::timeRange() const
     return {d->shownRange.from, d->shownRange.to};
 }
 
-std::pair<double, double> ChartPanel::valueRange() const
-{
-    return d->shownY;
-}
-
 QStringList ChartPanel::timeAxisLabels() const
 {
     return d->plot->axes().timeLabels();
-}
-
-QStringList ChartPanel::valueAxisLabels() const
-{
-    return d->plot->axes().valueLabels();
 }
 
 QRect ChartPanel::plotArea() const
@@ -328,7 +323,7 @@ int ChartPanel::displayedSegmentCount(int seriesIndex) const
 
 QString ChartPanel::readoutAt(qint64 timeMs, double value) const
 {
-    const auto point = d->nearest(double(timeMs), value);
+    const auto point = d->shown ? d->nearest(d->positionOf(double(timeMs), value)) : std::nullopt;
     return point ? d->readoutFor(*point) : QString();
 }
 
@@ -337,8 +332,7 @@ QString ChartPanel::readoutAtPosition(const QPoint &pos) const
     const QPointF chartPos = d->plotView->chartPosition(d->plotView->viewport()->mapFrom(this, pos));
     if (!d->plot->plotArea().contains(chartPos))
         return QString();
-    const auto value = d->valueAt(chartPos);
-    const auto point = value ? d->nearest(value->first, value->second) : std::nullopt;
+    const auto point = d->nearest(chartPos);
     return point ? d->readoutFor(*point) : QString();
 }
 
@@ -396,6 +390,10 @@ void ChartPanel::setDarkTheme(bool dark)
     d->plotView->setBackgroundBrush(d->plot->backgroundColor());
     d->crosshair->setPen(QPen(dark ? QColor(255, 255, 255, 110) : QColor(0, 0, 0, 90), 0, Qt::DashLine));
     d->marker->setBrush(d->plot->backgroundColor());
+    QColor box = d->plot->backgroundColor();
+    box.setAlpha(225);
+    d->hoverLabel->setColors(dark ? QColor(0xdc, 0xde, 0xe2) : QColor(0x26, 0x26, 0x26), box,
+                             dark ? QColor(0x76, 0x7b, 0x84) : QColor(0x9a, 0x9a, 0x9a));
     d->dirty = true;
     d->redraw(true);
 }
@@ -423,15 +421,17 @@ void ChartPanel::renderChart(QPainter *painter, const QRectF &target)
     scene.addItem(chart);
     exported.setTitle(d->title);
     exported.setDarkTheme(d->darkTheme);
-    exported.lines().setFields(series());
+    d->configure(exported);
     exported.outages().setSpans(outages());
+    exported.markers().setMarkers(markers());
     chart->setGeometry(QRectF(QPointF(), target.size()));
     const ChartRange::TimeRange range = d->shownRange;
     // The labels of the axes decide the plot area, which decides the ticks: lay out until the
     // plot area stays put.
     QSizeF plotSize = target.size() * 0.8;
     for (int pass = 0; pass < 3; ++pass) {
-        exported.axes().setRanges(range.from, range.to, d->shownY.first, d->shownY.second, plotSize);
+        exported.axes().setRanges(range.from, range.to, d->shownY,
+                                  d->shownRight ? std::optional(d->valueAxes[1].shown) : std::nullopt, plotSize);
         chart->layout()->activate();
         const QSizeF laidOut = exported.plotArea().size();
         if (laidOut == plotSize)
@@ -446,6 +446,7 @@ void ChartPanel::renderChart(QPainter *painter, const QRectF &target)
     // Lines added for segments hid the legend until its next layout.
     chart->legend()->layout()->activate();
     exported.outages().layout(range.from, range.to, d->now, exported.plotArea());
+    exported.markers().layout(range.from, range.to, exported.plotArea());
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setRenderHint(QPainter::TextAntialiasing, true);
@@ -458,4 +459,61 @@ void ChartPanel::refresh(qint64 nowMs)
     d->now = nowMs;
     d->nowKnown = true;
     d->redraw(false);
+}
+
+std::pair<double, double> ChartPanel::valueRange(int axis) const
+{
+    return d->valueAxes.shownValues(axis);
+}
+
+bool ChartPanel::hasRightAxis() const
+{
+    return d->shown && d->shownRight;
+}
+
+QStringList ChartPanel::valueAxisLabels(int axis) const
+{
+    return d->plot->axes().valueLabels(axis);
+}
+
+void ChartPanel::setLogScale(int axis, bool on)
+{
+    if (axis == 0 || axis == 1)
+        d->setLogScale(axis, on);
+}
+
+bool ChartPanel::logScale(int axis) const
+{
+    return (axis == 0 || axis == 1) && d->valueAxes[axis].log;
+}
+
+QStringList ChartPanel::readoutLinesAt(qint64 timeMs) const
+{
+    return d->readoutLines(timeMs);
+}
+
+QStringList ChartPanel::hoverLines() const
+{
+    return d->hoverLabel->lines();
+}
+
+void ChartPanel::setMarkers(const QList<ChartMarker> &markers)
+{
+    if (markers == d->plot->markers().markers())
+        return;
+    d->plot->markers().setMarkers(markers);
+    d->placeOutages();
+}
+
+QList<ChartMarker> ChartPanel::markers() const
+{
+    return d->plot->markers().markers();
+}
+
+QList<QRect> ChartPanel::markerLines() const
+{
+    QList<QRect> lines;
+    for (const QRectF &line : d->plot->markers().lines())
+        lines.append(d->toPanel(line));
+    return lines;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChartMarker.h"
 #include "PlotSeries.h"
 
 #include <QImage>
@@ -73,9 +74,19 @@ public:
 
     // What the axes show now (time in ms since the epoch), and their tick labels.
     std::pair<qint64, qint64> timeRange() const;
-    std::pair<double, double> valueRange() const;
+    // The value axes: 0 the left one, 1 the right one, shown only while a series is drawn
+    // against it. Ranges are in the series' values whatever the scale. Fixed bounds and value
+    // zooms apply to the left axis; the right one always fits its series.
+    std::pair<double, double> valueRange() const { return valueRange(0); }
+    std::pair<double, double> valueRange(int axis) const;
+    bool hasRightAxis() const;
     QStringList timeAxisLabels() const;
-    QStringList valueAxisLabels() const;
+    QStringList valueAxisLabels() const { return valueAxisLabels(0); }
+    QStringList valueAxisLabels(int axis) const;
+    // A logarithmic value axis (off by default). Values <= 0 cannot be placed on it: they are
+    // left out of the lines like a break, and statusText() counts those in view.
+    void setLogScale(int axis, bool on);
+    bool logScale(int axis) const;
     QRect plotArea() const; // in this widget's coordinates
     // The points drawn for a series, in time order; a NaN y separates two segments (a break in
     // the connection), which are drawn as separate lines.
@@ -87,6 +98,11 @@ public:
     QString readoutAt(qint64 timeMs, double value) const;
     QString readoutAtPosition(const QPoint &pos) const;
     QString readoutText() const;
+    // Every series at a time: the time, then "/count = 42 B/s" for each series at its displayed
+    // sample nearest that time (series with none in view are left out); empty without any. The
+    // hover label on the plot shows these lines.
+    QStringList readoutLinesAt(qint64 timeMs) const;
+    QStringList hoverLines() const; // what the hover label shows now; empty while hidden
 
     // What the chart says about its view ("Paused — Space resumes"); empty while following.
     QString statusText() const;
@@ -98,6 +114,12 @@ public:
     QList<std::pair<qint64, qint64>> outages() const;
     QList<QRect> outageBands() const;
 
+    // Vertical lines with labels at their times; markerLines() are those drawn (the ones within
+    // the time range), in this widget's coordinates.
+    void setMarkers(const QList<ChartMarker> &markers);
+    QList<ChartMarker> markers() const; // by time
+    QList<QRect> markerLines() const;
+
     // Chart colours for a dark or a light window; series keep their colours.
     void setDarkTheme(bool dark);
     bool isDarkTheme() const;
@@ -106,7 +128,7 @@ public:
     static bool openGLAvailable();
     bool setOpenGLEnabled(bool enabled);
 
-    // The chart alone (title, legend, axes, lines, outages; no buttons), laid out afresh for the
+    // The chart alone (title, legend, axes, lines, outages, markers; no buttons), laid out afresh for the
     // size asked for and antialiased, showing the ranges shown now.
     QImage renderImage(const QSize &size);
     void renderChart(QPainter *painter, const QRectF &target);
@@ -120,6 +142,8 @@ Q_SIGNALS:
     void followingChanged(bool following);
     void timeWindowChanged(ChartPanel::TimeWindow window);
     void yRangeChanged(bool autoScale, double min, double max);
+    // A left click (no drag) within a few pixels of a displayed point: the nearest one.
+    void pointClicked(int seriesIndex, qint64 timeMs, double value);
 
 private:
     friend class ChartPanelPrivate;

@@ -3,6 +3,7 @@
 #include "AxisTicks.h"
 #include "ChartPanelToolBar.h"
 #include "ChartRange.h"
+#include "HoverLabel.h"
 #include "PlotChart.h"
 #include "PlotView.h"
 #include "ReadoutLabel.h"
@@ -29,6 +30,7 @@ using ChartRange::TimeRange;
 namespace {
 
 constexpr qint64 EmptyAllSpanMs = 10'000;
+constexpr double ClickRadiusPixels = 8;
 
 } // namespace
 
@@ -49,6 +51,8 @@ void ChartPanelPrivate::buildUi()
     marker = new QGraphicsEllipseItem(-4, -4, 8, 8, chart);
     marker->setZValue(1001);
     marker->hide();
+    hoverLabel = std::make_unique<HoverLabel>(chart);
+    hoverLabel->setFont(q->font());
 
     plotView = new PlotView(chart, q);
     emptyLabel = new QLabel(q);
@@ -137,6 +141,7 @@ void ChartPanelPrivate::connectView()
     QObject::connect(v, &PlotView::pauseToggleRequested, q, [this] { q->setPaused(following()); });
     QObject::connect(v, &PlotView::hovered, q, [this](const QPointF &pos) { hover(pos); });
     QObject::connect(v, &PlotView::hoverLeft, q, [this] { clearHover(); });
+    QObject::connect(v, &PlotView::clicked, q, [this](const QPointF &pos) { click(pos); });
 }
 
 void ChartPanelPrivate::updateState()
@@ -149,6 +154,12 @@ void ChartPanelPrivate::updateState()
         status = ChartPanel::tr("Zoomed — Esc follows again");
     else if (zoomY)
         status = ChartPanel::tr("Values zoomed — Esc resets");
+    if (hiddenValues > 0) {
+        const QString hidden = hiddenValues == 1
+            ? ChartPanel::tr("1 value ≤ 0 not shown on the log scale")
+            : ChartPanel::tr("%1 values ≤ 0 not shown on the log scale").arg(hiddenValues);
+        status = status.isEmpty() ? hidden : status + QLatin1Char('\n') + hidden;
+    }
     plotView->setStatusText(fields.empty() ? QString() : status);
 }
 
@@ -265,18 +276,23 @@ void ChartPanelPrivate::redraw(bool force)
     for (size_t i = 0; i < fields.size(); ++i) {
         const SeriesBuffer *buffer = fields[i].buffer;
         if (!changed[i])
-            points[i] = lines.points(int(i));
+            points[i] = lines.sourcePoints(int(i));
         else if (buffer)
             points[i] = SeriesSegments::windowPoints(*buffer, grid.from, grid.to, grid.columns);
     }
 
-    const std::pair<double, double> yRange = targetValueRange(points, range);
-    if (force || !shown || range != shownRange || yRange != shownY || size != shownPlot) {
+    int hidden = 0;
+    const std::pair<double, double> yRange = targetValueRange(0, points, range, &hidden);
+    const bool right = hasRightAxis();
+    const std::pair<double, double> rightRange = right ? targetValueRange(1, points, range, &hidden)
+                                                       : valueAxes[1].shown;
+    if (force || !shown || range != shownRange || yRange != shownY || size != shownPlot || right != shownRight
+        || (right && rightRange != valueAxes[1].shown)) {
         // Every axis change recomputes the geometry of every series: do it on empty lines and
         // fill them once afterwards.
         lines.clearLines();
         std::fill(changed.begin(), changed.end(), true);
-        plot->axes().setRanges(range.from, range.to, yRange.first, yRange.second, size);
+        plot->axes().setRanges(range.from, range.to, yRange, right ? std::optional(rightRange) : std::nullopt, size);
     }
     for (size_t i = 0; i < fields.size(); ++i) {
         if (changed[i])
@@ -287,40 +303,79 @@ void ChartPanelPrivate::redraw(bool force)
     shownRange = range;
     shownGrid = grid;
     shownPlot = size;
-    shownY = plot->axes().valueRange();
+    shownY = plot->axes().valueRange(0);
+    valueAxes[0].shown = shownY;
+    if (right)
+        valueAxes[1].shown = plot->axes().valueRange(1);
+    shownRight = right;
     dirty = false;
+    if (hidden != hiddenValues) {
+        hiddenValues = hidden;
+        updateState();
+    }
     placeOutages();
     if (hovering)
         hover(hoverPos);
 }
 
-std::pair<double, double> ChartPanelPrivate::targetValueRange(const std::vector<QList<QPointF>> &points,
-                                                             TimeRange range)
+std::pair<double, double> ChartPanelPrivate::targetValueRange(int axis, const std::vector<QList<QPointF>> &points,
+                                                             TimeRange range, int *hidden)
 {
+    std::vector<const QList<QPointF> *> own;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (ValueAxisPair::index(fields[i].axis) == axis)
+            own.push_back(&points[i]);
+    }
+    // The fit also counts the values a log axis leaves out, whatever sets the range.
+    const auto fitted = valueAxes.fit(axis, own, range.from, range.to, hidden);
+    if (axis != 0)
+        return fitted;
     if (zoomY)
         return *zoomY;
-    if (!autoScaleY)
-        return fixedY;
-    double low = std::numeric_limits<double>::infinity();
-    double high = -low;
-    for (const QList<QPointF> &list : points) {
-        for (const QPointF &p : list) {
-            if (p.x() < double(range.from) || p.x() > double(range.to) || !std::isfinite(p.y()))
-                continue;
-            low = std::min(low, p.y());
-            high = std::max(high, p.y());
-        }
+    if (!autoScaleY) {
+        // Fixed bounds a log axis cannot show (<= 0) leave it fitted to the data.
+        if (const auto fixed = valueAxes.toAxis(0, fixedY))
+            return *fixed;
     }
-    if (low > high)
-        return autoY.value_or(std::pair(0.0, 1.0));
-    autoY = AxisTicks::autoRange(low, high, autoY);
-    return *autoY;
+    return fitted;
+}
+
+bool ChartPanelPrivate::hasRightAxis() const
+{
+    return std::any_of(fields.cbegin(), fields.cend(), [](const PlotSeries &s) { return s.axis == 1; });
+}
+
+void ChartPanelPrivate::configure(PlotChart &chart) const
+{
+    for (int axis : {0, 1}) {
+        chart.lines().setLogScale(axis, valueAxes[axis].log);
+        chart.axes().setValueFormat(axis, valueAxes[axis].log, valueAxes[axis].unit);
+    }
+    chart.lines().setFields(q->series());
+}
+
+void ChartPanelPrivate::setLogScale(int axis, bool on)
+{
+    ValueAxisPair::Axis &state = valueAxes[axis];
+    if (state.log == on)
+        return;
+    state.log = on;
+    state.autoRange.reset();
+    if (ValueAxisPair::index(axis) == 0)
+        zoomY.reset();
+    clearHover();
+    configure(*plot);
+    dirty = true;
+    updateState();
+    redraw(true);
 }
 
 void ChartPanelPrivate::placeOutages()
 {
-    if (shown)
-        plot->outages().layout(shownRange.from, shownRange.to, now, plot->plotArea());
+    if (!shown)
+        return;
+    plot->outages().layout(shownRange.from, shownRange.to, now, plot->plotArea());
+    plot->markers().layout(shownRange.from, shownRange.to, plot->plotArea());
 }
 
 std::optional<std::pair<double, double>> ChartPanelPrivate::valueAt(const QPointF &chartPos) const
@@ -330,34 +385,41 @@ std::optional<std::pair<double, double>> ChartPanelPrivate::valueAt(const QPoint
         return std::nullopt;
     const double time = double(shownRange.from) + (chartPos.x() - area.left()) / area.width() * double(shownRange.span());
     const double value = shownY.second - (chartPos.y() - area.top()) / area.height() * (shownY.second - shownY.first);
-    return std::pair(time, value);
+    return std::pair(time, valueAxes.fromAxis(0, value));
 }
 
-QPointF ChartPanelPrivate::positionOf(double timeMs, double value) const
+QPointF ChartPanelPrivate::positionOf(double timeMs, double value, int axis) const
 {
     const QRectF area = plot->plotArea();
     const double spanX = std::max<double>(1, double(shownRange.span()));
-    const double spanY = shownY.second - shownY.first;
+    const auto [low, high] = ValueAxisPair::index(axis) == 0 ? shownY : valueAxes[1].shown;
+    const double spanY = high - low;
     const double x = area.left() + (timeMs - double(shownRange.from)) / spanX * area.width();
-    const double y = spanY > 0 ? area.bottom() - (value - shownY.first) / spanY * area.height() : area.center().y();
+    const auto onAxis = valueAxes.toAxis(axis, value);
+    if (!onAxis) // below a log axis
+        return {x, area.bottom()};
+    const double y = spanY > 0 ? area.bottom() - (*onAxis - low) / spanY * area.height() : area.center().y();
     return {x, y};
 }
 
-std::optional<ChartPanelPrivate::NearestPoint> ChartPanelPrivate::nearest(double timeMs, double value) const
+std::optional<ChartPanelPrivate::NearestPoint> ChartPanelPrivate::nearest(const QPointF &target) const
 {
     if (!shown)
         return std::nullopt;
-    const QPointF target = positionOf(timeMs, value);
+    const QRectF area = plot->plotArea();
+    const double spanX = std::max<double>(1, double(shownRange.span()));
+    const double timeMs = double(shownRange.from) + (target.x() - area.left()) / std::max(1.0, area.width()) * spanX;
     std::optional<NearestPoint> best;
     double bestDistance = std::numeric_limits<double>::max();
     for (int index = 0; index < int(fields.size()); ++index) {
+        const int axis = fields[size_t(index)].axis;
         const QList<QPointF> &points = plot->lines().points(index);
         const auto start = std::lower_bound(points.cbegin(), points.cend(), timeMs,
                                             [](const QPointF &p, double t) { return p.x() < t; });
         auto consider = [&](const QPointF &point) {
             if (point.x() < double(shownRange.from) || point.x() > double(shownRange.to) || std::isnan(point.y()))
                 return true; // an edge point outside the view, or a break
-            const QPointF position = positionOf(point.x(), point.y());
+            const QPointF position = positionOf(point.x(), point.y(), axis);
             const double dx = position.x() - target.x();
             if (dx * dx > bestDistance)
                 return false;
@@ -365,7 +427,7 @@ std::optional<ChartPanelPrivate::NearestPoint> ChartPanelPrivate::nearest(double
             const double distance = dx * dx + dy * dy;
             if (distance < bestDistance) {
                 bestDistance = distance;
-                best = NearestPoint{index, point};
+                best = NearestPoint{index, point, distance};
             }
             return true;
         };
@@ -378,15 +440,62 @@ std::optional<ChartPanelPrivate::NearestPoint> ChartPanelPrivate::nearest(double
     return best;
 }
 
-QString ChartPanelPrivate::readoutFor(const NearestPoint &point) const
+QString ChartPanelPrivate::timeStamp(qint64 timeMs) const
 {
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(qint64(std::llround(point.point.x())));
     const bool days = QDateTime::fromMSecsSinceEpoch(shownRange.from).date()
         != QDateTime::fromMSecsSinceEpoch(shownRange.to).date();
-    const QString stamp = time.toString(days ? QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")
-                                             : QStringLiteral("HH:mm:ss.zzz"));
-    return stamp + QStringLiteral("  ") + fields[size_t(point.series)].name + QStringLiteral(" = ")
-        + ValueFormat::readout(point.point.y());
+    return QDateTime::fromMSecsSinceEpoch(timeMs).toString(days ? QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")
+                                                                : QStringLiteral("HH:mm:ss.zzz"));
+}
+
+QString ChartPanelPrivate::readoutFor(const NearestPoint &point) const
+{
+    const PlotSeries &series = fields[size_t(point.series)];
+    return timeStamp(qint64(std::llround(point.point.x()))) + QStringLiteral("  ") + series.name
+        + QStringLiteral(" = ") + ValueFormat::readout(point.point.y(), series.unit);
+}
+
+QStringList ChartPanelPrivate::readoutLines(qint64 timeMs) const
+{
+    if (!shown)
+        return {};
+    QStringList lines;
+    for (int index = 0; index < int(fields.size()); ++index) {
+        const QList<QPointF> &points = plot->lines().points(index);
+        const auto start = std::lower_bound(points.cbegin(), points.cend(), double(timeMs),
+                                            [](const QPointF &p, double t) { return p.x() < t; });
+        std::optional<QPointF> best;
+        // The nearest drawn sample on either side, within the view.
+        auto consider = [&](const QPointF &p) {
+            if (std::isnan(p.y()) || p.x() < double(shownRange.from) || p.x() > double(shownRange.to))
+                return false;
+            if (!best || std::abs(p.x() - double(timeMs)) < std::abs(best->x() - double(timeMs)))
+                best = p;
+            return true;
+        };
+        for (auto it = start; it != points.cend() && it->x() <= double(shownRange.to) && !consider(*it); ++it) { }
+        for (auto it = start; it != points.cbegin() && (it - 1)->x() >= double(shownRange.from);) {
+            if (consider(*--it))
+                break;
+        }
+        if (best) {
+            const PlotSeries &series = fields[size_t(index)];
+            lines.append(series.name + QStringLiteral(" = ") + ValueFormat::readout(best->y(), series.unit));
+        }
+    }
+    if (!lines.isEmpty())
+        lines.prepend(timeStamp(timeMs));
+    return lines;
+}
+
+void ChartPanelPrivate::click(const QPointF &chartPos)
+{
+    if (!plot->plotArea().contains(chartPos))
+        return;
+    const auto point = nearest(chartPos);
+    if (!point || point->distance > ClickRadiusPixels * ClickRadiusPixels)
+        return;
+    Q_EMIT q->pointClicked(point->series, qint64(std::llround(point->point.x())), point->point.y());
 }
 
 void ChartPanelPrivate::hover(const QPointF &chartPos)
@@ -394,24 +503,24 @@ void ChartPanelPrivate::hover(const QPointF &chartPos)
     hovering = true;
     hoverPos = chartPos;
     std::optional<NearestPoint> point;
-    if (plot->plotArea().contains(chartPos)) {
-        if (const auto value = valueAt(chartPos))
-            point = nearest(value->first, value->second);
-    }
+    if (plot->plotArea().contains(chartPos))
+        point = nearest(chartPos);
     if (!point) {
         toolBar->readout()->clear();
         marker->hide();
         crosshair->hide();
+        hoverLabel->hide();
         return;
     }
     toolBar->readout()->setText(readoutFor(*point));
-    const QPointF position = positionOf(point->point.x(), point->point.y());
+    const QPointF position = positionOf(point->point.x(), point->point.y(), fields[size_t(point->series)].axis);
     const QRectF area = plot->plotArea();
     marker->setPen(QPen(fields[size_t(point->series)].color, 2));
     marker->setPos(position);
     marker->show();
     crosshair->setLine(position.x(), area.top(), position.x(), area.bottom());
     crosshair->show();
+    hoverLabel->show(readoutLines(qint64(std::llround(point->point.x()))), position.x(), area);
 }
 
 void ChartPanelPrivate::clearHover()
@@ -420,6 +529,7 @@ void ChartPanelPrivate::clearHover()
     toolBar->readout()->clear();
     marker->hide();
     crosshair->hide();
+    hoverLabel->hide();
 }
 
 QRect ChartPanelPrivate::toPanel(const QRectF &chartRect) const

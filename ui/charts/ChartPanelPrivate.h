@@ -2,6 +2,7 @@
 
 #include "ChartPanel.h"
 #include "ChartRange.h"
+#include "ValueAxisPair.h"
 
 #include <QHash>
 #include <QPointer>
@@ -14,6 +15,7 @@
 #include <vector>
 
 class ChartPanelToolBar;
+class HoverLabel;
 class PlotChart;
 class PlotView;
 class QGraphicsEllipseItem;
@@ -40,7 +42,8 @@ public:
     struct NearestPoint
     {
         int series = -1;
-        QPointF point;
+        QPointF point; // time and value
+        double distance = 0; // squared, in pixels
     };
 
     explicit ChartPanelPrivate(ChartPanel *panel);
@@ -57,13 +60,22 @@ public:
     qint64 followSpan() const;
     std::optional<qint64> nowLimit() const { return nowKnown ? std::optional(now) : std::nullopt; }
     QSizeF plotSize() const;
-    std::pair<double, double> targetValueRange(const std::vector<QList<QPointF>> &points, ChartRange::TimeRange range);
+    std::pair<double, double> targetValueRange(int axis, const std::vector<QList<QPointF>> &points,
+                                               ChartRange::TimeRange range, int *hidden);
+    bool hasRightAxis() const;
+    // Applies the series, their axes' scales and units to a chart (this one or an export).
+    void configure(PlotChart &chart) const;
     void placeOutages();
+    void setLogScale(int axis, bool on);
 
+    // The left axis' time and value at a position; positions of values on an axis.
     std::optional<std::pair<double, double>> valueAt(const QPointF &chartPos) const;
-    QPointF positionOf(double timeMs, double value) const;
-    std::optional<NearestPoint> nearest(double timeMs, double value) const;
+    QPointF positionOf(double timeMs, double value, int axis = 0) const;
+    std::optional<NearestPoint> nearest(const QPointF &target) const;
+    QString timeStamp(qint64 timeMs) const;
     QString readoutFor(const NearestPoint &point) const;
+    QStringList readoutLines(qint64 timeMs) const;
+    void click(const QPointF &chartPos);
     void hover(const QPointF &chartPos);
     void clearHover();
     QRect toPanel(const QRectF &chartRect) const;
@@ -77,6 +89,7 @@ public:
     QPointer<YRangeDialog> rangeDialog;
     QGraphicsEllipseItem *marker = nullptr;
     QGraphicsLineItem *crosshair = nullptr;
+    std::unique_ptr<HoverLabel> hoverLabel;
 
     QString title;
     std::vector<PlotSeries> fields;
@@ -93,14 +106,16 @@ public:
     bool autoScaleY = true;
     bool darkTheme = false;
     std::pair<double, double> fixedY{0, 1};
-    std::optional<std::pair<double, double>> zoomY;
-    std::optional<std::pair<double, double>> autoY;
+    std::optional<std::pair<double, double>> zoomY; // of the left axis, in its units
+    ValueAxisPair valueAxes;
 
     // What the last frame showed.
     bool shown = false;
     ChartRange::TimeRange shownRange;
     ChartRange::Grid shownGrid;
-    std::pair<double, double> shownY{0, 1};
+    std::pair<double, double> shownY{0, 1}; // the left axis, in its units (valueAxes[1].shown: the right)
+    bool shownRight = false;
+    int hiddenValues = 0; // <= 0 in view on a logarithmic axis
     QSizeF shownPlot;
     bool dirty = true;
     bool openGL = false;

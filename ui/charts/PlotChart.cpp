@@ -28,10 +28,15 @@ QChart *newChart(const QFont &font)
 PlotChart::PlotChart(const QFont &font)
     : m_chart(newChart(font))
     , m_axes(m_chart)
-    , m_lines(m_chart, m_axes.timeAxis(), m_axes.valueAxis())
+    , m_lines(m_chart, m_axes.timeAxis(), m_axes.valueAxis(0), m_axes.valueAxis(1))
     , m_outages(m_chart)
+    , m_markers(m_chart)
 {
     m_axes.setLabelsFont(font);
+    QFont markerFont = font;
+    if (font.pointSizeF() > 0)
+        markerFont.setPointSizeF(font.pointSizeF() * 0.9);
+    m_markers.setFont(markerFont);
     setDarkTheme(false);
 }
 
@@ -50,6 +55,7 @@ void PlotChart::setDarkTheme(bool dark)
     m_chart->setTitleBrush(text);
     m_chart->legend()->setLabelColor(text);
     m_axes.setColors(text, grid, line);
+    m_markers.setColors(dark ? QColor(255, 255, 255, 130) : QColor(0, 0, 0, 120), text);
     // Amber on light, a warmer and denser amber on dark: seen behind any series colour.
     m_outages.setBrush(dark ? QColor(255, 176, 32, 48) : QColor(255, 170, 0, 56));
 }

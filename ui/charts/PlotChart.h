@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChartAxes.h"
+#include "MarkerOverlay.h"
 #include "OutageShading.h"
 #include "SeriesPlotter.h"
 
@@ -9,8 +10,8 @@
 
 class QChart;
 
-// A chart of time series as drawn: title, legend, the two axes, one line per segment of each
-// field and the outage bands. The same class draws the panel on screen and the images exported
+// A chart of time series as drawn: title, legend, the axes, one line per segment of each field,
+// the outage bands and the event markers. The same class draws the panel on screen and the images exported
 // from it. The QChart goes to a view or a scene, which owns it; this object must not outlive it.
 class PlotChart
 {
@@ -24,6 +25,8 @@ public:
     const SeriesPlotter &lines() const { return m_lines; }
     OutageShading &outages() { return m_outages; }
     const OutageShading &outages() const { return m_outages; }
+    MarkerOverlay &markers() { return m_markers; }
+    const MarkerOverlay &markers() const { return m_markers; }
 
     void setTitle(const QString &title);
     void setDarkTheme(bool dark);
@@ -37,5 +40,6 @@ private:
     ChartAxes m_axes;
     SeriesPlotter m_lines;
     OutageShading m_outages;
+    MarkerOverlay m_markers;
     bool m_dark = false;
 };

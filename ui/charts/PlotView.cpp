@@ -139,6 +139,8 @@ void PlotView::mouseReleaseEvent(QMouseEvent *event)
         if (band.width() >= MinimumDragPixels) {
             const QRectF rect(chartPosition(band.topLeft()), chartPosition(band.bottomRight()));
             Q_EMIT bandZoomRequested(rect, band.height() >= MinimumValueZoomPixels);
+        } else if ((event->position().toPoint() - m_origin).manhattanLength() < MinimumDragPixels) {
+            Q_EMIT clicked(chartPosition(m_origin));
         }
         event->accept();
         return;

@@ -6,7 +6,8 @@ class QLabel;
 class QRubberBand;
 
 // The plot on screen and what the mouse and keyboard do on it, reported as requests in chart
-// coordinates: a rubber band to zoom into, a drag to pan, a wheel or key zoom, a hover. The
+// coordinates: a rubber band to zoom into, a drag to pan, a wheel or key zoom, a hover, a click
+// (a left press and release without a drag). The
 // panel decides what they mean. A plain wheel is left to the widgets around (a scroll area
 // scrolls); Ctrl zooms time, Ctrl+Shift zooms values. A small label on the plot tells the state
 // of the view ("Paused — Space resumes").
@@ -37,6 +38,7 @@ Q_SIGNALS:
     void resetRequested();
     void pauseToggleRequested();
     void hovered(const QPointF &chartPos);
+    void clicked(const QPointF &chartPos);
     void hoverLeft();
 
 protected:

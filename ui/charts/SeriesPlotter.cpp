@@ -8,11 +8,31 @@
 #include <QLineSeries>
 #include <QPen>
 
-SeriesPlotter::SeriesPlotter(QChart *chart, QAbstractAxis *timeAxis, QAbstractAxis *valueAxis)
+#include <cmath>
+#include <limits>
+
+SeriesPlotter::SeriesPlotter(QChart *chart, QAbstractAxis *timeAxis, QAbstractAxis *leftAxis,
+                             QAbstractAxis *rightAxis)
     : m_chart(chart)
     , m_timeAxis(timeAxis)
-    , m_valueAxis(valueAxis)
+    , m_valueAxes{leftAxis, rightAxis}
 {
+}
+
+int SeriesPlotter::axisOf(int field) const
+{
+    return field >= 0 && field < fieldCount() ? m_fields[size_t(field)].axis : 0;
+}
+
+void SeriesPlotter::setLogScale(int axis, bool log)
+{
+    if (axis == 0 || axis == 1)
+        m_log[axis] = log;
+}
+
+bool SeriesPlotter::isLog(int field) const
+{
+    return m_log[axisOf(field)];
 }
 
 void SeriesPlotter::setFields(const QList<PlotSeries> &fields)
@@ -31,6 +51,7 @@ void SeriesPlotter::setFields(const QList<PlotSeries> &fields)
         Field field;
         field.name = spec.name;
         field.color = spec.color;
+        field.axis = spec.axis == 1 ? 1 : 0;
         field.lines.push_back(addLine(field, true));
         m_fields.push_back(std::move(field));
     }
@@ -46,7 +67,7 @@ QLineSeries *SeriesPlotter::addLine(const Field &field, bool inLegend)
     line->setPointsVisible(false);
     m_chart->addSeries(line);
     line->attachAxis(m_timeAxis);
-    line->attachAxis(m_valueAxis);
+    line->attachAxis(m_valueAxes[field.axis]);
     if (m_openGL)
         line->setUseOpenGL(true);
     if (!inLegend) {
@@ -62,8 +83,22 @@ void SeriesPlotter::setPoints(int index, const QList<QPointF> &points)
     if (index < 0 || index >= fieldCount())
         return;
     Field &field = m_fields[size_t(index)];
+    field.source = points;
     field.points = points;
-    const QList<QList<QPointF>> segments = SeriesSegments::split(points);
+    QList<QPointF> drawn = points;
+    if (m_log[field.axis]) {
+        constexpr double Break = std::numeric_limits<double>::quiet_NaN();
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            const double y = points.at(i).y();
+            if (y > 0) {
+                drawn[i].setY(std::log10(y));
+            } else if (!std::isnan(y)) {
+                drawn[i].setY(Break);
+                field.points[i].setY(Break);
+            }
+        }
+    }
+    const QList<QList<QPointF>> segments = SeriesSegments::split(drawn);
     while (field.lines.size() < size_t(segments.size()))
         field.lines.push_back(addLine(field, false));
     for (qsizetype i = 0; i < segments.size(); ++i) {
@@ -84,6 +119,12 @@ const QList<QPointF> &SeriesPlotter::points(int field) const
 {
     static const QList<QPointF> none;
     return field >= 0 && field < fieldCount() ? m_fields[size_t(field)].points : none;
+}
+
+const QList<QPointF> &SeriesPlotter::sourcePoints(int field) const
+{
+    static const QList<QPointF> none;
+    return field >= 0 && field < fieldCount() ? m_fields[size_t(field)].source : none;
 }
 
 bool SeriesPlotter::hasPoints(int field) const
