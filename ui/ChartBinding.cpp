@@ -6,8 +6,12 @@
 #include "Stream.h"
 #include "StreamFieldStore.h"
 #include "Workspace.h"
+#include "WorkspaceAlerts.h"
+
+#include <QHash>
 
 #include <limits>
+#include <optional>
 
 namespace {
 
@@ -51,11 +55,38 @@ ChartBinding::ChartBinding(Workspace *workspace, ChartArea *area, FieldPicker *p
                 }
             });
     connect(area, &ChartArea::plottedFieldsChanged, this, [this] { m_workspace->setModified(); });
+    connect(area, &ChartArea::dashboardEdited, this, [this] { m_workspace->setModified(); });
+    connect(workspace, &Workspace::eventsAdded, this, &ChartBinding::addTypedEvents);
+
+    area->setFiringLookup([workspace](quint64 id, const QString &key) { return workspace->alerts()->isFiring(id, key); });
+    area->setUnitLookup([workspace](quint64 id, const QString &key) {
+        const Stream *stream = workspace->stream(id);
+        return stream ? stream->unit(key) : QString();
+    });
 }
 
 void ChartBinding::add(Stream *stream)
 {
-    m_area->addStream(stream->fields(), stream->name(), stream->colorIndex());
+    // The demo alone on a fresh area opens a dashboard that shows what the panels can do.
+    const bool firstLook = stream->isDemo() && m_area->streams().isEmpty()
+        && m_area->layoutMode() != ChartArea::Dashboard;
+    m_area->addStream(stream->fields(), stream->name(), stream->colorIndex(), stream->id());
+    m_area->setConnectionSources(stream->fields(), &stream->history(), &stream->rateHistory(),
+                                 stream->createdAtMs());
+    if (firstLook)
+        m_area->setDashboardLayout(DashboardLayout::defaultFor(stream->id(), QStringLiteral("/count")));
+}
+
+void ChartBinding::addTypedEvents(Stream *stream, const QList<CapturedEvent> &events)
+{
+    for (const CapturedEvent &captured : events) {
+        const QString &type = captured.event.type;
+        if (type.isEmpty() || type == u"message")
+            continue;
+        const QString label = captured.event.lastEventId.isEmpty()
+            ? type : tr("%1 #%2").arg(type, captured.event.lastEventId);
+        m_area->addTypedEvent(stream->fields(), captured.receivedAt.toMSecsSinceEpoch(), type, label);
+    }
 }
 
 void ChartBinding::updateOutages()
@@ -114,6 +145,21 @@ void ChartBinding::writeLayout(SessionData &session) const
     }
     session.timeWindowMs = ChartPanel::windowLengthMs(m_area->timeWindow());
     session.chartLayout = m_area->layoutMode() == ChartArea::SingleChart ? ChartArrangement::Single : ChartArrangement::PerStream;
+    session.dashboard = {};
+    if (m_area->layoutMode() == ChartArea::Dashboard) {
+        // A session names streams by their place among the subscriptions.
+        QHash<quint64, quint64> positions;
+        quint64 position = 0;
+        for (const Stream *stream : m_workspace->streams()) {
+            if (!stream->isOffline())
+                positions.insert(stream->id(), position++);
+        }
+        session.dashboard = m_area->dashboardLayout();
+        session.dashboard.mapStreams([&](quint64 id) -> std::optional<quint64> {
+            const auto it = positions.constFind(id);
+            return it == positions.cend() ? std::nullopt : std::optional<quint64>(*it);
+        });
+    }
 }
 
 void ChartBinding::readLayout(const SessionData &session)
@@ -122,6 +168,16 @@ void ChartBinding::readLayout(const SessionData &session)
     m_area->setLayoutMode(session.chartLayout == ChartArrangement::Single ? ChartArea::SingleChart
                                                                      : ChartArea::ChartPerStream);
     const int count = std::min<int>(m_workspace->count(), int(session.subscriptions.size()));
+    if (!session.dashboard.isEmpty()) {
+        DashboardLayout layout = session.dashboard;
+        layout.mapStreams([&](quint64 position) -> std::optional<quint64> {
+            if (position >= quint64(count))
+                return std::nullopt;
+            return m_workspace->streamAt(int(position))->id();
+        });
+        m_area->setDashboardLayout(layout);
+        return;
+    }
     for (int i = 0; i < count; ++i) {
         // An empty list would stop the first discovered field from being plotted.
         if (!session.subscriptions[i].plottedFields.isEmpty())

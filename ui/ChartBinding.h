@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CapturedEvent.h"
 #include "SessionData.h"
 
 #include <QHash>
@@ -36,6 +37,7 @@ public:
 
 private:
     void add(Stream *stream);
+    void addTypedEvents(Stream *stream, const QList<CapturedEvent> &events);
     void updateOutages();
 
     Workspace *m_workspace;

@@ -1,7 +1,9 @@
 #include "ChartArea.h"
 
 #include "ChartAreaPrivate.h"
+#include "DashboardView.h"
 #include "StreamFieldStore.h"
+#include "TimeSeriesPanel.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -9,7 +11,6 @@
 #include <QFileInfo>
 #include <QPainter>
 #include <QSaveFile>
-
 #ifdef EVENTSCOPE_HAVE_SVG
 #include <QSvgGenerator>
 #endif
@@ -41,45 +42,45 @@ ChartArea::~ChartArea()
         for (const auto &connection : stream->connections)
             disconnect(connection);
     }
+    delete d->view;
+    d->view = nullptr;
 }
 
-void ChartArea::addStream(StreamFieldStore *store, const QString &name, int colorIndex)
+void ChartArea::addStream(StreamFieldStore *store, const QString &name, int colorIndex, quint64 id)
 {
-    if (!store || d->find(store))
+    if (!store || d->find(store) || (id && d->find(id)))
         return;
     auto stream = std::make_unique<ChartAreaPrivate::Stream>();
+    stream->id = id ? id : d->nextId;
+    d->nextId = std::max(d->nextId, stream->id + 1);
     stream->store = store;
     stream->name = name;
     stream->colorIndex = colorIndex;
     stream->connections = {
         connect(store, &StreamFieldStore::fieldDiscovered, this,
-                [this, store](const QString &path) { d->fieldDiscovered(store, path); }),
+                [this, store](const QString &key) { d->fieldDiscovered(store, key); }),
         connect(store, &StreamFieldStore::timeSourceChanged, this,
                 [this, store] {
                     // Its samples are gone and its clock may have changed: follow again.
-                    if (ChartPanel *panel = panelFor(store); panel && !d->paused)
-                        panel->resetZoom();
-                    d->pushOutages();
+                    const quint64 streamId = this->streamId(store);
+                    for (DashboardPanel *panel : d->view->panels()) {
+                        auto *series = qobject_cast<TimeSeriesPanel *>(panel);
+                        if (series && series->shownStreams().contains(streamId) && !d->paused)
+                            series->chart()->resetZoom();
+                    }
                 }),
         connect(store, &QObject::destroyed, this, [this, store] { removeStream(store); }),
     };
     const QStringList fields = store->fieldPaths();
-    if (!fields.isEmpty())
-        stream->plotted = {fields.first()};
     ChartAreaPrivate::Stream *added = stream.get();
     d->streams.push_back(std::move(stream));
-
-    if (d->mode == SingleChart) {
-        if (!d->single) {
-            d->single = d->createPanel();
-            d->single->setPaused(d->paused);
-        }
-    } else {
-        added->panel = d->createPanel();
-        added->panel->setPaused(d->paused);
+    if (d->mode != Dashboard || !fields.isEmpty()) {
+        if (!fields.isEmpty())
+            d->setPlotted(added, {fields.first()});
+        else
+            d->arrange();
     }
-    d->updateSeries(added);
-    d->pushOutages();
+    d->sourcesChanged();
     d->updateState();
     Q_EMIT streamAdded(store);
     if (!added->plotted.isEmpty())
@@ -96,17 +97,17 @@ void ChartArea::removeStream(StreamFieldStore *store)
     d->streams.erase(it);
     for (const auto &connection : stream->connections)
         disconnect(connection);
-    delete stream->panel;
-    d->colors.remove(store);
-    if (d->mode == SingleChart) {
-        if (d->streams.empty()) {
-            delete d->single;
-            d->single = nullptr;
-        } else {
-            d->updateSingleSeries();
-            d->pushOutages();
-        }
+    d->colors.remove(stream->id);
+    if (d->mode == Dashboard) {
+        DashboardLayout layout = d->view->dashboardLayout();
+        layout.removeStream(stream->id);
+        d->arranging = true;
+        d->view->setDashboardLayout(layout);
+        d->arranging = false;
+    } else {
+        d->arrange();
     }
+    d->sourcesChanged();
     d->updateState();
     Q_EMIT streamRemoved(store);
 }
@@ -117,8 +118,55 @@ void ChartArea::renameStream(StreamFieldStore *store, const QString &name)
     if (!stream || stream->name == name)
         return;
     stream->name = name;
-    d->updateSeries(stream);
+    d->sourcesChanged();
     Q_EMIT streamRenamed(store, name);
+}
+
+quint64 ChartArea::streamId(const StreamFieldStore *store) const
+{
+    const ChartAreaPrivate::Stream *stream = d->find(store);
+    return stream ? stream->id : 0;
+}
+
+StreamFieldStore *ChartArea::streamStore(quint64 id) const
+{
+    const ChartAreaPrivate::Stream *stream = d->find(id);
+    return stream ? stream->store : nullptr;
+}
+
+void ChartArea::setConnectionSources(StreamFieldStore *store, const ConnectionHistory *history,
+                                     const StreamRateHistory *rates, qint64 startedAtMs)
+{
+    ChartAreaPrivate::Stream *stream = d->find(store);
+    if (!stream)
+        return;
+    stream->history = history;
+    stream->rates = rates;
+    stream->startedAtMs = startedAtMs;
+    d->sourcesChanged();
+}
+
+void ChartArea::addTypedEvent(StreamFieldStore *store, qint64 receivedAtMs, const QString &type, const QString &label)
+{
+    ChartAreaPrivate::Stream *stream = d->find(store);
+    if (!stream || type.isEmpty() || type == u"message")
+        return;
+    stream->typedEvents.push_back({receivedAtMs, type, label});
+    if (stream->typedEvents.size() > size_t(ChartAreaPrivate::MaxTypedEvents))
+        stream->typedEvents.pop_front();
+    if (!stream->eventTypes.contains(type))
+        stream->eventTypes.append(type);
+}
+
+void ChartArea::setFiringLookup(std::function<bool(quint64, const QString &)> lookup)
+{
+    d->firing = std::move(lookup);
+}
+
+void ChartArea::setUnitLookup(std::function<QString(quint64, const QString &)> lookup)
+{
+    d->unitOf = std::move(lookup);
+    d->sourcesChanged();
 }
 
 QList<StreamFieldStore *> ChartArea::streams() const
@@ -146,31 +194,88 @@ void ChartArea::setPlottedFields(StreamFieldStore *store, const QStringList &pat
             unique.append(path);
     }
     stream->chosen = true;
-    if (stream->plotted == unique)
+    if (d->plottedIn(*stream) == unique)
         return;
-    stream->plotted = unique;
-    d->updateSeries(stream);
+    d->setPlotted(stream, unique);
     Q_EMIT plottedFieldsChanged(store);
 }
 
 QStringList ChartArea::plottedFields(StreamFieldStore *store) const
 {
     const ChartAreaPrivate::Stream *stream = d->find(store);
-    return stream ? stream->plotted : QStringList();
+    return stream ? d->plottedIn(*stream) : QStringList();
 }
 
 void ChartArea::setLayoutMode(LayoutMode mode)
 {
     if (mode == d->mode)
         return;
+    // The dashboard starts from the panels shown now; the other two are made afresh.
+    for (const auto &stream : d->streams)
+        stream->plotted = d->plottedIn(*stream);
     d->mode = mode;
-    d->rebuildPanels();
+    d->arrange();
+    d->updateState();
     Q_EMIT layoutModeChanged(mode);
 }
 
 ChartArea::LayoutMode ChartArea::layoutMode() const
 {
     return d->mode;
+}
+
+DashboardLayout ChartArea::dashboardLayout() const
+{
+    return d->view->dashboardLayout();
+}
+
+void ChartArea::setDashboardLayout(const DashboardLayout &layout)
+{
+    const bool modeChanged = d->mode != Dashboard;
+    d->mode = Dashboard;
+    d->arranging = true;
+    d->view->setDashboardLayout(layout);
+    d->arranging = false;
+    for (const auto &stream : d->streams) {
+        const QStringList shown = d->plottedIn(*stream);
+        stream->chosen = stream->chosen || !shown.isEmpty();
+        if (shown != stream->plotted) {
+            stream->plotted = shown;
+            Q_EMIT plottedFieldsChanged(stream->store);
+        }
+    }
+    d->updateState();
+    if (modeChanged)
+        Q_EMIT layoutModeChanged(Dashboard);
+}
+
+int ChartArea::addPanel(PanelConfig::Kind kind, quint64 stream)
+{
+    PanelConfig config;
+    config.kind = kind;
+    if (kind == PanelConfig::Kind::TimeSeries || kind == PanelConfig::Kind::StatTile) {
+        const ChartAreaPrivate::Stream *source = stream ? d->find(stream) : nullptr;
+        for (const auto &candidate : d->streams) {
+            if (source)
+                break;
+            if (!d->plottedIn(*candidate).isEmpty())
+                source = candidate.get();
+        }
+        if (source && !d->plottedIn(*source).isEmpty())
+            config.series = {{source->id, d->plottedIn(*source).first(), 0}};
+    }
+    setLayoutMode(Dashboard);
+    return d->view->addPanel(config);
+}
+
+DashboardView *ChartArea::dashboardView() const
+{
+    return d->view;
+}
+
+QList<DashboardPanel *> ChartArea::dashboardPanels() const
+{
+    return d->view->panels();
 }
 
 void ChartArea::setTimeWindow(ChartPanel::TimeWindow window)
@@ -194,7 +299,7 @@ void ChartArea::setPaused(bool paused)
     if (paused == d->paused)
         return;
     d->paused = paused;
-    for (ChartPanel *panel : panels())
+    for (DashboardPanel *panel : d->view->panels())
         panel->setPaused(paused);
     d->updateState();
     Q_EMIT pausedChanged(paused);
@@ -218,17 +323,16 @@ bool ChartArea::isDarkTheme() const
 
 QColor ChartArea::seriesColor(StreamFieldStore *store, const QString &path) const
 {
-    return d->colors.value(store).value(path);
+    const ChartAreaPrivate::Stream *stream = d->find(store);
+    return stream ? d->colors.value(stream->id).value(path) : QColor();
 }
 
 QList<ChartPanel *> ChartArea::panels() const
 {
     QList<ChartPanel *> list;
-    if (d->single)
-        list.append(d->single);
-    for (const auto &stream : d->streams) {
-        if (stream->panel)
-            list.append(stream->panel);
+    for (DashboardPanel *panel : d->view->panels()) {
+        if (ChartPanel *chart = panel->chart())
+            list.append(chart);
     }
     return list;
 }
@@ -238,7 +342,12 @@ ChartPanel *ChartArea::panelFor(StreamFieldStore *store) const
     const ChartAreaPrivate::Stream *stream = d->find(store);
     if (!stream)
         return nullptr;
-    return d->mode == SingleChart ? d->single : stream->panel;
+    for (DashboardPanel *panel : d->view->panels()) {
+        auto *series = qobject_cast<TimeSeriesPanel *>(panel);
+        if (series && series->shownStreams().contains(stream->id))
+            return series->chart();
+    }
+    return nullptr;
 }
 
 void ChartArea::setTickInterval(int ms)
@@ -259,10 +368,8 @@ int ChartArea::tickInterval() const
 void ChartArea::setOutages(StreamFieldStore *store, const QList<std::pair<qint64, qint64>> &spans)
 {
     ChartAreaPrivate::Stream *stream = d->find(store);
-    if (!stream)
-        return;
-    stream->outages = spans;
-    d->pushOutages();
+    if (stream)
+        stream->outages = spans;
 }
 
 QList<std::pair<qint64, qint64>> ChartArea::outages(StreamFieldStore *store) const
@@ -273,7 +380,7 @@ QList<std::pair<qint64, qint64>> ChartArea::outages(StreamFieldStore *store) con
 
 QImage ChartArea::renderImage(const QSize &size)
 {
-    if (panels().isEmpty() || size.isEmpty())
+    if (dashboardPanels().isEmpty() || size.isEmpty())
         return {};
     // Panels scrolled out of sight were not redrawn on the last ticks.
     d->refreshAll(d->lastNow.value_or(QDateTime::currentMSecsSinceEpoch()), false);
@@ -292,7 +399,7 @@ bool ChartArea::renderSvg(const QString &path, const QSize &size, QString *error
         return false;
     };
 #ifdef EVENTSCOPE_HAVE_SVG
-    if (panels().isEmpty())
+    if (dashboardPanels().isEmpty())
         return fail(tr("there is no chart to save"));
     if (size.isEmpty())
         return fail(tr("the size is empty"));

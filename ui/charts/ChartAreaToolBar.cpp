@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QSpinBox>
 #include <QToolButton>
 
@@ -20,12 +21,42 @@ ChartAreaToolBar::ChartAreaToolBar(QWidget *parent)
     m_layoutCombo->setObjectName(QStringLiteral("layoutMode"));
     m_layoutCombo->addItem(tr("Chart per stream"), int(ChartArea::ChartPerStream));
     m_layoutCombo->addItem(tr("Single chart"), int(ChartArea::SingleChart));
+    m_layoutCombo->addItem(tr("Dashboard"), int(ChartArea::Dashboard));
     m_layoutCombo->setItemData(0, tr("One chart for each stream, one above the other"), Qt::ToolTipRole);
     m_layoutCombo->setItemData(1, tr("Every stream's plotted fields in one chart"), Qt::ToolTipRole);
+    m_layoutCombo->setItemData(2, tr("Panels you arrange: time series, stat tiles, connection timeline, event rate"),
+                               Qt::ToolTipRole);
     m_layoutCombo->setToolTip(tr("How the streams are laid out"));
     connect(m_layoutCombo, &QComboBox::activated, this, [this](int index) {
         Q_EMIT layoutModeChosen(ChartArea::LayoutMode(m_layoutCombo->itemData(index).toInt()));
     });
+
+    m_addPanelButton = new QToolButton(this);
+    m_addPanelButton->setObjectName(QStringLiteral("addPanel"));
+    m_addPanelButton->setText(tr("Add Panel"));
+    m_addPanelButton->setToolTip(tr("Add a panel to the dashboard (drag fields from the Fields panel onto it)"));
+    m_addPanelButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_addPanelButton->setPopupMode(QToolButton::InstantPopup);
+    auto *addMenu = new QMenu(m_addPanelButton);
+    struct Choice
+    {
+        PanelConfig::Kind kind;
+        QString text;
+        QString tip;
+    };
+    const Choice kinds[] = {
+        {PanelConfig::Kind::TimeSeries, tr("Time Series"), tr("A chart of fields over time; drop more fields on it")},
+        {PanelConfig::Kind::StatTile, tr("Stat Tile"), tr("A field's latest value in large, with a sparkline and threshold colours")},
+        {PanelConfig::Kind::ConnectionTimeline, tr("Connection Timeline"),
+         tr("Each stream's connection state over time, with reconnects and id resets")},
+        {PanelConfig::Kind::EventRate, tr("Event Rate"), tr("Events and bytes per second of each stream")},
+    };
+    for (const Choice &choice : kinds) {
+        QAction *action = addMenu->addAction(choice.text, this, [this, kind = choice.kind] { Q_EMIT addPanelChosen(kind); });
+        action->setToolTip(choice.tip);
+    }
+    addMenu->setToolTipsVisible(true);
+    m_addPanelButton->setMenu(addMenu);
 
     m_windowCombo = new QComboBox(this);
     m_windowCombo->setObjectName(QStringLiteral("timeWindow"));
@@ -57,6 +88,7 @@ ChartAreaToolBar::ChartAreaToolBar(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 0);
     layout->addWidget(m_layoutCombo);
+    layout->addWidget(m_addPanelButton);
     layout->addSpacing(8);
     auto *windowLabel = new QLabel(tr("Window:"), this);
     windowLabel->setBuddy(m_windowCombo);

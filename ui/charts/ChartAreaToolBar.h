@@ -7,7 +7,7 @@
 class QComboBox;
 class QToolButton;
 
-// The row above the chart area: layout, shared time window, pause all, reset all.
+// The row above the chart area: arrangement, add a panel, shared time window, pause all, reset all.
 // It shows the state it is given and reports what the user asked for.
 class ChartAreaToolBar : public QWidget
 {
@@ -23,10 +23,12 @@ Q_SIGNALS:
     void timeWindowChosen(ChartPanel::TimeWindow window);
     void pauseToggled(bool paused);
     void resetClicked();
+    void addPanelChosen(PanelConfig::Kind kind);
 
 private:
     QComboBox *m_layoutCombo = nullptr;
     QComboBox *m_windowCombo = nullptr;
+    QToolButton *m_addPanelButton = nullptr;
     QToolButton *m_pauseButton = nullptr;
     QToolButton *m_resetButton = nullptr;
 };

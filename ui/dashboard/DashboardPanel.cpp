@@ -1,0 +1,42 @@
+#include "DashboardPanel.h"
+
+#include <QPainter>
+
+DashboardPanel::DashboardPanel(const PanelSources *sources, QWidget *parent)
+    : QWidget(parent)
+    , m_sources(sources)
+{
+}
+
+void DashboardPanel::setConfig(const PanelConfig &config)
+{
+    if (config == m_config)
+        return;
+    m_config = config;
+    configChanged();
+    Q_EMIT titleChanged();
+}
+
+void DashboardPanel::sourcesChanged()
+{
+    configChanged();
+    Q_EMIT titleChanged();
+}
+
+void DashboardPanel::editConfig(const PanelConfig &config)
+{
+    setConfig(config);
+    Q_EMIT configEdited(m_config);
+}
+
+QString DashboardPanel::title() const
+{
+    return m_config.title.isEmpty() ? defaultTitle() : m_config.title;
+}
+
+void DashboardPanel::render(QPainter *painter, const QRectF &target)
+{
+    // A widget's own picture, scaled into the target.
+    const QPixmap picture = grab();
+    painter->drawPixmap(target, picture, QRectF(picture.rect()));
+}
