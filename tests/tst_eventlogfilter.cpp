@@ -70,6 +70,8 @@ private Q_SLOTS:
     void followsTheCap();
     void followsStreamRemoval();
     void settersRefilterExistingRows();
+    void alertRows_data();
+    void alertRows();
 };
 
 void TestEventLogFilter::filters_data()
@@ -322,6 +324,75 @@ void TestEventLogFilter::settersRefilterExistingRows()
     QCOMPARE(filter.acceptedStreams(), QSet<quint64>{A});
     filter.acceptAllStreams();
     QVERIFY(filter.acceptsAllStreams());
+}
+
+void TestEventLogFilter::alertRows_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("connectionRowsOnly");
+    QTest::addColumn<bool>("alertRowsOnly");
+    QTest::addColumn<bool>("alertRowsShown");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+
+    const QString lost = QStringLiteral("Connection lost \u2014 HTTP 503");
+    const QString fired = QStringLiteral("/count > 3 (value 4)");
+    QTest::newRow("shown among everything") << QString() << false << false << true << QString()
+                                            << QStringList{"1", lost, fired};
+    QTest::newRow("hidden") << QString() << false << false << false << QString()
+                            << QStringList{"1", lost};
+    QTest::newRow("alerts only") << QString() << false << true << true << QString()
+                                 << QStringList{fired};
+    QTest::newRow("alerts only, even when hidden") << QString() << false << true << false << QString()
+                                                   << QStringList{fired};
+    QTest::newRow("connections only") << QString() << true << false << true << QString()
+                                      << QStringList{lost};
+    QTest::newRow("an event type") << "tick" << false << false << true << QString()
+                                   << QStringList{"1"};
+    QTest::newRow("text in the rule") << QString() << false << false << true << "COUNT >"
+                                      << QStringList{fired};
+    QTest::newRow("text in the detail") << QString() << false << false << true << "went up"
+                                        << QStringList{fired};
+}
+
+void TestEventLogFilter::alertRows()
+{
+    QFETCH(QString, type);
+    QFETCH(bool, connectionRowsOnly);
+    QFETCH(bool, alertRowsOnly);
+    QFETCH(bool, alertRowsShown);
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+
+    EventLogModel log;
+    EventLogFilterModel filter;
+    QAbstractItemModelTester tester(&filter, QtTestReporting);
+    filter.setSourceModel(&log);
+    log.appendEvents(A, makeEvent("tick", "1", "a"));
+    log.appendConnectionEvent(A, makeConnection(ConnectionEvent::Kind::Lost, "HTTP 503"));
+    AlertTransition transition;
+    transition.ruleText = QStringLiteral("/count > 3");
+    transition.state = AlertTransition::State::Firing;
+    transition.timeMs = QDateTime::currentMSecsSinceEpoch();
+    transition.value = 4;
+    transition.detail = QStringLiteral("the value went up");
+    log.appendAlertTransition(B, transition);
+    log.flush();
+
+    filter.setEventType(type);
+    filter.setConnectionRowsOnly(connectionRowsOnly);
+    filter.setAlertRowsOnly(alertRowsOnly);
+    filter.setAlertRowsShown(alertRowsShown);
+    filter.setSearchText(text);
+    QCOMPARE(visibleRows(filter), expected);
+    QCOMPARE(filter.alertRowsOnly(), alertRowsOnly);
+    // Each "only" ends the other; a type ends both.
+    filter.setConnectionRowsOnly(true);
+    QVERIFY(!filter.alertRowsOnly());
+    filter.setAlertRowsOnly(true);
+    QVERIFY(!filter.connectionRowsOnly());
+    filter.setEventType(QString());
+    QVERIFY(!filter.alertRowsOnly() && !filter.connectionRowsOnly());
 }
 
 QTEST_GUILESS_MAIN(TestEventLogFilter)

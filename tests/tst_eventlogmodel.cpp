@@ -90,6 +90,9 @@ private Q_SLOTS:
     void removeStreamKeepsOtherPersistentIndexes();
     void clearZeroesCounts();
     void roles();
+    void alertRows_data();
+    void alertRows();
+    void alertRowsShareTheCap();
 };
 
 void TestEventLogModel::batchesInsertions()
@@ -588,6 +591,99 @@ void TestEventLogModel::roles()
     QVERIFY(!index.data(EventLogModel::ConnectionKindRole).isValid());
     QCOMPARE(index.data(EventLogModel::ReasonRole).toString(), QString());
     QVERIFY(cell(model, 0, EventLogModel::DataColumn).size() < captured.event.data.size());
+}
+
+void TestEventLogModel::alertRows_data()
+{
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<std::optional<double>>("value");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("data");
+
+    const int firing = int(AlertTransition::State::Firing);
+    const int resolved = int(AlertTransition::State::Resolved);
+    QTest::newRow("firing") << firing << "/count > 3" << std::optional<double>(4) << "alert firing"
+                            << "/count > 3 (value 4)";
+    QTest::newRow("resolved") << resolved << "/count > 3" << std::optional<double>(2)
+                              << "alert resolved" << "/count > 3 (value 2)";
+    QTest::newRow("no value") << firing << "stale 5s" << std::optional<double>() << "alert firing"
+                              << "stale 5s";
+    QTest::newRow("negative") << firing << "/t < -10" << std::optional<double>(-40.5)
+                              << "alert firing" << "/t < -10 (value -40.5)";
+    QTest::newRow("unix ms") << firing << "/time > 1e12" << std::optional<double>(1'700'000'000'123)
+                             << "alert firing" << "/time > 1e12 (value 1700000000123)";
+    QTest::newRow("tiny") << resolved << "/v > 0" << std::optional<double>(1e-9) << "alert resolved"
+                          << "/v > 0 (value " + AlertRule::numberText(1e-9) + ")";
+    QTest::newRow("huge") << firing << "/v >= 1e300" << std::optional<double>(1e300)
+                          << "alert firing" << "/v >= 1e300 (value " + AlertRule::numberText(1e300) + ")";
+}
+
+void TestEventLogModel::alertRows()
+{
+    QFETCH(int, state);
+    QFETCH(QString, rule);
+    QFETCH(std::optional<double>, value);
+    QFETCH(QString, type);
+    QFETCH(QString, data);
+
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStreamName(5, QStringLiteral("five"));
+    model.appendEvents(5, makeEvents(1, 1));
+    AlertTransition transition;
+    transition.ruleText = rule;
+    transition.state = AlertTransition::State(state);
+    transition.timeMs = 1'700'000'000'500;
+    transition.value = value;
+    transition.detail = QStringLiteral("value went up");
+    model.appendAlertTransition(5, transition);
+    // Ok is no transition worth a row.
+    transition.state = AlertTransition::State::Ok;
+    model.appendAlertTransition(5, transition);
+    model.flush();
+
+    QCOMPARE(model.rowCount(), 2);
+    QVERIFY(countsAreExact(model));
+    const QModelIndex index = model.index(1, EventLogModel::TypeColumn);
+    QCOMPARE(index.data(EventLogModel::KindRole).toInt(), int(EventLogModel::RowKind::Alert));
+    QCOMPARE(index.data(EventLogModel::AlertStateRole).toInt(), state);
+    QCOMPARE(index.data().toString(), type);
+    QCOMPARE(cell(model, 1, EventLogModel::DataColumn), data);
+    QCOMPARE(cell(model, 1, EventLogModel::StreamColumn), QStringLiteral("five"));
+    QCOMPARE(cell(model, 1, EventLogModel::IdColumn), QString());
+    QCOMPARE(index.data(EventLogModel::TypeRole).toString(), QString());
+    QCOMPARE(index.data(EventLogModel::ReasonRole).toString(), QStringLiteral("value went up"));
+    QCOMPARE(index.data(EventLogModel::FullDataRole).toString(), data + "\nvalue went up");
+    QCOMPARE(index.data(EventLogModel::ReceivedAtRole).toDateTime().toMSecsSinceEpoch(),
+             qint64(1'700'000'000'500));
+    QCOMPARE(index.data(Qt::ForegroundRole).value<QColor>(),
+             EventLogModel::alertColor(AlertTransition::State(state)));
+    QVERIFY(!index.data(EventLogModel::ConnectionKindRole).isValid());
+    QVERIFY(model.index(1, EventLogModel::DataColumn).data(Qt::ToolTipRole).toString().contains("value went up"));
+    // The event row is untouched.
+    QCOMPARE(model.index(0, 0).data(EventLogModel::KindRole).toInt(), int(EventLogModel::RowKind::Event));
+    QVERIFY(!model.index(0, 0).data(EventLogModel::AlertStateRole).isValid());
+}
+
+void TestEventLogModel::alertRowsShareTheCap()
+{
+    EventLogModel model;
+    model.setMaximumRows(3);
+    AlertTransition transition;
+    transition.ruleText = QStringLiteral("down 30s");
+    transition.state = AlertTransition::State::Firing;
+    transition.timeMs = 1'700'000'000'000;
+    model.appendEvents(1, makeEvents(1, 2));
+    model.appendAlertTransition(1, transition);
+    model.appendAlertTransition(2, transition);
+    model.flush();
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.droppedCount(), 1);
+    QVERIFY(countsAreExact(model));
+    model.removeStream(2);
+    QCOMPARE(model.rowCount(), 2);
+    QVERIFY(countsAreExact(model));
 }
 
 QTEST_GUILESS_MAIN(TestEventLogModel)

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void streamComboListsNamesAndFilters();
     void typeComboOffersConnectionEvents();
     void connectionRowsCanBeHidden();
+    void alertRowsAreAKindOfTheirOwn();
     void countLabel_data();
     void countLabel();
     void detailShowsTheSelectedRow();
@@ -301,10 +302,10 @@ void TestEventLogPane::typeComboOffersConnectionEvents()
     pane.model()->appendConnectionEvent(1, makeConnection(ConnectionEvent::Kind::Lost, "HTTP 503"));
     pane.model()->appendEvents(1, makeEvents(2, 1, QStringLiteral("tock")));
     pane.model()->flush();
-    QVERIFY(types->findText(QStringLiteral("tick")) > 2);
-    QVERIFY(types->findText(QStringLiteral("tock")) > 2);
+    QVERIFY(types->findText(QStringLiteral("tick")) > 3);
+    QVERIFY(types->findText(QStringLiteral("tock")) > 3);
     // The connection row added no type of its own.
-    QCOMPARE(types->count(), 5);
+    QCOMPARE(types->count(), 6);
 
     types->setCurrentIndex(types->findText(QStringLiteral("tick")));
     QCOMPARE(pane.filterModel()->rowCount(), 2);
@@ -420,6 +421,46 @@ void TestEventLogPane::clearEmptiesDetailAndCount()
     pane.model()->clear();
     QVERIFY(pane.detailView()->toPlainText().isEmpty());
     QCOMPARE(pane.countLabel()->text(), QStringLiteral("0 shown \u00B7 0 dropped"));
+}
+
+void TestEventLogPane::alertRowsAreAKindOfTheirOwn()
+{
+    EventLogPane pane;
+    QComboBox *types = pane.typeCombo();
+    QCOMPARE(types->itemText(2), EventLogPane::alertEventsText());
+    pane.model()->appendEvents(1, makeEvents(0, 2, QStringLiteral("tick")));
+    AlertTransition transition;
+    transition.ruleText = QStringLiteral("/count > 3");
+    transition.state = AlertTransition::State::Firing;
+    transition.timeMs = QDateTime::currentMSecsSinceEpoch();
+    transition.value = 4;
+    pane.model()->appendAlertTransition(1, transition);
+    transition.state = AlertTransition::State::Resolved;
+    pane.model()->appendAlertTransition(1, transition);
+    pane.model()->appendConnectionEvent(1, makeConnection(ConnectionEvent::Kind::Lost, "HTTP 503"));
+    pane.model()->flush();
+    // Alert rows add no event type.
+    QCOMPARE(types->count(), 5);
+    QCOMPARE(pane.filterModel()->rowCount(), 5);
+
+    QVERIFY(pane.alertRowsAction()->isChecked());
+    pane.alertRowsAction()->setChecked(false);
+    QCOMPARE(pane.filterModel()->rowCount(), 3);
+    pane.alertRowsAction()->setChecked(true);
+    QCOMPARE(pane.filterModel()->rowCount(), 5);
+
+    types->setCurrentIndex(2);
+    QVERIFY(pane.filterModel()->alertRowsOnly());
+    QCOMPARE(pane.filterModel()->rowCount(), 2);
+    QCOMPARE(pane.filterModel()->index(0, EventLogModel::TypeColumn).data().toString(),
+             EventLogModel::alertTypeText(AlertTransition::State::Firing));
+    QCOMPARE(pane.filterModel()->index(1, EventLogModel::TypeColumn).data().toString(),
+             EventLogModel::alertTypeText(AlertTransition::State::Resolved));
+    types->setCurrentIndex(1);
+    QVERIFY(!pane.filterModel()->alertRowsOnly());
+    QCOMPARE(pane.filterModel()->rowCount(), 1);
+    types->setCurrentIndex(0);
+    QCOMPARE(pane.filterModel()->rowCount(), 5);
 }
 
 QTEST_MAIN(TestEventLogPane)

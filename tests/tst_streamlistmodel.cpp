@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QHash>
 #include <QIcon>
 #include <QImage>
 #include <QRegularExpression>
@@ -141,6 +142,8 @@ private Q_SLOTS:
     void reconnections();
     void offlineCapture();
     void onlyChangedCellsAreAnnounced();
+    void alertBadge_data();
+    void alertBadge();
 };
 
 void TestStreamListModel::columns()
@@ -593,6 +596,56 @@ void TestStreamListModel::onlyChangedCellsAreAnnounced()
     d.workspace.tick();
     QCOMPARE(d.text(Model::AgeColumn, Qt::DisplayRole, 1), QStringLiteral("3 s"));
     QVERIFY(touched(changed, Model::AgeColumn));
+}
+
+void TestStreamListModel::alertBadge_data()
+{
+    QTest::addColumn<QStringList>("firing");
+    QTest::addColumn<QString>("badge");
+    QTest::newRow("none") << QStringList() << QString();
+    QTest::newRow("one") << QStringList{"/count > 3"} << QStringLiteral(" \u00B7 1 alert firing");
+    QTest::newRow("three") << QStringList{"/count > 3", "stale 5s", "/cpu/load[0] >= 0.9 for 10s"}
+                           << QStringLiteral(" \u00B7 3 alerts firing");
+}
+
+void TestStreamListModel::alertBadge()
+{
+    QFETCH(QStringList, firing);
+    QFETCH(QString, badge);
+    Dashboard d;
+    QVERIFY(d.serve({Response::events().send("data: {\"count\": 5}\n\n").stall()}));
+    Stream *open = d.add();
+    Stream *other = d.workspace.addStream(nowhere(QStringLiteral("/other")), {}, false);
+    QTRY_COMPARE_WITH_TIMEOUT(open->status(), StreamStatus::Open, Timeout);
+    d.workspace.tick();
+    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Open"));
+    const QString otherState = d.text(Model::StateColumn, Qt::DisplayRole, 1);
+
+    QSignalSpy changed(&d.model, &QAbstractItemModel::dataChanged);
+    QHash<quint64, QStringList> lookup{{open->id(), firing}};
+    d.model.setAlertLookup([&lookup](quint64 id) { return lookup.value(id); });
+    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Open") + badge);
+    QCOMPARE(d.model.statusText(0), QStringLiteral("Open") + badge);
+    // Only the stream the rules fire on wears the badge.
+    QCOMPARE(d.text(Model::StateColumn, Qt::DisplayRole, 1), otherState);
+    QCOMPARE(touched(changed, Model::StateColumn), !firing.isEmpty());
+    const QString tip = d.text(Model::StateColumn, Qt::ToolTipRole);
+    for (const QString &rule : firing)
+        QVERIFY2(tip.contains(rule), qPrintable(tip));
+    const QVariant foreground = d.value(Model::StateColumn, Qt::ForegroundRole);
+    if (firing.isEmpty())
+        QVERIFY(!foreground.isValid());
+    else
+        QCOMPARE(foreground.value<QColor>(), Model::alertColor());
+
+    // The rules resolve: the next refresh takes the badge off.
+    lookup.clear();
+    changed.clear();
+    d.model.refresh();
+    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Open"));
+    QCOMPARE(touched(changed, Model::StateColumn), !firing.isEmpty());
+    QVERIFY(!d.value(Model::StateColumn, Qt::ForegroundRole).isValid());
+    Q_UNUSED(other)
 }
 
 QTEST_MAIN(TestStreamListModel)

@@ -27,10 +27,11 @@ void EventLogFilterModel::acceptAllStreams()
 
 void EventLogFilterModel::setEventType(const QString &type)
 {
-    if (m_type == type && !m_connectionRowsOnly)
+    if (m_type == type && !m_connectionRowsOnly && !m_alertRowsOnly)
         return;
     m_type = type;
     m_connectionRowsOnly = false;
+    m_alertRowsOnly = false;
     invalidateFilter();
 }
 
@@ -39,6 +40,26 @@ void EventLogFilterModel::setConnectionRowsOnly(bool only)
     if (m_connectionRowsOnly == only)
         return;
     m_connectionRowsOnly = only;
+    if (only)
+        m_alertRowsOnly = false;
+    invalidateFilter();
+}
+
+void EventLogFilterModel::setAlertRowsOnly(bool only)
+{
+    if (m_alertRowsOnly == only)
+        return;
+    m_alertRowsOnly = only;
+    if (only)
+        m_connectionRowsOnly = false;
+    invalidateFilter();
+}
+
+void EventLogFilterModel::setAlertRowsShown(bool shown)
+{
+    if (m_alertRowsShown == shown)
+        return;
+    m_alertRowsShown = shown;
     invalidateFilter();
 }
 
@@ -60,8 +81,8 @@ void EventLogFilterModel::setSearchText(const QString &text)
 
 bool EventLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const bool anyType = m_type.isEmpty() && !m_connectionRowsOnly;
-    if (m_allStreams && anyType && m_connectionRowsShown && m_text.isEmpty())
+    const bool anyType = m_type.isEmpty() && !m_connectionRowsOnly && !m_alertRowsOnly;
+    if (m_allStreams && anyType && m_connectionRowsShown && m_alertRowsShown && m_text.isEmpty())
         return true;
 
     const QAbstractItemModel *source = sourceModel();
@@ -71,13 +92,17 @@ bool EventLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         && !m_streams.contains(source->data(index, EventLogModel::StreamIdRole).toULongLong()))
         return false;
 
-    const bool isConnection = source->data(index, EventLogModel::KindRole).toInt()
-        == int(EventLogModel::RowKind::Connection);
+    const auto kind = EventLogModel::RowKind(source->data(index, EventLogModel::KindRole).toInt());
+    const bool isConnection = kind == EventLogModel::RowKind::Connection;
+    const bool isAlert = kind == EventLogModel::RowKind::Alert;
     const QString type = source->data(index, EventLogModel::TypeRole).toString();
     if (isConnection) {
-        if (!m_connectionRowsOnly && !(m_connectionRowsShown && m_type.isEmpty()))
+        if (!m_connectionRowsOnly && !(m_connectionRowsShown && anyType))
             return false;
-    } else if (m_connectionRowsOnly || (!m_type.isEmpty() && type != m_type)) {
+    } else if (isAlert) {
+        if (!m_alertRowsOnly && !(m_alertRowsShown && anyType))
+            return false;
+    } else if (m_connectionRowsOnly || m_alertRowsOnly || (!m_type.isEmpty() && type != m_type)) {
         return false;
     }
 
@@ -87,5 +112,6 @@ bool EventLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return source->data(index, role).toString().contains(m_text, Qt::CaseInsensitive);
     };
     return type.contains(m_text, Qt::CaseInsensitive) || matches(EventLogModel::IdRole)
-        || matches(EventLogModel::FullDataRole) || (isConnection && matches(EventLogModel::ReasonRole));
+        || matches(EventLogModel::FullDataRole)
+        || ((isConnection || isAlert) && matches(EventLogModel::ReasonRole));
 }

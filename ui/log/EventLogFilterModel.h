@@ -7,10 +7,11 @@
 // Filters an EventLogModel by stream, by type and by text.
 //
 // By type a row passes when:
-//   - no event type is chosen: every event, and the connection rows while they are shown
-//     (setConnectionRowsShown(), the default);
-//   - an event type is chosen: the events of exactly that type, no connection row;
-//   - connectionRowsOnly() (the "Connection events" pseudo-type): the connection rows only.
+//   - no event type is chosen: every event, and the connection and alert rows while they are
+//     shown (setConnectionRowsShown(), setAlertRowsShown(), the default);
+//   - an event type is chosen: the events of exactly that type, no connection or alert row;
+//   - connectionRowsOnly() (the "Connection events" pseudo-type): the connection rows only;
+//   - alertRowsOnly() (the "Alerts" pseudo-type): the alert rows only.
 //
 // Only the filter setters re-filter every row; rows the source inserts on its display tick are
 // filtered as they arrive by the proxy's own insertion handling.
@@ -29,18 +30,25 @@ public:
     QSet<quint64> acceptedStreams() const { return m_streams; }
 
     // Only events of this type pass; an empty type lets every type through. Ends
-    // connectionRowsOnly().
+    // connectionRowsOnly() and alertRowsOnly().
     void setEventType(const QString &type);
     QString eventType() const { return m_type; }
 
+    // Each of these ends the other.
     void setConnectionRowsOnly(bool only);
     bool connectionRowsOnly() const { return m_connectionRowsOnly; }
 
     void setConnectionRowsShown(bool shown);
     bool connectionRowsShown() const { return m_connectionRowsShown; }
 
-    // Case-insensitive substring of the data, the ID, the type or, for connection rows, the text
-    // and the reason; empty matches everything.
+    void setAlertRowsOnly(bool only);
+    bool alertRowsOnly() const { return m_alertRowsOnly; }
+
+    void setAlertRowsShown(bool shown);
+    bool alertRowsShown() const { return m_alertRowsShown; }
+
+    // Case-insensitive substring of the data, the ID, the type or, for connection and alert rows,
+    // the text and the reason; empty matches everything.
     void setSearchText(const QString &text);
     QString searchText() const { return m_text; }
 
@@ -53,5 +61,7 @@ private:
     QString m_type;
     bool m_connectionRowsOnly = false;
     bool m_connectionRowsShown = true;
+    bool m_alertRowsOnly = false;
+    bool m_alertRowsShown = true;
     QString m_text;
 };

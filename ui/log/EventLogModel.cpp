@@ -82,6 +82,26 @@ void EventLogModel::appendConnectionEvent(quint64 streamId, const ConnectionEven
     startFlushTimer();
 }
 
+AlertTransition::State EventLogModel::Entry::alertState() const
+{
+    return kind == AlertFiringKind ? AlertTransition::State::Firing : AlertTransition::State::Resolved;
+}
+
+void EventLogModel::appendAlertTransition(quint64 streamId, const AlertTransition &transition)
+{
+    if (transition.state == AlertTransition::State::Ok)
+        return;
+    Entry entry;
+    entry.timeMs = transition.timeMs > 0 ? transition.timeMs : QDateTime::currentMSecsSinceEpoch();
+    entry.streamId = streamId;
+    entry.data = alertText(transition.ruleText, transition.value);
+    entry.detail = transition.detail;
+    entry.kind = transition.state == AlertTransition::State::Firing ? AlertFiringKind : AlertResolvedKind;
+    push(std::move(entry));
+    trimPending();
+    startFlushTimer();
+}
+
 void EventLogModel::push(Entry &&entry)
 {
     ++m_counts[entry.streamId].appended;
@@ -321,6 +341,21 @@ QString EventLogModel::connectionTypeText()
     return tr("\u27F2 connection");
 }
 
+QString EventLogModel::alertTypeText(AlertTransition::State state)
+{
+    return state == AlertTransition::State::Firing ? tr("alert firing") : tr("alert resolved");
+}
+
+QString EventLogModel::alertText(const QString &ruleText, const std::optional<double> &value)
+{
+    return value ? tr("%1 (value %2)").arg(ruleText, AlertRule::numberText(*value)) : ruleText;
+}
+
+QColor EventLogModel::alertColor(AlertTransition::State state)
+{
+    return state == AlertTransition::State::Firing ? QColor(0xd1, 0x34, 0x38) : QColor(0x2e, 0xa0, 0x4f);
+}
+
 int EventLogModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -344,8 +379,9 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Entry &entry = m_rows[size_t(index.row())];
+    if (entry.isAlert())
+        return alertData(entry, index.column(), role);
     const bool isEvent = entry.isEvent();
-
     switch (role) {
     case StreamRole:
         return displayName(entry);
@@ -373,6 +409,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return entry.attempt;
     case DelayRole:
         return entry.delayMs;
+    case AlertStateRole:
+        return {};
     }
 
     switch (role) {
@@ -414,6 +452,69 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (!isEvent && index.column() == TypeColumn)
             return connectionColor(ConnectionEvent::Kind(entry.kind));
+        break;
+    }
+    return {};
+}
+
+
+QVariant EventLogModel::alertData(const Entry &entry, int column, int role) const
+{
+    const AlertTransition::State state = entry.alertState();
+    const QString whole = entry.detail.isEmpty() ? entry.data : entry.data + u'\n' + entry.detail;
+    switch (role) {
+    case StreamRole:
+        return displayName(entry);
+    case TypeRole:
+    case IdRole:
+    case UrlRole:
+        return QString();
+    case FullDataRole:
+        return whole;
+    case ReceivedAtRole:
+        return QDateTime::fromMSecsSinceEpoch(entry.timeMs, Qt::UTC);
+    case ConnectionRole:
+    case AttemptRole:
+    case DelayRole:
+        return 0;
+    case StreamIdRole:
+        return QVariant::fromValue(entry.streamId);
+    case KindRole:
+        return int(RowKind::Alert);
+    case ConnectionKindRole:
+        return {};
+    case ReasonRole:
+        return entry.detail;
+    case AlertStateRole:
+        return int(state);
+    case Qt::DisplayRole:
+        switch (column) {
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+        case StreamColumn:
+            return displayName(entry);
+        case TypeColumn:
+            return alertTypeText(state);
+        case DataColumn:
+            return entry.data;
+        }
+        return QString();
+    case Qt::ToolTipRole:
+        switch (column) {
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(Qt::ISODateWithMs);
+        case DataColumn:
+        case TypeColumn:
+            return whole;
+        }
+        return alertData(entry, column, Qt::DisplayRole);
+    case Qt::ForegroundRole:
+        if (column == TypeColumn || column == DataColumn)
+            return alertColor(state);
+        break;
+    case Qt::DecorationRole:
+        if (column == TypeColumn)
+            return alertColor(state);
         break;
     }
     return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AlertMonitor.h"
 #include "CapturedEvent.h"
 #include "ConnectionEvent.h"
 
@@ -11,8 +12,8 @@
 
 #include <deque>
 
-// The most recent rows of every stream: its events and the changes of its connection (opened,
-// lost, reconnecting, failed...), in arrival order.
+// The most recent rows of every stream: its events, the changes of its connection (opened,
+// lost, reconnecting, failed...) and its alerts firing and resolving, in arrival order.
 //
 // Rows name their stream by id; the Stream column shows the name set with setStreamName(), so a
 // rename changes no row. Bounded: past maximumRows() the oldest rows fall out, events and
@@ -30,22 +31,23 @@ class EventLogModel : public QAbstractTableModel
 
 public:
     enum Column { TimeColumn, StreamColumn, TypeColumn, IdColumn, DataColumn, ColumnCount };
-    enum class RowKind { Event, Connection };
+    enum class RowKind { Event, Connection, Alert };
     // The whole row, whatever the column: for filters, the detail view and the export.
     enum Role {
         StreamRole = Qt::UserRole + 1, // QString: the stream's name
-        TypeRole,           // QString: the event type; empty for connection rows
+        TypeRole,           // QString: the event type; empty for connection and alert rows
         IdRole,             // QString: the event ID; empty for connection rows
-        FullDataRole,       // QString: the stored data, or a connection row's whole text
+        FullDataRole,       // QString: the stored data, or a connection or alert row's whole text
         ReceivedAtRole,     // QDateTime (UTC)
         ConnectionRole,     // int: 1 for the stream's first connection, 0 when not known
         StreamIdRole,       // quint64
         UrlRole,            // QString: the URL an event came from; empty for connection rows
         KindRole,           // int: RowKind
         ConnectionKindRole, // int: ConnectionEvent::Kind; invalid for events
-        ReasonRole,         // QString: a connection row's reason
+        ReasonRole,         // QString: a connection row's reason, an alert row's detail
         AttemptRole,        // int: a connection row's reconnection attempt
         DelayRole,          // int: a connection row's reconnection delay, ms
+        AlertStateRole,     // int: AlertTransition::State of an alert row; invalid otherwise
     };
 
     static constexpr int DefaultMaximumRows = 10000;
@@ -58,6 +60,8 @@ public:
     // Shown on the next display tick (or flush()).
     void appendEvents(quint64 streamId, const QList<CapturedEvent> &events);
     void appendConnectionEvent(quint64 streamId, const ConnectionEvent &event);
+    // A rule of the stream fired or resolved (Ok transitions make no row).
+    void appendAlertTransition(quint64 streamId, const AlertTransition &transition);
     // Moves the buffered rows into the model now.
     void flush();
     void clear();
@@ -88,6 +92,11 @@ public:
     static QColor connectionColor(ConnectionEvent::Kind kind);
     // What a connection row's Type column says.
     static QString connectionTypeText();
+    // An alert row's Type column ("alert firing", "alert resolved") and Data column
+    // ("/count > 3 (value 4)"); red for firing, green for resolved.
+    static QString alertTypeText(AlertTransition::State state);
+    static QString alertText(const QString &ruleText, const std::optional<double> &value);
+    static QColor alertColor(AlertTransition::State state);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -97,6 +106,8 @@ public:
 
 private:
     static constexpr qint8 EventKind = -1;
+    static constexpr qint8 AlertFiringKind = -2;
+    static constexpr qint8 AlertResolvedKind = -3;
 
     struct Entry
     {
@@ -105,13 +116,16 @@ private:
         QString url;
         QString type;
         QString id;
-        QString data; // connection rows: the reason
+        QString data; // connection rows: the reason; alert rows: the rule and value
+        QString detail; // alert rows
         int connection = 0;
         int attempt = 0;
         int delayMs = 0;
-        qint8 kind = EventKind; // or a ConnectionEvent::Kind
+        qint8 kind = EventKind; // or a ConnectionEvent::Kind, or an alert kind
 
         bool isEvent() const { return kind == EventKind; }
+        bool isAlert() const { return kind == AlertFiringKind || kind == AlertResolvedKind; }
+        AlertTransition::State alertState() const;
         ConnectionEvent connectionEvent() const;
     };
     struct Counts
@@ -126,6 +140,7 @@ private:
     void removeOldestRows(size_t count);
     void countDropped(const Entry &entry);
     QString displayName(const Entry &entry) const;
+    QVariant alertData(const Entry &entry, int column, int role) const;
 
     std::deque<Entry> m_rows;
     std::deque<Entry> m_pending;

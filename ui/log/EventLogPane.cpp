@@ -38,6 +38,7 @@ EventLogPane::EventLogPane(QWidget *parent)
     , m_detailView(new EventDetailView(this))
     , m_followTailAction(new QAction(tr("Follow &Tail"), this))
     , m_connectionRowsAction(new QAction(tr("Connections"), this))
+    , m_alertRowsAction(new QAction(tr("Alerts"), this))
 {
     m_filter->setSourceModel(m_model);
 
@@ -55,9 +56,11 @@ EventLogPane::EventLogPane(QWidget *parent)
     m_typeCombo->addItem(allTypesText());
     m_typeCombo->addItem(connectionEventsText());
     m_typeCombo->setItemData(1, tr("Only the changes of the streams' connections"), Qt::ToolTipRole);
-    m_typeCombo->insertSeparator(2);
+    m_typeCombo->addItem(alertEventsText());
+    m_typeCombo->setItemData(2, tr("Only the alert rules firing and resolving"), Qt::ToolTipRole);
+    m_typeCombo->insertSeparator(3);
     m_typeCombo->setToolTip(tr("Show events of this type only: pick a type seen so far or type "
-                               "one; or only the connection changes"));
+                               "one; or only the connection changes, or only the alerts"));
 
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
     m_searchEdit->setClearButtonEnabled(true);
@@ -87,6 +90,14 @@ EventLogPane::EventLogPane(QWidget *parent)
     auto *connectionsButton = new QToolButton(this);
     connectionsButton->setDefaultAction(m_connectionRowsAction);
     connectionsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    m_alertRowsAction->setObjectName(QStringLiteral("alertRowsAction"));
+    m_alertRowsAction->setCheckable(true);
+    m_alertRowsAction->setChecked(true);
+    m_alertRowsAction->setToolTip(tr("Show when alert rules fire and resolve, among the events"));
+    m_alertRowsAction->setStatusTip(m_alertRowsAction->toolTip());
+    // No button of its own: the filter bar must fit a 1024-pixel window. The type filter's
+    // "Alerts" entry shows them alone; the table's context menu hides or shows them.
 
     auto *filterBar = new QHBoxLayout;
     filterBar->setSpacing(6);
@@ -192,6 +203,13 @@ EventLogPane::EventLogPane(QWidget *parent)
         m_filter->setConnectionRowsShown(shown);
         keepCurrentInView();
     });
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_connectionRowsAction);
+    m_view->addAction(m_alertRowsAction);
+    connect(m_alertRowsAction, &QAction::toggled, this, [this](bool shown) {
+        m_filter->setAlertRowsShown(shown);
+        keepCurrentInView();
+    });
 
     updateCountLabel();
 }
@@ -211,6 +229,11 @@ QString EventLogPane::allTypesText()
 QString EventLogPane::connectionEventsText()
 {
     return tr("Connection events");
+}
+
+QString EventLogPane::alertEventsText()
+{
+    return tr("Alerts");
 }
 
 void EventLogPane::setStreams(const QList<std::pair<quint64, QString>> &streams)
@@ -288,6 +311,8 @@ void EventLogPane::applyTypeFilter(const QString &text)
 {
     if (text == connectionEventsText()) {
         m_filter->setConnectionRowsOnly(true);
+    } else if (text == alertEventsText()) {
+        m_filter->setAlertRowsOnly(true);
     } else {
         m_filter->setEventType(text == allTypesText() ? QString() : text.trimmed());
     }

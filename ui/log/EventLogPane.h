@@ -17,7 +17,8 @@ class QLineEdit;
 class QModelIndex;
 class QTableView;
 
-// The events pane: a filter bar (stream, type, search, follow tail, connection rows, counts), the
+// The events pane: a filter bar (stream, type, search, follow tail, connection and alert rows,
+// counts), the
 // log table and the detail of the selected row.
 //
 // Follow Tail keeps the newest row in view. Scrolling up or selecting a row (click, keys, or
@@ -39,6 +40,8 @@ public:
     QAction *followTailAction() const { return m_followTailAction; }
     // Checked (the default): connection rows are shown among the events of every type.
     QAction *connectionRowsAction() const { return m_connectionRowsAction; }
+    // Checked (the default): alert rows (a rule firing or resolving) are shown among the events.
+    QAction *alertRowsAction() const { return m_alertRowsAction; }
     QComboBox *streamCombo() const { return m_streamCombo; }
     QComboBox *typeCombo() const { return m_typeCombo; }
     QLineEdit *searchEdit() const { return m_searchEdit; }
@@ -63,6 +66,7 @@ public:
     static QString allStreamsText();
     static QString allTypesText();
     static QString connectionEventsText();
+    static QString alertEventsText();
 
 private:
     void applyStreamFilter();
@@ -85,6 +89,7 @@ private:
     EventDetailView *m_detailView;
     QAction *m_followTailAction;
     QAction *m_connectionRowsAction;
+    QAction *m_alertRowsAction;
     QSet<QString> m_seenTypes;
     // While the model changes, selection and scroll changes are its doing, not the user's.
     bool m_modelChanging = false;

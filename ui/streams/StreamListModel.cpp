@@ -68,6 +68,27 @@ void StreamListModel::setClock(std::function<qint64()> clock)
     m_clock = std::move(clock);
 }
 
+void StreamListModel::setAlertLookup(AlertLookup lookup)
+{
+    m_alertLookup = std::move(lookup);
+    refresh();
+}
+
+QString StreamListModel::alertBadgeText(int firing)
+{
+    return firing == 1 ? tr("1 alert firing") : tr("%1 alerts firing").arg(firing);
+}
+
+QColor StreamListModel::alertColor()
+{
+    return QColor(0xd1, 0x34, 0x38);
+}
+
+QStringList StreamListModel::firingRules(const Stream &stream) const
+{
+    return m_alertLookup ? m_alertLookup(stream.id()) : QStringList();
+}
+
 qint64 StreamListModel::now() const
 {
     return m_clock ? m_clock() : steadyClockMs();
@@ -131,32 +152,13 @@ QString StreamListModel::displayText(const Stream &s, int column) const
 {
     const QLocale locale;
     const StreamStatistics &stats = s.statistics();
-    const ConnectionHistory &history = s.history();
     switch (column) {
     case NameColumn:
         return s.name();
     case UrlColumn:
         return s.urlText();
     case StateColumn:
-        switch (history.status()) {
-        case StreamStatus::Connecting:
-            return tr("Connecting");
-        case StreamStatus::Open:
-            return tr("Open");
-        case StreamStatus::Reconnecting:
-            return reconnectingText(int(history.reconnectAtMs() - QDateTime::currentMSecsSinceEpoch()),
-                                    history.attempt(), history.reason());
-        case StreamStatus::Failed:
-            return history.reason().isEmpty() ? tr("Failed") : tr("Failed: %1").arg(history.reason());
-        case StreamStatus::Ended:
-            // The reason says it all already: "Ended by server (204)".
-            return history.reason().isEmpty() ? tr("Ended by server") : history.reason();
-        case StreamStatus::Closed:
-            return tr("Closed");
-        case StreamStatus::Offline:
-            return tr("Offline capture");
-        }
-        return {};
+        return stateText(s);
     case EventsColumn:
         return locale.toString(stats.events());
     case EventRateColumn:
@@ -186,6 +188,41 @@ QString StreamListModel::displayText(const Stream &s, int column) const
         return s.isOffline() || stats.lastEventAtMs() < 0 ? QString() : ageText(now() - stats.lastEventAtMs());
     }
     return {};
+}
+
+QString StreamListModel::stateText(const Stream &s) const
+{
+    const ConnectionHistory &history = s.history();
+    QString text;
+    switch (history.status()) {
+    case StreamStatus::Connecting:
+        text = tr("Connecting");
+        break;
+    case StreamStatus::Open:
+        text = tr("Open");
+        break;
+    case StreamStatus::Reconnecting:
+        text = reconnectingText(int(history.reconnectAtMs() - QDateTime::currentMSecsSinceEpoch()),
+                                history.attempt(), history.reason());
+        break;
+    case StreamStatus::Failed:
+        text = history.reason().isEmpty() ? tr("Failed") : tr("Failed: %1").arg(history.reason());
+        break;
+    case StreamStatus::Ended:
+        // The reason says it all already: "Ended by server (204)".
+        text = history.reason().isEmpty() ? tr("Ended by server") : history.reason();
+        break;
+    case StreamStatus::Closed:
+        text = tr("Closed");
+        break;
+    case StreamStatus::Offline:
+        text = tr("Offline capture");
+        break;
+    }
+    const qsizetype firing = firingRules(s).size();
+    if (firing > 0)
+        text += QStringLiteral(" \u00B7 ") + alertBadgeText(int(firing));
+    return text;
 }
 
 QString StreamListModel::reconnectingText(int remainingMs, int attempt, const QString &reason)
@@ -272,6 +309,12 @@ QString StreamListModel::toolTip(const Stream &s, int column) const
     }
     const ConnectionHistory &history = s.history();
     QString text = displayText(s, StateColumn);
+    const QStringList firing = firingRules(s);
+    if (!firing.isEmpty()) {
+        text += u"\n\n" + tr("Alerts firing:");
+        for (const QString &rule : firing)
+            text += QStringLiteral("\n  ") + rule;
+    }
     if (stats.idResets() > 0)
         text += u'\n' + tr("ID reset: %1").arg(stats.lastIdResetText());
     const QList<ConnectionEvent> reconnections = history.recentReconnections(MaxReconnectHistory);
@@ -315,6 +358,8 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == IdResetsColumn && s.statistics().idResets() > 0)
             return statusColor(StreamStatus::Reconnecting);
+        if (index.column() == StateColumn && !firingRules(s).isEmpty())
+            return alertColor();
         break;
     case Qt::ToolTipRole:
         return toolTip(s, index.column());

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QIcon>
+#include <QStringList>
 
 #include <array>
 #include <functional>
@@ -54,6 +55,13 @@ public:
     int openCount() const;
     double totalEventRate() const;
 
+    // The rules firing on a stream (their texts), for the badge of its state cell: "Open · 1 alert
+    // firing" in red, the rules in its tooltip. Cells follow on the next refresh().
+    using AlertLookup = std::function<QStringList(quint64 streamId)>;
+    void setAlertLookup(AlertLookup lookup);
+    static QString alertBadgeText(int firing);
+    static QColor alertColor();
+
     // Milliseconds of the monotonic clock of the streams' statistics; for tests.
     void setClock(std::function<qint64()> clock);
     // Repaints what changed, as the workspace's tick does.
@@ -86,6 +94,8 @@ private:
 
     std::array<QString, ColumnCount> shownTexts(const Stream &stream) const;
     QString displayText(const Stream &stream, int column) const;
+    QString stateText(const Stream &stream) const;
+    QStringList firingRules(const Stream &stream) const;
     QString toolTip(const Stream &stream, int column) const;
     QIcon statusIcon(StreamStatus status) const;
     qint64 now() const;
@@ -93,5 +103,6 @@ private:
     Workspace *m_workspace;
     QList<Row> m_rows;
     std::function<qint64()> m_clock;
+    AlertLookup m_alertLookup;
     mutable std::array<QIcon, 7> m_icons;
 };
