@@ -3,11 +3,14 @@
 #include "AxisTicks.h"
 
 #include "ChartArea.h"
+#include "DashboardMime.h"
+#include "FieldMenu.h"
 #include "SeriesBuffer.h"
 #include "StreamFieldStore.h"
 
 #include <QComboBox>
 #include <QHeaderView>
+#include <QMenu>
 #include <QPointer>
 #include <QScopedValueRollback>
 #include <QStandardItemModel>
@@ -16,6 +19,8 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <functional>
+#include <optional>
 #include <vector>
 
 namespace {
@@ -31,6 +36,34 @@ QString formatLatest(double value)
         return ValueFormat::readout(value);
     return QString::number(value, 'g', 6);
 }
+
+// Fields are dragged onto dashboard panels: a field's row carries its stream and key.
+class FieldDragModel : public QStandardItemModel
+{
+public:
+    using FieldOf = std::function<std::optional<std::pair<quint64, QString>>(const QModelIndex &)>;
+
+    FieldDragModel(FieldOf fieldOf, QObject *parent) : QStandardItemModel(parent), m_fieldOf(std::move(fieldOf)) { }
+
+    QStringList mimeTypes() const override { return {DashboardMime::FieldType}; }
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
+    Qt::ItemFlags flags(const QModelIndex &index) const override
+    {
+        Qt::ItemFlags flags = QStandardItemModel::flags(index) & ~Qt::ItemIsDropEnabled;
+        return m_fieldOf(index) ? flags | Qt::ItemIsDragEnabled : flags & ~Qt::ItemIsDragEnabled;
+    }
+    QMimeData *mimeData(const QModelIndexList &indexes) const override
+    {
+        for (const QModelIndex &index : indexes) {
+            if (const auto field = m_fieldOf(index))
+                return DashboardMime::fieldData(field->first, field->second);
+        }
+        return nullptr;
+    }
+
+private:
+    FieldOf m_fieldOf;
+};
 
 } // namespace
 
@@ -59,12 +92,18 @@ public:
     void updateStreamItem(Stream &stream);
     void itemChanged(QStandardItem *item);
     void updateLatest();
+    QString fieldText(const Stream &stream, const QString &path) const;
+    void updateUnits();
+    void pruneFields(Stream &stream);
+    void setPlotted(StreamFieldStore *store, const QString &path, bool plotted);
 
     FieldPicker *q;
     QPointer<ChartArea> area;
     QStandardItemModel *model = nullptr;
     QTreeView *view = nullptr;
     QTimer latestTimer;
+    FieldPicker::UnitLookup unitLookup;
+    FieldMenu *menu = nullptr;
     std::vector<Stream> streams;
     bool syncing = false;
 };
@@ -162,6 +201,12 @@ void FieldPickerPrivate::addStream(StreamFieldStore *store)
             if (Stream *s = find(store))
                 syncTimeSource(*s);
         }),
+        // A derived series removed by someone else: the store has one field fewer.
+        QObject::connect(store, &StreamFieldStore::changed, q, [this, store] {
+            Stream *s = find(store);
+            if (s && s->item->rowCount() - 1 > store->fieldCount())
+                pruneFields(*s);
+        }),
     };
     streams.push_back(stream);
     Stream &added = streams.back();
@@ -194,14 +239,22 @@ void FieldPickerPrivate::addField(Stream &stream, const QString &path)
     if (fieldItem(stream, path))
         return;
     const QScopedValueRollback<bool> guard(syncing, true);
-    auto *item = new QStandardItem(path);
+    auto *item = new QStandardItem(fieldText(stream, path));
     item->setEditable(false);
     item->setCheckable(true);
     item->setData(path, PathRole);
     const auto [type, fieldPath] = StreamFieldStore::splitFieldKey(path);
-    item->setToolTip(type == QLatin1String("message")
-                         ? FieldPicker::tr("%1: check to plot it").arg(path)
-                         : FieldPicker::tr("%1 of the “%2” events: check to plot it").arg(fieldPath, type));
+    if (stream.store->derivedKeys().contains(path)) {
+        QFont italic = q->font();
+        italic.setItalic(true);
+        item->setFont(italic);
+        item->setToolTip(FieldPicker::tr("%1: a derived series; check to plot it, or drag it onto a panel").arg(path));
+    } else {
+        item->setToolTip(type == QLatin1String("message")
+                             ? FieldPicker::tr("%1: check to plot it, or drag it onto a panel").arg(path)
+                             : FieldPicker::tr("%1 of the “%2” events: check to plot it, or drag it onto a panel")
+                                   .arg(fieldPath, type));
+    }
     auto *latest = new QStandardItem;
     latest->setEditable(false);
     latest->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -275,6 +328,7 @@ void FieldPickerPrivate::updateLatest()
 {
     if (!q->isVisible())
         return;
+    updateUnits();
     for (Stream &stream : streams) {
         if (!view->isExpanded(stream.item->index()))
             continue;
@@ -290,11 +344,73 @@ void FieldPickerPrivate::updateLatest()
     }
 }
 
+QString FieldPickerPrivate::fieldText(const Stream &stream, const QString &path) const
+{
+    const QString unit = unitLookup ? unitLookup(stream.store, path) : QString();
+    return unit.isEmpty() ? path : QStringLiteral("%1  [%2]").arg(path, unit);
+}
+
+void FieldPickerPrivate::updateUnits()
+{
+    for (const Stream &stream : streams) {
+        for (int row = 1; row < stream.item->rowCount(); ++row) {
+            QStandardItem *child = stream.item->child(row);
+            const QString text = fieldText(stream, child->data(PathRole).toString());
+            if (child->text() != text)
+                child->setText(text);
+        }
+    }
+}
+
+void FieldPickerPrivate::pruneFields(Stream &stream)
+{
+    for (int row = stream.item->rowCount() - 1; row >= 1; --row) {
+        if (!stream.store->hasField(stream.item->child(row)->data(PathRole).toString()))
+            stream.item->removeRow(row);
+    }
+    updateStreamItem(stream);
+    if (!area)
+        return;
+    QStringList plotted = area->plottedFields(stream.store);
+    const qsizetype before = plotted.size();
+    plotted.removeIf([&](const QString &path) {
+        return StreamFieldStore::isDerivedKey(path) && !stream.store->hasField(path);
+    });
+    if (plotted.size() != before)
+        area->setPlottedFields(stream.store, plotted);
+}
+
+void FieldPickerPrivate::setPlotted(StreamFieldStore *store, const QString &path, bool plotted)
+{
+    if (!area)
+        return;
+    QStringList paths = area->plottedFields(store);
+    if (plotted == paths.contains(path))
+        return;
+    if (plotted)
+        paths.append(path);
+    else
+        paths.removeAll(path);
+    area->setPlottedFields(store, paths);
+}
+
 FieldPicker::FieldPicker(ChartArea *area, QWidget *parent)
     : QWidget(parent)
     , d(std::make_unique<FieldPickerPrivate>(this, area))
 {
-    d->model = new QStandardItemModel(this);
+    d->model = new FieldDragModel(
+        [this](const QModelIndex &index) -> std::optional<std::pair<quint64, QString>> {
+            const QModelIndex first = index.siblingAtColumn(0);
+            const QString key = first.data(PathRole).toString();
+            if (key.isEmpty() || !first.parent().isValid() || !d->area)
+                return std::nullopt;
+            for (const auto &stream : d->streams) {
+                if (stream.item->index() == first.parent())
+                    return std::pair{d->area->streamId(stream.store), key};
+            }
+            return std::nullopt;
+        },
+        this);
     d->model->setHorizontalHeaderLabels({tr("Field"), tr("Latest")});
     d->view = new QTreeView(this);
     d->view->setObjectName(QStringLiteral("fields"));
@@ -304,6 +420,8 @@ FieldPicker::FieldPicker(ChartArea *area, QWidget *parent)
     // Two levels (stream, field) need little indentation; the names need the room.
     d->view->setIndentation(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 2);
     d->view->setSelectionMode(QAbstractItemView::SingleSelection);
+    d->view->setDragEnabled(true);
+    d->view->setDragDropMode(QAbstractItemView::DragOnly);
     d->view->header()->setStretchLastSection(false);
     d->view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     // A fixed value column: a wide number must not push the field names out of sight.
@@ -313,6 +431,24 @@ FieldPicker::FieldPicker(ChartArea *area, QWidget *parent)
     d->view->setToolTip(tr("Check the fields to plot; the time axis of each stream is chosen under it"));
     connect(d->model, &QStandardItemModel::itemChanged, this,
             [this](QStandardItem *item) { d->itemChanged(item); });
+
+    d->menu = new FieldMenu(this);
+    d->view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(d->view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (QMenu *menu = contextMenu(d->view->indexAt(pos)))
+            menu->popup(d->view->viewport()->mapToGlobal(pos));
+    });
+    connect(d->menu, &FieldMenu::unitChosen, this, [this](StreamFieldStore *store, const QString &key, const QString &unit) {
+        Q_EMIT unitChangeRequested(store, key, unit);
+        d->updateUnits(); // the owner has applied it by now, or will say so through updateUnits()
+    });
+    connect(d->menu, &FieldMenu::derivedAdded, this, [this](StreamFieldStore *store, const QString &key) {
+        d->setPlotted(store, key, true);
+    });
+    connect(d->menu, &FieldMenu::derivedRemoved, this, [this](StreamFieldStore *store) {
+        if (FieldPickerPrivate::Stream *stream = d->find(store))
+            d->pruneFields(*stream);
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -380,4 +516,28 @@ bool FieldPicker::isFieldChecked(StreamFieldStore *store, const QString &path) c
     const FieldPickerPrivate::Stream *stream = d->find(store);
     const QStandardItem *item = stream ? d->fieldItem(*stream, path) : nullptr;
     return item && item->checkState() == Qt::Checked;
+}
+
+void FieldPicker::setUnitLookup(UnitLookup lookup)
+{
+    d->unitLookup = std::move(lookup);
+    d->updateUnits();
+}
+
+void FieldPicker::updateUnits()
+{
+    d->updateUnits();
+}
+
+QMenu *FieldPicker::contextMenu(const QModelIndex &index)
+{
+    const QModelIndex first = index.siblingAtColumn(0);
+    const QString key = first.data(PathRole).toString();
+    if (key.isEmpty() || !first.parent().isValid())
+        return nullptr;
+    for (const auto &stream : d->streams) {
+        if (stream.item->index() == first.parent())
+            return d->menu->menuFor(stream.store, key, d->unitLookup ? d->unitLookup(stream.store, key) : QString());
+    }
+    return nullptr;
 }

@@ -5,12 +5,14 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class ChartArea;
 class FieldPickerPrivate;
 class QAbstractItemModel;
 class QComboBox;
+class QMenu;
 class QModelIndex;
 class QTreeView;
 
@@ -18,7 +20,9 @@ class QTreeView;
 // plotted; fields of events other than "message" carry their type, "alert:/latency_ms") and a
 // "Time axis" choice (receive time or a timestamp field of the payload). Follows fields as they
 // are discovered. Choosing a time axis is a request: the owner of the stores applies it (and
-// replots from its capture); the combo follows the store.
+// replots from its capture); the combo follows the store. A field's context menu sets its unit
+// (a request too, as units belong to the stream) and adds or removes derived series, which the
+// stream's own store computes.
 class FieldPicker : public QWidget
 {
     Q_OBJECT
@@ -38,10 +42,21 @@ public:
     void setFieldChecked(StreamFieldStore *store, const QString &path, bool checked);
     bool isFieldChecked(StreamFieldStore *store, const QString &path) const;
 
+    // The unit of a stream's field (empty for none), shown in its row ("/bytes  [B/s]"). Read
+    // again on the picker's own tick, after each unitChangeRequested(), and by updateUnits().
+    using UnitLookup = std::function<QString(const StreamFieldStore *store, const QString &key)>;
+    void setUnitLookup(UnitLookup lookup);
+    void updateUnits();
+
+    // The context menu of a row (deleted when closed); nullptr for a row that is not a field.
+    QMenu *contextMenu(const QModelIndex &index);
+
 Q_SIGNALS:
     // `path` is the key of the timestamp field; empty for ReceiveTime.
     void timeSourceChangeRequested(StreamFieldStore *store, StreamFieldStore::TimeSource source,
                                    const QString &path);
+    // "Set Unit…" was answered; an empty unit is none.
+    void unitChangeRequested(StreamFieldStore *store, const QString &key, const QString &unit);
 
 private:
     std::unique_ptr<FieldPickerPrivate> d;
