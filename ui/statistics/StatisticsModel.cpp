@@ -1,5 +1,6 @@
 #include "StatisticsModel.h"
 
+#include "FieldStatistics.h"
 #include "SeriesBuffer.h"
 #include "StreamFieldStore.h"
 #include "ValueFormat.h"
@@ -33,50 +34,6 @@ struct Row
     std::array<Cell, StatisticsModel::ColumnCount> cells;
 
     FieldId id() const { return {store, key}; }
-};
-
-// Interim until core's FieldStatistics lands.
-struct RangeStatistics
-{
-    qint64 count = 0;
-    double last = 0, min = 0, max = 0, mean = 0, stddev = 0, rate = 0;
-
-    static RangeStatistics compute(const SeriesBuffer &buffer, qint64 fromMs, qint64 toMs)
-    {
-        RangeStatistics s;
-        double sum = 0;
-        qint64 firstT = 0, lastT = 0;
-        double firstV = 0;
-        for (qsizetype i = 0; i < buffer.size(); ++i) {
-            const qint64 t = buffer.timeAt(i);
-            if (t < fromMs || t > toMs)
-                continue;
-            const double v = buffer.valueAt(i);
-            if (s.count == 0) {
-                s.min = s.max = v;
-                firstT = t;
-                firstV = v;
-            }
-            s.min = std::min(s.min, v);
-            s.max = std::max(s.max, v);
-            sum += v;
-            s.last = v;
-            lastT = t;
-            ++s.count;
-        }
-        if (s.count == 0)
-            return s;
-        s.mean = sum / double(s.count);
-        double squares = 0;
-        for (qsizetype i = 0; i < buffer.size(); ++i) {
-            const qint64 t = buffer.timeAt(i);
-            if (t >= fromMs && t <= toMs)
-                squares += (buffer.valueAt(i) - s.mean) * (buffer.valueAt(i) - s.mean);
-        }
-        s.stddev = std::sqrt(squares / double(s.count));
-        s.rate = lastT > firstT ? (s.last - firstV) * 1000.0 / double(lastT - firstT) : 0;
-        return s;
-    }
 };
 
 Cell valueCell(double value, const QString &unit)
@@ -206,7 +163,7 @@ void StatisticsModelPrivate::compute(Row &row) const
     const QString field = unit.isEmpty() ? row.key : QStringLiteral("%1 [%2]").arg(row.key, unit);
     row.cells[StatisticsModel::FieldColumn] = {field, row.key, row.key};
 
-    RangeStatistics stats;
+    FieldStatistics stats;
     if (const SeriesBuffer *buffer = row.store->buffer(row.key)) {
         const qint64 offset = row.store->clockOffsetMs();
         // Shifted without overflow: the unbounded ends stay unbounded.
@@ -215,7 +172,8 @@ void StatisticsModelPrivate::compute(Row &row) const
                 return t;
             return t + offset;
         };
-        stats = RangeStatistics::compute(*buffer, shift(fromMs), shift(toMs));
+        const bool whole = fromMs == std::numeric_limits<qint64>::min() && toMs == std::numeric_limits<qint64>::max();
+        stats = whole ? FieldStatistics::compute(*buffer) : FieldStatistics::compute(*buffer, shift(fromMs), shift(toMs));
     }
     const bool any = stats.count > 0;
     const auto statCell = [&](double value) { return any ? valueCell(value, unit) : Cell{}; };
@@ -226,7 +184,7 @@ void StatisticsModelPrivate::compute(Row &row) const
     row.cells[StatisticsModel::StdDevColumn] = statCell(stats.stddev);
     row.cells[StatisticsModel::CountColumn] = {ValueFormat::readout(double(stats.count)), stats.count, {}};
     row.cells[StatisticsModel::RateColumn] =
-        any && std::isfinite(stats.rate) ? valueCell(stats.rate, QString()) : Cell{};
+        any && stats.rate && std::isfinite(*stats.rate) ? valueCell(*stats.rate, QString()) : Cell{};
 }
 
 void StatisticsModelPrivate::forget(const StreamFieldStore *store)
@@ -430,7 +388,7 @@ QVariant StatisticsModel::headerData(int section, Qt::Orientation orientation, i
         case LastColumn: return tr("The newest sample in the range");
         case StdDevColumn: return tr("Population standard deviation of the samples in the range");
         case CountColumn: return tr("Samples in the range");
-        case RateColumn: return tr("Change of the value per second over the range");
+        case RateColumn: return tr("Samples per second over the range");
         default: return {};
         }
     }
