@@ -9,6 +9,7 @@
 #include "EventLogPane.h"
 #include "FieldPicker.h"
 #include "GlobalShortcuts.h"
+#include "MonitoringDocks.h"
 #include "LimitsDialog.h"
 #include "SessionController.h"
 #include "Stream.h"
@@ -96,8 +97,14 @@ MainWindow::MainWindow(QWidget *parent)
                 restoreGeometry(session.windowGeometry);
             if (!session.windowState.isEmpty())
                 restoreState(session.windowState);
+            m_monitoring->sessionApplied();
         },
         this);
+    m_monitoring = new MonitoringDocks(this, m_workspace, m_chartArea, m_fieldPicker, m_eventLog->model(),
+                                       m_streamsPane->model());
+    tabifyDockWidget(m_eventsDock, m_monitoring->alertsDock());
+    tabifyDockWidget(m_eventsDock, m_monitoring->statisticsDock());
+    m_eventsDock->raise();
     m_captures = new CaptureController(
         m_workspace, this, [charts] { return charts->visibleRange(); },
         [charts](const Stream *stream) { return charts->plottedFields(stream); }, this);
@@ -305,6 +312,8 @@ void MainWindow::createMenus()
         {m_streamsDock, tr("Show or hide the stream table")},
         {m_fieldsDock, tr("Show or hide the field picker")},
         {m_eventsDock, tr("Show or hide the event log")},
+        {m_monitoring->alertsDock(), tr("Show or hide the alert rules and their history")},
+        {m_monitoring->statisticsDock(), tr("Show or hide the statistics of every field")},
     };
     for (const auto &[dock, toolTip] : docks) {
         QAction *toggle = dock->toggleViewAction();

@@ -10,6 +10,7 @@ class ChartBinding;
 class EventLogPane;
 class FieldPicker;
 class GlobalShortcuts;
+class MonitoringDocks;
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -93,6 +94,7 @@ private:
     QDockWidget *m_streamsDock = nullptr;
     QDockWidget *m_fieldsDock = nullptr;
     QDockWidget *m_eventsDock = nullptr;
+    MonitoringDocks *m_monitoring = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_resetZoomAction = nullptr;
     QAction *m_limitsAction = nullptr;

@@ -8,7 +8,9 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -57,6 +59,39 @@ QAction *makeAction(QWidget *parent, const QString &text, const QString &name, c
 
 } // namespace
 
+namespace {
+
+// Gives keys pressed in a table to actions, before any window shortcut can take them.
+class TableKeys : public QObject
+{
+public:
+    TableKeys(QObject *parent, QHash<int, QAction *> actions)
+        : QObject(parent)
+        , m_actions(std::move(actions))
+    {
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress)
+            return QObject::eventFilter(watched, event);
+        auto *key = static_cast<QKeyEvent *>(event);
+        QAction *action = key->modifiers() == Qt::NoModifier ? m_actions.value(key->key()) : nullptr;
+        if (!action)
+            return QObject::eventFilter(watched, event);
+        event->accept();
+        if (event->type() == QEvent::KeyPress && action->isEnabled())
+            action->trigger();
+        return event->type() == QEvent::KeyPress;
+    }
+
+private:
+    QHash<int, QAction *> m_actions;
+};
+
+} // namespace
+
 AlertsPane::AlertsPane(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
@@ -84,12 +119,8 @@ AlertsPane::AlertsPane(Workspace *workspace, QWidget *parent)
                                                      fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) + 24);
 
     // Shortcuts of the rules table only: Delete elsewhere in the window is someone else's.
-    m_addAction->setShortcut(QKeySequence(Qt::Key_Insert));
-    m_removeAction->setShortcut(QKeySequence::Delete);
-    for (QAction *action : {m_addAction, m_removeAction}) {
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        m_rulesView->addAction(action);
-    }
+    // Keys of the rules table, not shortcuts: Delete is the window's "remove stream" elsewhere.
+    m_rulesView->installEventFilter(new TableKeys(m_rulesView, {{Qt::Key_Insert, m_addAction}, {Qt::Key_Delete, m_removeAction}}));
 
     m_notificationsBox->setObjectName(QStringLiteral("alertNotificationsBox"));
     m_notificationsBox->setToolTip(tr("Show a desktop notification when a rule fires"));

@@ -233,6 +233,9 @@ AxisTicks::TickSet ChartAxes::fittingValueTicks(const Side &side, double low, do
     const int dense = std::clamp(int(height / (metrics.height() + 2 * LabelPadding)), 2, 12);
     if (ticks.ticks.size() < 2 && dense > comfortable)
         ticks = ticksOf(dense);
+    // A short plot: two labels that nearly touch still tell a scale, one does not.
+    if (ticks.ticks.size() < 2 && height >= 2 * metrics.height())
+        ticks = ticksOf(std::max(dense, comfortable) + 2);
     return ticks;
 }
 
