@@ -57,7 +57,7 @@ void ConnectionTimelinePanel::configChanged()
 
 void ConnectionTimelinePanel::refresh(const PanelTick &tick)
 {
-    if (m_paused || (tick.visibleOnly && isVisible() && visibleRegion().isEmpty()))
+    if (m_paused || (tick.visibleOnly && isOutOfSight()))
         return;
     if (shownStreams() != m_shownStreams)
         configChanged();

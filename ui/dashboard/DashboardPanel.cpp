@@ -29,6 +29,17 @@ void DashboardPanel::editConfig(const PanelConfig &config)
     Q_EMIT configEdited(m_config);
 }
 
+bool DashboardPanel::isOutOfSight() const
+{
+    if (!isVisible() || !visibleRegion().isEmpty())
+        return false;
+    for (const QWidget *child : findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+        if (child->isVisible() && !child->visibleRegion().isEmpty())
+            return false;
+    }
+    return true;
+}
+
 QString DashboardPanel::title() const
 {
     return m_config.title.isEmpty() ? defaultTitle() : m_config.title;

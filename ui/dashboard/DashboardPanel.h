@@ -49,6 +49,9 @@ public:
     virtual void setPaused(bool paused) { Q_UNUSED(paused) }
 
     QString title() const; // the given one, else defaultTitle()
+    // Shown but scrolled out of sight, so that the display tick can skip it. The panel's own
+    // region is empty too when an opaque child covers it, so its children are asked as well.
+    bool isOutOfSight() const;
 
 Q_SIGNALS:
     // The panel changed its own settings (from its menu): the owner stores them in the layout.

@@ -65,7 +65,7 @@ void EventRatePanel::configChanged()
 
 void EventRatePanel::refresh(const PanelTick &tick)
 {
-    if (tick.visibleOnly && isVisible() && visibleRegion().isEmpty())
+    if (tick.visibleOnly && isOutOfSight())
         return;
     if (shownStreams() != m_shownStreams)
         configChanged();

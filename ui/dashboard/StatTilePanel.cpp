@@ -43,7 +43,7 @@ void StatTilePanel::configChanged()
 void StatTilePanel::refresh(const PanelTick &tick)
 {
     m_lastTick = tick;
-    if (m_paused || (tick.visibleOnly && isVisible() && visibleRegion().isEmpty()))
+    if (m_paused || (tick.visibleOnly && isOutOfSight()))
         return;
     const SeriesBuffer *buffer = nullptr;
     qint64 offset = 0;

@@ -101,7 +101,7 @@ qint64 TimeSeriesPanel::clockOffset() const
 
 void TimeSeriesPanel::refresh(const PanelTick &tick)
 {
-    if (tick.visibleOnly && isVisible() && visibleRegion().isEmpty())
+    if (tick.visibleOnly && isOutOfSight())
         return; // scrolled out of sight
     QList<std::pair<qint64, qint64>> outages;
     for (quint64 stream : shownStreams())
