@@ -56,6 +56,8 @@ class TestEventLogPane : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void selectEventOfAClickedPoint_data();
+    void selectEventOfAClickedPoint();
     void selectionStopsFollowingAndStaysInView_data();
     void selectionStopsFollowingAndStaysInView();
     void followsTheTailUnlessScrolledUp();
@@ -461,6 +463,51 @@ void TestEventLogPane::alertRowsAreAKindOfTheirOwn()
     QCOMPARE(pane.filterModel()->rowCount(), 1);
     types->setCurrentIndex(0);
     QCOMPARE(pane.filterModel()->rowCount(), 5);
+}
+
+void TestEventLogPane::selectEventOfAClickedPoint_data()
+{
+    QTest::addColumn<quint64>("stream");
+    QTest::addColumn<qint64>("offsetMs"); // after the first event of the stream
+    QTest::addColumn<QString>("expectedId"); // empty: nothing selected
+
+    QTest::newRow("exactly at an event") << quint64(1) << qint64(2000) << "3";
+    QTest::newRow("between two events") << quint64(1) << qint64(2500) << "3";
+    QTest::newRow("after the last") << quint64(1) << qint64(60'000) << "4";
+    QTest::newRow("the other stream") << quint64(2) << qint64(2500) << "13";
+    QTest::newRow("before the first") << quint64(1) << qint64(-1) << QString();
+    QTest::newRow("a stream not in the log") << quint64(9) << qint64(2000) << QString();
+}
+
+void TestEventLogPane::selectEventOfAClickedPoint()
+{
+    QFETCH(quint64, stream);
+    QFETCH(qint64, offsetMs);
+    QFETCH(QString, expectedId);
+    EventLogPane pane;
+    pane.resize(900, 500);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    const qint64 t0 = 1'796'299'200'000;
+    // Stream 1 at t0 + 0..3 s (ids 1..4), stream 2 at t0 + 0.5..3.5 s (ids 11..14), interleaved.
+    for (int i = 0; i < 4; ++i) {
+        for (quint64 id : {quint64(1), quint64(2)}) {
+            QList<CapturedEvent> events = makeEvents(int(id == 1 ? 1 : 11) + i, 1);
+            events[0].receivedAt = QDateTime::fromMSecsSinceEpoch(t0 + i * 1000 + (id == 2 ? 500 : 0), Qt::UTC);
+            pane.model()->appendEvents(id, events);
+        }
+    }
+    pane.model()->flush();
+    const qint64 base = t0 + (stream == 2 ? 500 : 0);
+    QCOMPARE(pane.selectEvent(stream, base + offsetMs), !expectedId.isEmpty());
+    if (expectedId.isEmpty()) {
+        QVERIFY(pane.isFollowingTail());
+        return;
+    }
+    const QModelIndex current = pane.view()->currentIndex();
+    QCOMPARE(current.data(EventLogModel::IdRole).toString(), expectedId);
+    QCOMPARE(current.data(EventLogModel::StreamIdRole).value<quint64>(), stream);
+    QVERIFY(!pane.isFollowingTail());
 }
 
 QTEST_MAIN(TestEventLogPane)

@@ -102,6 +102,14 @@ MainWindow::MainWindow(QWidget *parent)
         this);
     m_monitoring = new MonitoringDocks(this, m_workspace, m_chartArea, m_fieldPicker, m_eventLog->model(),
                                        m_streamsPane->model());
+    connect(m_chartArea, &ChartArea::pointClicked, this, [this](StreamFieldStore *store, qint64 receivedAtMs) {
+        for (const Stream *stream : m_workspace->streams()) {
+            if (stream->fields() == store) {
+                m_eventsDock->raise();
+                m_eventLog->selectEvent(stream->id(), receivedAtMs);
+            }
+        }
+    });
     tabifyDockWidget(m_eventsDock, m_monitoring->alertsDock());
     tabifyDockWidget(m_eventsDock, m_monitoring->statisticsDock());
     m_eventsDock->raise();

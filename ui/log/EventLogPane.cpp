@@ -236,6 +236,23 @@ QString EventLogPane::alertEventsText()
     return tr("Alerts");
 }
 
+bool EventLogPane::selectEvent(quint64 streamId, qint64 receivedAtMs)
+{
+    // Rows are in receive order: the newest match is the last one at or before the time.
+    for (int row = m_filter->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = m_filter->index(row, EventLogModel::TimeColumn);
+        if (index.data(EventLogModel::KindRole).toInt() != int(EventLogModel::RowKind::Event)
+            || index.data(EventLogModel::StreamIdRole).value<quint64>() != streamId)
+            continue;
+        if (index.data(EventLogModel::ReceivedAtRole).toDateTime().toMSecsSinceEpoch() > receivedAtMs)
+            continue;
+        m_view->setCurrentIndex(index);
+        m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        return true;
+    }
+    return false;
+}
+
 void EventLogPane::setStreams(const QList<std::pair<quint64, QString>> &streams)
 {
     for (const auto &[id, name] : streams)

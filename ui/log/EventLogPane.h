@@ -59,6 +59,9 @@ public:
     bool isFollowingTail() const;
     // Moves the keyboard focus to the search field, its text selected.
     void focusSearch();
+    // Selects the newest event row of the stream received at or before `receivedAtMs` (a point
+    // clicked on a chart) among the rows shown, and stops following the tail. False when none.
+    bool selectEvent(quint64 streamId, qint64 receivedAtMs);
 
     // "N shown · M dropped", or "N of H shown · M dropped" while a filter hides rows.
     QString countText() const;
