@@ -1,5 +1,6 @@
 // AlertHistoryModel on a real Workspace: rows appended as rules fire and resolve on streams of a
 // scripted server on 127.0.0.1, the columns for values of every shape, the cap, and clearing.
+#include "FastOptions.h"
 #include "AlertHistoryModel.h"
 #include "ScriptedServer.h"
 #include "Workspace.h"
@@ -18,15 +19,6 @@ namespace {
 
 constexpr int Timeout = 15000;
 constexpr auto QtTestReporting = QAbstractItemModelTester::FailureReportingMode::QtTest;
-
-EventSourceOptions fastOptions(const QUrl &url)
-{
-    EventSourceOptions options;
-    options.url = url;
-    options.reconnectionTimeMs = 10;
-    options.jitter = false;
-    return options;
-}
 
 QByteArray events(const QList<QByteArray> &payloads)
 {

@@ -1,6 +1,7 @@
 // AlertRuleDialog: texts checked as they are typed (OK and the error under the text), the rule
 // read back, and the field keys of the chosen stream (from a scripted server on 127.0.0.1) offered
 // for completion.
+#include "FastOptions.h"
 #include "AlertRuleDialog.h"
 #include "AlertRulesModel.h"
 #include "ScriptedServer.h"
@@ -19,15 +20,6 @@ using Response = ScriptedServer::Response;
 namespace {
 
 constexpr int Timeout = 15000;
-
-EventSourceOptions fastOptions(const QUrl &url)
-{
-    EventSourceOptions options;
-    options.url = url;
-    options.reconnectionTimeMs = 10;
-    options.jitter = false;
-    return options;
-}
 
 } // namespace
 

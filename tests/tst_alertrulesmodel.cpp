@@ -1,5 +1,6 @@
 // AlertRulesModel on a real Workspace: one row per rule, the stream it watches, where it stands on
 // streams of a scripted server on 127.0.0.1, the last value, and the check box that enables it.
+#include "FastOptions.h"
 #include "AlertHistoryModel.h"
 #include "AlertRulesModel.h"
 #include "ScriptedServer.h"
@@ -17,15 +18,6 @@ namespace {
 
 constexpr int Timeout = 15000;
 constexpr auto QtTestReporting = QAbstractItemModelTester::FailureReportingMode::QtTest;
-
-EventSourceOptions fastOptions(const QUrl &url)
-{
-    EventSourceOptions options;
-    options.url = url;
-    options.reconnectionTimeMs = 10;
-    options.jitter = false;
-    return options;
-}
 
 QByteArray count(const QByteArray &value)
 {

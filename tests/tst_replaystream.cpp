@@ -1,3 +1,4 @@
+#include "FastOptions.h"
 #include "CaptureReader.h"
 #include "EventSource.h"
 #include "ReplayStream.h"
@@ -63,15 +64,6 @@ QList<SseEvent> eventsOf(const QList<CapturedEvent> &captures)
     for (const CapturedEvent &capture : captures)
         events.append(capture.event);
     return events;
-}
-
-EventSourceOptions fastOptions(const QUrl &url)
-{
-    EventSourceOptions options;
-    options.url = url;
-    options.reconnectionTimeMs = 10;
-    options.jitter = false;
-    return options;
 }
 
 // Reads the replay with an EventSource until the server says there is no more (204).

@@ -1,6 +1,7 @@
 // Stream against the scripted server: batching, connection history, id resets, the plotted
 // series across connections and time sources, edits, offline streams and close().
 
+#include "FastOptions.h"
 #include "CaptureStore.h"
 #include "EventSource.h"
 #include "ScriptedServer.h"
@@ -21,15 +22,6 @@ Q_DECLARE_METATYPE(QList<Response>)
 namespace {
 
 constexpr int Timeout = 15000;
-
-EventSourceOptions fastOptions(const QUrl &url)
-{
-    EventSourceOptions options;
-    options.url = url;
-    options.reconnectionTimeMs = 10;
-    options.jitter = false;
-    return options;
-}
 
 QByteArray countEvent(int id, int count)
 {

@@ -2,6 +2,7 @@
 // rates and ages on injected clocks, id gaps and resets, reconnections, offline captures, and
 // repaints of only the cells that changed. Streams are driven by a scripted server on 127.0.0.1.
 
+#include "FastOptions.h"
 #include "ScriptedServer.h"
 #include "Stream.h"
 #include "StreamListModel.h"
@@ -30,15 +31,6 @@ namespace {
 
 constexpr int Timeout = 20000;
 constexpr int BucketMs = StreamStatistics::RateBucketMs;
-
-EventSourceOptions fastOptions(const QUrl &url)
-{
-    EventSourceOptions options;
-    options.url = url;
-    options.reconnectionTimeMs = 10;
-    options.jitter = false;
-    return options;
-}
 
 // A subscription that is never opened.
 EventSourceOptions nowhere(const QString &path = QStringLiteral("/events"))

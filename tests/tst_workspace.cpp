@@ -1,6 +1,7 @@
 // Workspace: adding, editing and removing streams, ids and colour slots, limits, counts, the
 // captured events of several streams, offline captures, the display tick and the journal.
 
+#include "FastOptions.h"
 #include "CaptureStore.h"
 #include "ScriptedServer.h"
 #include "SeriesBuffer.h"
@@ -25,15 +26,6 @@ namespace {
 
 constexpr int Timeout = 15000;
 constexpr qint64 MiB = 1024 * 1024;
-
-EventSourceOptions fastOptions(const QUrl &url)
-{
-    EventSourceOptions options;
-    options.url = url;
-    options.reconnectionTimeMs = 10;
-    options.jitter = false;
-    return options;
-}
 
 EventSourceOptions options(const QString &url)
 {

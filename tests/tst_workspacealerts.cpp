@@ -1,6 +1,7 @@
 // WorkspaceAlerts: the workspace's rules applied to its streams — transitions from real streams
 // on 127.0.0.1, which streams a rule watches, time-based rules on the display tick, the bounded
 // history, and rules in sessions.
+#include "FastOptions.h"
 #include "ScriptedServer.h"
 #include "Workspace.h"
 #include "WorkspaceAlerts.h"
@@ -15,15 +16,6 @@ using State = AlertTransition::State;
 namespace {
 
 constexpr int Timeout = 15000;
-
-EventSourceOptions fastOptions(const QUrl &url)
-{
-    EventSourceOptions options;
-    options.url = url;
-    options.reconnectionTimeMs = 10;
-    options.jitter = false;
-    return options;
-}
 
 QByteArray countEvents(const QList<int> &counts)
 {

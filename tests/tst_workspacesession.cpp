@@ -1,6 +1,7 @@
 // Workspace: the built-in demo server and its stream, sessions (toSession/applySession, secrets
 // withheld, the demo reopened on its current port) and the modified flag.
 
+#include "FastOptions.h"
 #include "DemoServer.h"
 #include "ScriptedServer.h"
 #include "SessionFile.h"
@@ -20,15 +21,6 @@ namespace {
 constexpr int Timeout = 15000;
 // Default reconnection settings: the first retry comes after up to 3 s, the next after up to 6 s.
 constexpr int ReconnectTimeout = 60000;
-
-EventSourceOptions fastOptions(const QUrl &url)
-{
-    EventSourceOptions options;
-    options.url = url;
-    options.reconnectionTimeMs = 10;
-    options.jitter = false;
-    return options;
-}
 
 QStringList headerNames(const EventSourceOptions &options)
 {

@@ -29,14 +29,7 @@ ConnectionTimelinePanel::ConnectionTimelinePanel(const PanelSources *sources, QW
 
 QList<quint64> ConnectionTimelinePanel::shownStreams() const
 {
-    if (config().streams.isEmpty())
-        return sources()->streamIds();
-    QList<quint64> shown;
-    for (quint64 stream : sources()->streamIds()) {
-        if (config().streams.contains(stream))
-            shown.append(stream);
-    }
-    return shown;
+    return chosenStreams();
 }
 
 QString ConnectionTimelinePanel::defaultTitle() const

@@ -1,5 +1,7 @@
 #include "DashboardPanel.h"
 
+#include "PanelSources.h"
+
 #include <QPainter>
 
 DashboardPanel::DashboardPanel(const PanelSources *sources, QWidget *parent)
@@ -38,6 +40,18 @@ bool DashboardPanel::isOutOfSight() const
             return false;
     }
     return true;
+}
+
+QList<quint64> DashboardPanel::chosenStreams() const
+{
+    if (config().streams.isEmpty())
+        return sources()->streamIds();
+    QList<quint64> shown;
+    for (quint64 stream : sources()->streamIds()) {
+        if (config().streams.contains(stream))
+            shown.append(stream);
+    }
+    return shown;
 }
 
 QString DashboardPanel::title() const

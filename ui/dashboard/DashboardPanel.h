@@ -61,6 +61,8 @@ Q_SIGNALS:
 protected:
     virtual void configChanged() = 0;
     const PanelSources *sources() const { return m_sources; }
+    // The streams config().streams names, in the sources' order; every stream when it names none.
+    QList<quint64> chosenStreams() const;
     // Stores a setting changed from the panel's menu and tells the owner.
     void editConfig(const PanelConfig &config);
 

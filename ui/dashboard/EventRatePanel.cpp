@@ -18,14 +18,7 @@ EventRatePanel::EventRatePanel(const PanelSources *sources, QWidget *parent)
 
 QList<quint64> EventRatePanel::shownStreams() const
 {
-    if (config().streams.isEmpty())
-        return sources()->streamIds();
-    QList<quint64> shown;
-    for (quint64 stream : sources()->streamIds()) {
-        if (config().streams.contains(stream))
-            shown.append(stream);
-    }
-    return shown;
+    return chosenStreams();
 }
 
 QString EventRatePanel::defaultTitle() const
