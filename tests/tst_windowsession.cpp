@@ -12,6 +12,7 @@
 #include "StreamsPane.h"
 #include "WindowStreams.h"
 #include "Workspace.h"
+#include "WorkspaceAlerts.h"
 
 #include <QAction>
 #include <QSettings>
@@ -28,6 +29,7 @@ class TestWindowSession : public QObject
 private Q_SLOTS:
     void initTestCase();
     void init();
+    void dashboardAndRulesComeBack();
 
     void titleMarksUnsavedChanges();
     void quittingWithoutChangesDoesNotAsk();
@@ -161,6 +163,66 @@ void TestWindowSession::demoSessionReopensWithTheDemo()
     window.streamsPane()->demoAction()->trigger();
     QCOMPARE(workspace->count(), 2);
     QCOMPARE(workspace->demoStream(), demo);
+}
+
+// What an operator arranges — panels, a second axis, thresholds, units, rules — is what a saved
+// session gives back in a new window.
+void TestWindowSession::dashboardAndRulesComeBack()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("ops.eventscope"));
+    DashboardLayout arranged;
+    {
+        MainWindow window;
+        Workspace *workspace = window.workspace();
+        Stream *a = workspace->addStream(optionsFor(QStringLiteral("http://127.0.0.1:9/a")), {}, false);
+        Stream *b = workspace->addStream(optionsFor(QStringLiteral("http://127.0.0.1:9/b")), {}, false);
+        a->setUnit(QStringLiteral("/bytes"), QStringLiteral("B/s"));
+        PanelConfig chart;
+        chart.series = {{a->id(), QStringLiteral("/bytes"), 0}, {b->id(), QStringLiteral("/latency_ms"), 1}};
+        chart.logScaleLeft = true;
+        chart.markerTypes = {QStringLiteral("deploy")};
+        PanelConfig tile;
+        tile.kind = PanelConfig::Kind::StatTile;
+        tile.series = {{b->id(), QStringLiteral("/latency_ms"), 0}};
+        tile.thresholds = {{100, PanelThreshold::Level::Warning}, {250, PanelThreshold::Level::Critical}};
+        PanelConfig timeline;
+        timeline.kind = PanelConfig::Kind::ConnectionTimeline;
+        PanelConfig rate;
+        rate.kind = PanelConfig::Kind::EventRate;
+        rate.streams = {b->id()};
+        DashboardLayout layout;
+        layout.addPanel(chart);
+        layout.addPanel(tile, 0);
+        layout.addPanel(timeline);
+        layout.addPanel(rate, 1);
+        window.chartArea()->setDashboardLayout(layout);
+        arranged = window.chartArea()->dashboardLayout();
+        QCOMPARE(arranged.panelCount(), 4);
+        QVERIFY(workspace->alerts()->setRules({{QStringLiteral("down 30s"), b->id(), true},
+                                               {QStringLiteral("/bytes > 1e6 for 10s"), 0, true}}));
+        QString error;
+        QVERIFY2(window.sessions()->save(path, &error), qPrintable(error));
+    }
+
+    MainWindow restored;
+    QString error;
+    QVERIFY2(restored.sessions()->open(path, &error), qPrintable(error));
+    Workspace *workspace = restored.workspace();
+    QCOMPARE(workspace->count(), 2);
+    QCOMPARE(restored.chartArea()->layoutMode(), ChartArea::Dashboard);
+    // The same panels, naming the new window's streams.
+    DashboardLayout expected = arranged;
+    const Stream::Id oldA = arranged.panels().at(0).series.at(0).stream;
+    expected.mapStreams([&](quint64 id) -> std::optional<quint64> {
+        return (id == oldA ? workspace->streamAt(0) : workspace->streamAt(1))->id();
+    });
+    QCOMPARE(restored.chartArea()->dashboardLayout(), expected);
+    QCOMPARE(workspace->streamAt(0)->unit(QStringLiteral("/bytes")), QStringLiteral("B/s"));
+    QCOMPARE(workspace->alerts()->rules(),
+             (QList<WatchedRule>{{QStringLiteral("down 30s"), workspace->streamAt(1)->id(), true},
+                                 {QStringLiteral("/bytes > 1e6 for 10s"), 0, true}}));
 }
 
 QTEST_MAIN(TestWindowSession)
