@@ -92,6 +92,14 @@ QList<Case> parsingCases()
         hundredEvents += "data: " + QByteArray::number(i) + "\n\n";
         hundred.append(ev(QString::number(i)));
     }
+    // More events than the parser decodes in one group, each with an ID of its own.
+    QByteArray thousandEvents;
+    QList<SseEvent> thousand;
+    for (int i = 1; i <= 1000; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        thousandEvents += "id: " + n + "\nevent: message\ndata: {\"count\":" + n + "}\n\n";
+        thousand.append(ev(QString::fromLatin1("{\"count\":" + n + '}'), QString::fromLatin1(n), "message"));
+    }
 
     QList<Case> cases = {
         // D. Decoding and splitting lines
@@ -195,6 +203,18 @@ QList<Case> parsingCases()
          {ev("x", "1")}, "1"},
         {"R32 empty id resets", raw("id: 1\ndata: a\n\nid:\ndata: b\n\n"),
          {ev("a", "1"), ev("b", "")}, ""},
+        {"R32 a new id at every event of one chunk",
+         raw("id: 1\ndata: a\n\nid: 2\ndata: b\n\nid: 3\ndata: c\n\n"),
+         {ev("a", "1"), ev("b", "2"), ev("c", "3")}, "3"},
+        {"R32 a new id at every event with a type",
+         raw("id: 1\nevent: message\ndata: a\n\nid: 2\nevent: message\ndata: b\n\n"),
+         {ev("a", "1"), ev("b", "2")}, "2"},
+        {"R32 id back to the committed one before its dispatch",
+         raw("id: 1\ndata: a\n\nid: 2\nid: 1\ndata: b\n\nid: 3\ndata: c\n\n"),
+         {ev("a", "1"), ev("b", "1"), ev("c", "3")}, "3"},
+        {"R32 id-only block between events",
+         raw("id: 1\ndata: a\n\nid: 2\n\ndata: b\n\nid: 3\n\n"),
+         {ev("a", "1"), ev("b", "2")}, "3"},
         {"R32 id persists to later events", raw("id: 1\ndata: a\n\ndata: b\n\n"),
          {ev("a", "1"), ev("b", "1")}, "1"},
         {"R32 id kept verbatim", raw("id:  a:b \ndata: x\n\n"), {ev("x", " a:b ")}, " a:b "},
@@ -329,6 +349,7 @@ QList<Case> parsingCases()
         {"LD multi-byte characters", raw("data: \xE2\x82\xAC\xE8\xB1\x86\xE8\x85\x90\n\n"),
          {ev(u16(u"\u20AC\u8C46\u8150"))}},
         {"LD 100 events in one chunk keep their order", hundredEvents, hundred},
+        {"1000 events with IDs in one chunk", thousandEvents, thousand, "1000"},
         {"LD BOM leading stripped", raw("\xEF\xBB\xBF" "data: Hello\n\n"), {ev("Hello")}},
         {"LD BOM in later data preserved", raw("data: First\n\ndata: \xEF\xBB\xBF" "Second\n\n"),
          {ev("First"), ev(u16(u"\uFEFFSecond"))}},

@@ -3,6 +3,10 @@
 #include "Utf8Decoder.h"
 
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <limits>
 #include <utility>
 
@@ -14,6 +18,9 @@ constexpr qsizetype BomSize = 3;
 constexpr qsizetype LineOverhead = 64;
 // Freeing the data buffer after a large event keeps memory bounded; small buffers are reused.
 constexpr qsizetype ReusableBufferCapacity = 64 * 1024;
+// Events are decoded in groups of at most this many, so that the bookkeeping of a huge chunk of
+// tiny events stays small and in cache.
+constexpr size_t MaxDispatchedPerGroup = 512;
 
 const QString &messageType()
 {
@@ -52,7 +59,52 @@ void releaseIfLarge(QByteArray &buffer)
         buffer.resize(0);
 }
 
+// Copies into the buffer's own capacity: a plain assignment would share, and the next change detach.
+void assignBytes(QByteArray &to, QByteArrayView from)
+{
+    to.resize(0);
+    to.append(from);
+}
+
+// The first CR or LF in [p, end), or nullptr.
+const char *findLineBreak(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i lineFeed = _mm_set1_epi8('\n');
+    const __m128i carriageReturn = _mm_set1_epi8('\r');
+    while (end - p >= 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const int mask = _mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(chunk, lineFeed), _mm_cmpeq_epi8(chunk, carriageReturn)));
+        if (mask != 0)
+            return p + __builtin_ctz(unsigned(mask));
+        p += 16;
+    }
+#endif
+    for (; p < end; ++p) {
+        if (*p == '\n' || *p == '\r')
+            return p;
+    }
+    return nullptr;
+}
+
+bool sameBytes(QByteArrayView a, QByteArrayView b)
+{
+    return a.size() == b.size() && (a.isEmpty() || std::memcmp(a.data(), b.data(), size_t(a.size())) == 0);
+}
+
 } // namespace
+
+void SseParser::Bytes::grow(qsizetype needed)
+{
+    m_storage.resize(size_t(qMax(needed, qsizetype(m_storage.size()) * 2)));
+}
+
+void SseParser::Bytes::releaseIfLargeAndEmpty()
+{
+    if (m_size == 0 && qsizetype(m_storage.capacity()) > ReusableBufferCapacity)
+        std::vector<char>().swap(m_storage);
+}
 
 SseParser::SseParser(qsizetype maxEventSize)
 {
@@ -73,7 +125,7 @@ void SseParser::beginStream()
     m_expectBom = true;
     m_bomPrefix.clear();
     resetBlock();
-    m_lastEventIdBuffer = m_lastEventId;
+    m_idBufferIsCommitted = true;
 }
 
 void SseParser::endStream()
@@ -86,13 +138,26 @@ void SseParser::endStream()
     m_expectBom = false;
     m_skipLineFeed = false;
     resetBlock();
-    m_lastEventIdBuffer = m_lastEventId;
+    m_blockBytes.releaseIfLargeAndEmpty();
+    m_idBufferIsCommitted = true;
+}
+
+QString SseParser::lastEventId() const
+{
+    if (m_committedIdTextStale) {
+        m_committedIdText = Utf8Decoder::decode(m_committedId);
+        m_committedIdTextStale = false;
+    }
+    return m_committedIdText;
 }
 
 void SseParser::setLastEventId(const QString &id)
 {
-    m_lastEventId = id;
-    m_lastEventIdBuffer = id;
+    m_committedIdText = id;
+    m_committedIdTextStale = false;
+    m_committedId = id.toUtf8();
+    m_idBufferIsCommitted = true;
+    m_idQueued = false;
 }
 
 std::optional<int> SseParser::takeReconnectionTime()
@@ -114,12 +179,15 @@ void SseParser::feed(QByteArrayView bytes, QList<SseEvent> &events)
         m_expectBom = false;
         const QByteArray prefix = std::exchange(m_bomPrefix, QByteArray());
         if (prefix != QByteArrayView(Bom, BomSize))
-            feedLines(prefix, events);
+            feedLines(prefix);
     }
-    feedLines(bytes, events);
+    m_output = &events;
+    feedLines(bytes);
+    deliver(events);
+    m_output = nullptr;
 }
 
-void SseParser::feedLines(QByteArrayView bytes, QList<SseEvent> &events)
+void SseParser::feedLines(QByteArrayView bytes)
 {
     const char *p = bytes.data();
     const char *const end = p + bytes.size();
@@ -132,18 +200,8 @@ void SseParser::feedLines(QByteArrayView bytes, QList<SseEvent> &events)
             ++p;
     }
 
-    // The next LF is remembered, so that a run of CR-only lines is not rescanned for LF each time.
-    const char *nextLineFeed = nullptr;
-    bool lineFeedSearched = false;
     while (p < end) {
-        if (!lineFeedSearched || (nextLineFeed && nextLineFeed < p)) {
-            nextLineFeed = static_cast<const char *>(std::memchr(p, '\n', end - p));
-            lineFeedSearched = true;
-        }
-        const char *limit = nextLineFeed ? nextLineFeed : end;
-        const char *cr = static_cast<const char *>(std::memchr(p, '\r', limit - p));
-        const char *eol = cr ? cr : nextLineFeed;
-
+        const char *eol = findLineBreak(p, end);
         if (!eol) {
             appendToPartialLine(QByteArrayView(p, end));
             return;
@@ -151,11 +209,11 @@ void SseParser::feedLines(QByteArrayView bytes, QList<SseEvent> &events)
 
         const QByteArrayView segment(p, eol);
         if (m_partialLine.isEmpty() && !m_partialLineTooLong && segment.size() <= m_maxLineSize) {
-            processLine(segment, events);
+            processLine(segment);
         } else {
             appendToPartialLine(segment);
             if (!m_partialLineTooLong)
-                processLine(m_partialLine, events);
+                processLine(m_partialLine);
             releaseIfLarge(m_partialLine);
             m_partialLineTooLong = false;
         }
@@ -189,83 +247,170 @@ void SseParser::appendToPartialLine(QByteArrayView bytes)
     m_partialLineTooLong = true;
 }
 
-void SseParser::processLine(QByteArrayView line, QList<SseEvent> &events)
+void SseParser::processLine(QByteArrayView line)
 {
     if (line.isEmpty()) {
-        dispatch(events);
+        dispatch();
         return;
     }
     if (line.front() == ':')
         return;
 
-    const qsizetype colon = line.indexOf(':');
-    if (colon < 0) {
-        processField(line, {});
+    const void *colonAt = std::memchr(line.data(), ':', size_t(line.size()));
+    QByteArrayView name = line;
+    QByteArrayView value;
+    if (colonAt) {
+        const qsizetype colon = static_cast<const char *>(colonAt) - line.data();
+        name = line.first(colon);
+        value = line.sliced(colon + 1);
+        if (value.startsWith(' '))
+            value = value.sliced(1);
+    }
+
+    // Fixed-length comparisons, which compile to a load and a compare.
+    const char *n = name.data();
+    switch (name.size()) {
+    case 4:
+        if (std::memcmp(n, "data", 4) == 0)
+            appendData(value);
+        break;
+    case 2:
+        if (std::memcmp(n, "id", 2) == 0 && !std::memchr(value.data(), '\0', size_t(value.size()))) {
+            m_idBufferIsCommitted = sameBytes(value, m_committedId);
+            if (!m_idBufferIsCommitted)
+                assignBytes(m_idBuffer, value);
+        }
+        break;
+    case 5:
+        if (std::memcmp(n, "event", 5) == 0) {
+            m_typeIsCached = !value.isEmpty() && sameBytes(value, m_cachedTypeBytes);
+            if (!m_typeIsCached)
+                assignBytes(m_type, value);
+        } else if (std::memcmp(n, "retry", 5) == 0 && isAsciiDigits(value)) {
+            m_reconnectionTime = parseClampedMilliseconds(value);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void SseParser::appendData(QByteArrayView value)
+{
+    if (m_blockOversized)
+        return;
+    const qsizetype held = m_blockBytes.size() - m_blockStart;
+    if (held + value.size() + 1 > m_maxEventSize + 1) {
+        m_blockOversized = true;
+        m_blockBytes.resize(m_blockStart);
         return;
     }
-    QByteArrayView value = line.sliced(colon + 1);
-    if (value.startsWith(' '))
-        value = value.sliced(1);
-    processField(line.first(colon), value);
+    m_blockBytes.append(value);
+    m_blockBytes.append('\n');
 }
 
-void SseParser::processField(QByteArrayView name, QByteArrayView value)
+void SseParser::dispatch()
 {
-    if (name == "data") {
-        if (m_blockOversized)
-            return;
-        if (m_data.size() + value.size() + 1 > m_maxEventSize + 1) {
-            m_blockOversized = true;
-            m_data = QByteArray();
-            return;
-        }
-        m_data.append(value);
-        m_data.append('\n');
-    } else if (name == "event") {
-        m_type = value.toByteArray();
-    } else if (name == "id") {
-        if (!value.contains('\0'))
-            m_lastEventIdBuffer = Utf8Decoder::decode(value);
-    } else if (name == "retry") {
-        if (isAsciiDigits(value))
-            m_reconnectionTime = parseClampedMilliseconds(value);
+    if (!m_idBufferIsCommitted) {
+        std::swap(m_committedId, m_idBuffer);
+        m_idBufferIsCommitted = true;
+        m_committedIdTextStale = true;
+        m_idQueued = false;
     }
-}
-
-void SseParser::dispatch(QList<SseEvent> &events)
-{
-    m_lastEventId = m_lastEventIdBuffer;
     if (m_blockOversized) {
         ++m_droppedEvents;
         resetBlock();
         return;
     }
-    if (m_data.isEmpty()) {
-        m_type.clear();
+    if (m_blockBytes.size() == m_blockStart) {
+        m_type.resize(0);
+        m_typeIsCached = false;
         return;
     }
-    SseEvent event;
-    event.data = Utf8Decoder::decode(QByteArrayView(m_data).chopped(1));
-    event.type = decodedType();
-    event.lastEventId = m_lastEventId;
-    events.append(std::move(event));
-    resetBlock();
+    Dispatched event{m_blockStart, m_blockBytes.size() - m_blockStart - 1, -1, 0, decodedType()};
+    if (m_committedIdTextStale && !m_idQueued) {
+        event.idBegin = m_batchIds.size();
+        event.idSize = m_committedId.size();
+        m_batchIds.append(QByteArrayView(m_committedId));
+        m_idQueued = true;
+    }
+    m_dispatched.push_back(std::move(event));
+    m_blockStart = m_blockBytes.size();
+    m_type.resize(0);
+    m_typeIsCached = false;
+    if (m_dispatched.size() >= MaxDispatchedPerGroup)
+        deliver(*m_output);
 }
 
 void SseParser::resetBlock()
 {
-    releaseIfLarge(m_data);
-    m_type.clear();
+    m_blockBytes.resize(m_blockStart);
+    m_type.resize(0);
+    m_typeIsCached = false;
     m_blockOversized = false;
+}
+
+void SseParser::deliver(QList<SseEvent> &events)
+{
+    if (!m_dispatched.empty()) {
+        // One buffer for every string of the batch; each string is followed by a NUL, as
+        // QString's own are. UTF-8 never takes more UTF-16 units than it has bytes.
+        qsizetype units = 0;
+        for (const Dispatched &event : m_dispatched)
+            units += event.dataSize + 1 + (event.idBegin >= 0 ? event.idSize + 1 : 0);
+        QString arena(units, Qt::Uninitialized);
+        QString::DataPointer &buffer = arena.data_ptr();
+        char16_t *const base = buffer.data();
+        qsizetype at = 0;
+        auto slice = [&](const char *bytes, qsizetype size) {
+            char16_t *const begin = base + at;
+            const qsizetype length = Utf8Decoder::decodeInto(QByteArrayView(bytes, size), begin);
+            begin[length] = u'\0';
+            at += length + 1;
+            buffer.d_ptr()->ref();
+            return QString(QString::DataPointer(buffer.d_ptr(), begin, length));
+        };
+
+        const QString *id = &m_committedIdText;
+        for (Dispatched &event : m_dispatched) {
+            QString data = slice(m_blockBytes.data() + event.dataBegin, event.dataSize);
+            if (event.idBegin >= 0)
+                events.append(SseEvent{std::move(event.type), std::move(data),
+                                       slice(m_batchIds.data() + event.idBegin, event.idSize)});
+            else
+                events.append(SseEvent{std::move(event.type), std::move(data), *id});
+            id = &events.constLast().lastEventId;
+        }
+        if (m_idQueued) {
+            // The last ID queued is still the committed one.
+            m_committedIdText = *id;
+            m_committedIdTextStale = false;
+            m_idQueued = false;
+        }
+        m_dispatched.clear();
+        m_batchIds.resize(0);
+        m_batchIds.releaseIfLargeAndEmpty();
+    }
+
+    // Only the block in progress stays, at the front.
+    if (m_blockStart > 0) {
+        const qsizetype pending = m_blockBytes.size() - m_blockStart;
+        if (pending > 0)
+            std::memmove(m_blockBytes.data(), m_blockBytes.data() + m_blockStart, size_t(pending));
+        m_blockBytes.resize(pending);
+        m_blockStart = 0;
+    }
+    m_blockBytes.releaseIfLargeAndEmpty();
 }
 
 QString SseParser::decodedType()
 {
+    if (m_typeIsCached)
+        return m_cachedType;
     if (m_type.isEmpty())
         return messageType();
-    if (m_type != m_cachedTypeBytes) {
-        m_cachedTypeBytes = m_type;
-        m_cachedType = Utf8Decoder::decode(m_type);
-    }
+    assignBytes(m_cachedTypeBytes, m_type);
+    // The usual type shares one static string: copying it costs no atomic reference count.
+    m_cachedType = m_type == "message" ? messageType() : Utf8Decoder::decode(m_type);
     return m_cachedType;
 }

@@ -9,4 +9,7 @@
 // never cuts a well-formed sequence.
 namespace Utf8Decoder {
 QString decode(QByteArrayView bytes);
+// Decodes into `out`, which has room for bytes.size() units (UTF-8 never needs more UTF-16 units
+// than it has bytes); returns the number of units written.
+qsizetype decodeInto(QByteArrayView bytes, char16_t *out);
 }
