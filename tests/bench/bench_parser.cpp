@@ -85,8 +85,9 @@ QByteArray seedStream(int count)
         std::snprintf(clock, sizeof clock, "%02d:%02d:%02d.%03d", s / 3600, s / 60 % 60, s % 60,
                       (n * 37) % 1000);
         const QByteArray number = QByteArray::number(n);
+        // QByteArray(clock): a char array in a QStringBuilder expression is taken whole, NULs and all.
         out += "id: " + number + "\nevent: message\ndata: {\"count\":" + number + ",\"time\":\"" + day
-               + 'T' + clock + "Z\"}\n\n";
+               + 'T' + QByteArray(clock) + "Z\"}\n\n";
     }
     return out;
 }
