@@ -109,6 +109,16 @@ private Q_SLOTS:
     void splittingAtLineFeedsChangesNothing();
 };
 
+// What the parser keeps instead of QStrings: the bytes repaired (ill-formed parts as U+FFFD) must
+// decode to what the bytes decode to, and be the bytes themselves exactly when they were well-formed.
+bool repairAgrees(QByteArrayView input)
+{
+    const QByteArray repaired = Utf8Decoder::replaceIllFormed(input);
+    return Utf8Decoder::decode(repaired) == Utf8Decoder::decode(input)
+        && Utf8Decoder::isWellFormed(repaired)
+        && Utf8Decoder::isWellFormed(input) == (repaired == input);
+}
+
 void TestUtf8Decoder::decode_data()
 {
     QTest::addColumn<QByteArray>("input");
@@ -178,6 +188,7 @@ void TestUtf8Decoder::decode()
     QFETCH(QByteArray, input);
     QFETCH(QString, expected);
     QCOMPARE(Utf8Decoder::decode(input), expected);
+    QVERIFY(repairAgrees(input));
 }
 
 void TestUtf8Decoder::referenceAgreesWithTable()
@@ -221,6 +232,8 @@ void TestUtf8Decoder::interestingFourByteSequences()
                     const QByteArrayView input(bytes, 4);
                     if (Utf8Decoder::decode(input) != referenceDecode(input))
                         QFAIL(QByteArray("differs from the reference for " + hex(input)).constData());
+                    if (!repairAgrees(input))
+                        QFAIL(QByteArray("repair differs for " + hex(input)).constData());
                 }
             }
         }
@@ -240,6 +253,8 @@ void TestUtf8Decoder::randomBytes()
         }
         if (Utf8Decoder::decode(input) != referenceDecode(input))
             QFAIL(QByteArray("differs from the reference for " + hex(input)).constData());
+        if (!repairAgrees(input))
+            QFAIL(QByteArray("repair differs for " + hex(input)).constData());
     }
 }
 
@@ -262,6 +277,8 @@ void TestUtf8Decoder::randomMostlyAsciiText()
         }
         if (Utf8Decoder::decode(input) != referenceDecode(input))
             QFAIL(QByteArray("differs from the reference for " + hex(input)).constData());
+        if (!repairAgrees(input))
+            QFAIL(QByteArray("repair differs for " + hex(input)).constData());
     }
 }
 

@@ -33,7 +33,86 @@ bool leadInfo(unsigned char lead, LeadInfo &info)
     return true;
 }
 
+// The length of the well-formed sequence at p[i] (a lead byte of 0x80 or more), or 0 when the
+// bytes from i on begin with an ill-formed subpart; `subpart` then gets that subpart's length.
+qsizetype sequenceLength(const unsigned char *p, qsizetype i, qsizetype n, qsizetype &subpart)
+{
+    LeadInfo info;
+    if (!leadInfo(p[i], info)) {
+        subpart = 1;
+        return 0;
+    }
+    qsizetype j = i + 1;
+    for (int k = 0; k < info.continuationBytes; ++k, ++j) {
+        const unsigned char low = k == 0 ? info.secondLow : 0x80;
+        const unsigned char high = k == 0 ? info.secondHigh : 0xBF;
+        if (j >= n || p[j] < low || p[j] > high) {
+            subpart = j - i;
+            return 0;
+        }
+    }
+    return j - i;
+}
+
+// Bytes from `i` on that are ASCII, skipped 16 at a time where SSE2 is there.
+qsizetype skipAscii(const unsigned char *p, qsizetype i, qsizetype n)
+{
+#if defined(__SSE2__)
+    while (i + 16 <= n) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const int mask = _mm_movemask_epi8(chunk);
+        if (mask != 0)
+            return i + __builtin_ctz(unsigned(mask));
+        i += 16;
+    }
+#endif
+    while (i < n && p[i] < 0x80)
+        ++i;
+    return i;
+}
+
 } // namespace
+
+bool Utf8Decoder::isWellFormedBeyondAscii(QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while ((i = skipAscii(p, i, n)) < n) {
+        qsizetype subpart = 0;
+        const qsizetype length = sequenceLength(p, i, n, subpart);
+        if (length == 0)
+            return false;
+        i += length;
+    }
+    return true;
+}
+
+QByteArray Utf8Decoder::replaceIllFormed(QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const qsizetype n = bytes.size();
+    QByteArray out;
+    out.reserve(n + 8);
+    qsizetype i = 0;
+    while (i < n) {
+        const qsizetype ascii = skipAscii(p, i, n);
+        out.append(bytes.sliced(i, ascii - i));
+        i = ascii;
+        if (i == n)
+            break;
+        qsizetype subpart = 0;
+        const qsizetype length = sequenceLength(p, i, n, subpart);
+        if (length > 0) {
+            out.append(bytes.sliced(i, length));
+            i += length;
+        } else {
+            out.append("\xEF\xBF\xBD");
+            i += subpart;
+        }
+    }
+    return out;
+}
 
 QString Utf8Decoder::decode(QByteArrayView bytes)
 {
