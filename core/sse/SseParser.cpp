@@ -18,15 +18,9 @@ constexpr qsizetype BomSize = 3;
 constexpr qsizetype LineOverhead = 64;
 // Freeing the data buffer after a large event keeps memory bounded; small buffers are reused.
 constexpr qsizetype ReusableBufferCapacity = 64 * 1024;
-// Events are decoded in groups of at most this many, so that the bookkeeping of a huge chunk of
-// tiny events stays small and in cache.
-constexpr size_t MaxDispatchedPerGroup = 512;
 
-const QString &messageType()
-{
-    static const QString type = QStringLiteral("message");
-    return type;
-}
+constexpr char MessageType[] = "message";
+constexpr qsizetype DataPrefixSize = 5; // "data:"
 
 bool isAsciiDigits(QByteArrayView value)
 {
@@ -60,6 +54,12 @@ void releaseIfLarge(QByteArray &buffer)
 }
 
 // Copies into the buffer's own capacity: a plain assignment would share, and the next change detach.
+void assignBytes(ByteBuffer &to, QByteArrayView from)
+{
+    to.resize(0);
+    to.append(from);
+}
+
 void assignBytes(QByteArray &to, QByteArrayView from)
 {
     to.resize(0);
@@ -88,23 +88,30 @@ const char *findLineBreak(const char *p, const char *end)
     return nullptr;
 }
 
+// Inline, for the short strings compared at every id and event line.
 bool sameBytes(QByteArrayView a, QByteArrayView b)
 {
-    return a.size() == b.size() && (a.isEmpty() || std::memcmp(a.data(), b.data(), size_t(a.size())) == 0);
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
+bool containsNul(QByteArrayView bytes)
+{
+    if (bytes.size() > 32)
+        return std::memchr(bytes.data(), '\0', size_t(bytes.size())) != nullptr;
+    for (char c : bytes) {
+        if (c == '\0')
+            return true;
+    }
+    return false;
 }
 
 } // namespace
-
-void SseParser::Bytes::grow(qsizetype needed)
-{
-    m_storage.resize(size_t(qMax(needed, qsizetype(m_storage.size()) * 2)));
-}
-
-void SseParser::Bytes::releaseIfLargeAndEmpty()
-{
-    if (m_size == 0 && qsizetype(m_storage.capacity()) > ReusableBufferCapacity)
-        std::vector<char>().swap(m_storage);
-}
 
 SseParser::SseParser(qsizetype maxEventSize)
 {
@@ -113,7 +120,8 @@ SseParser::SseParser(qsizetype maxEventSize)
 
 void SseParser::setMaxEventSize(qsizetype bytes)
 {
-    m_maxEventSize = qMax<qsizetype>(1, bytes);
+    // At most 1 GiB: an event batch addresses its bytes with 32 bits.
+    m_maxEventSize = qBound<qsizetype>(1, bytes, qsizetype(1) << 30);
     m_maxLineSize = m_maxEventSize + LineOverhead;
 }
 
@@ -121,6 +129,7 @@ void SseParser::beginStream()
 {
     releaseIfLarge(m_partialLine);
     m_partialLineTooLong = false;
+    m_streamingDataLine = false;
     m_skipLineFeed = false;
     m_expectBom = true;
     m_bomPrefix.clear();
@@ -134,18 +143,18 @@ void SseParser::endStream()
     // is never dispatched. Both are simply forgotten.
     releaseIfLarge(m_partialLine);
     m_partialLineTooLong = false;
+    m_streamingDataLine = false;
     m_bomPrefix.clear();
     m_expectBom = false;
     m_skipLineFeed = false;
     resetBlock();
-    m_blockBytes.releaseIfLargeAndEmpty();
     m_idBufferIsCommitted = true;
 }
 
 QString SseParser::lastEventId() const
 {
     if (m_committedIdTextStale) {
-        m_committedIdText = Utf8Decoder::decode(m_committedId);
+        m_committedIdText = Utf8Decoder::decode(m_committedId.view());
         m_committedIdTextStale = false;
     }
     return m_committedIdText;
@@ -155,9 +164,9 @@ void SseParser::setLastEventId(const QString &id)
 {
     m_committedIdText = id;
     m_committedIdTextStale = false;
-    m_committedId = id.toUtf8();
+    assignBytes(m_committedId, id.toUtf8());
     m_idBufferIsCommitted = true;
-    m_idQueued = false;
+    m_idChangedSinceEvent = true;
 }
 
 std::optional<int> SseParser::takeReconnectionTime()
@@ -167,6 +176,16 @@ std::optional<int> SseParser::takeReconnectionTime()
 
 void SseParser::feed(QByteArrayView bytes, QList<SseEvent> &events)
 {
+    m_decodedBatch.clear();
+    feed(bytes, m_decodedBatch);
+    for (qsizetype i = 0; i < m_decodedBatch.size(); ++i)
+        events.append(m_decodedBatch.event(i));
+    m_decodedBatch.clear();
+}
+
+void SseParser::feed(QByteArrayView bytes, SseEventBatch &events)
+{
+    m_output = &events;
     if (m_expectBom) {
         // The BOM may arrive a byte at a time; hold the first bytes until they decide.
         const qsizetype wanted = BomSize - m_bomPrefix.size();
@@ -174,16 +193,16 @@ void SseParser::feed(QByteArrayView bytes, QList<SseEvent> &events)
         m_bomPrefix.append(head);
         bytes = bytes.sliced(head.size());
         const QByteArrayView expected(Bom, m_bomPrefix.size());
-        if (m_bomPrefix == expected && m_bomPrefix.size() < BomSize)
+        if (m_bomPrefix == expected && m_bomPrefix.size() < BomSize) {
+            m_output = nullptr;
             return; // still undecided
+        }
         m_expectBom = false;
         const QByteArray prefix = std::exchange(m_bomPrefix, QByteArray());
         if (prefix != QByteArrayView(Bom, BomSize))
             feedLines(prefix);
     }
-    m_output = &events;
     feedLines(bytes);
-    deliver(events);
     m_output = nullptr;
 }
 
@@ -208,12 +227,19 @@ void SseParser::feedLines(QByteArrayView bytes)
         }
 
         const QByteArrayView segment(p, eol);
-        if (m_partialLine.isEmpty() && !m_partialLineTooLong && segment.size() <= m_maxLineSize) {
+        if (m_streamingDataLine) {
+            appendData(segment); // the line's end: appendData adds the LF
+            m_streamingDataLine = false;
+        } else if (m_partialLine.isEmpty() && !m_partialLineTooLong && segment.size() <= m_maxLineSize) {
             processLine(segment);
         } else {
             appendToPartialLine(segment);
-            if (!m_partialLineTooLong)
+            if (m_streamingDataLine) {
+                appendData({});
+                m_streamingDataLine = false;
+            } else if (!m_partialLineTooLong) {
                 processLine(m_partialLine);
+            }
             releaseIfLarge(m_partialLine);
             m_partialLineTooLong = false;
         }
@@ -234,8 +260,21 @@ void SseParser::appendToPartialLine(QByteArrayView bytes)
 {
     if (m_partialLineTooLong)
         return;
+    if (m_streamingDataLine) {
+        if (!m_blockOversized)
+            appendData(bytes, /*endOfLine=*/false);
+        return;
+    }
     if (m_partialLine.size() + bytes.size() <= m_maxLineSize) {
         m_partialLine.append(bytes);
+        // A data line that spans chunks goes on into the block's data directly, once it is
+        // known whether a space follows the colon: a long event is then copied once, not twice.
+        if (m_partialLine.size() > DataPrefixSize && m_partialLine.startsWith("data:")) {
+            const qsizetype valueStart = DataPrefixSize + (m_partialLine.at(DataPrefixSize) == ' ' ? 1 : 0);
+            m_streamingDataLine = true;
+            appendData(QByteArrayView(m_partialLine).sliced(valueStart), false);
+            releaseIfLarge(m_partialLine);
+        }
         return;
     }
     // An over-long comment is just skipped; any other over-long line spoils its block.
@@ -256,11 +295,13 @@ void SseParser::processLine(QByteArrayView line)
     if (line.front() == ':')
         return;
 
-    const void *colonAt = std::memchr(line.data(), ':', size_t(line.size()));
+    // Field names are short: a plain loop finds the colon sooner than a call to memchr.
+    qsizetype colon = 0;
+    while (colon < line.size() && line[colon] != ':')
+        ++colon;
     QByteArrayView name = line;
     QByteArrayView value;
-    if (colonAt) {
-        const qsizetype colon = static_cast<const char *>(colonAt) - line.data();
+    if (colon < line.size()) {
         name = line.first(colon);
         value = line.sliced(colon + 1);
         if (value.startsWith(' '))
@@ -275,8 +316,8 @@ void SseParser::processLine(QByteArrayView line)
             appendData(value);
         break;
     case 2:
-        if (std::memcmp(n, "id", 2) == 0 && !std::memchr(value.data(), '\0', size_t(value.size()))) {
-            m_idBufferIsCommitted = sameBytes(value, m_committedId);
+        if (std::memcmp(n, "id", 2) == 0 && !containsNul(value)) {
+            m_idBufferIsCommitted = sameBytes(value, m_committedId.view());
             if (!m_idBufferIsCommitted)
                 assignBytes(m_idBuffer, value);
         }
@@ -295,122 +336,80 @@ void SseParser::processLine(QByteArrayView line)
     }
 }
 
-void SseParser::appendData(QByteArrayView value)
+void SseParser::appendData(QByteArrayView value, bool endOfLine)
 {
     if (m_blockOversized)
         return;
-    const qsizetype held = m_blockBytes.size() - m_blockStart;
-    if (held + value.size() + 1 > m_maxEventSize + 1) {
+    if (m_blockBytes.size() + value.size() + (endOfLine ? 1 : 0) > m_maxEventSize + 1) {
         m_blockOversized = true;
-        m_blockBytes.resize(m_blockStart);
+        m_blockBytes.resize(0);
+        m_blockBytes.releaseIfLargeAndEmpty();
         return;
     }
     m_blockBytes.append(value);
-    m_blockBytes.append('\n');
+    if (endOfLine)
+        m_blockBytes.append('\n');
+}
+
+void SseParser::commitId()
+{
+    std::swap(m_committedId, m_idBuffer);
+    m_idBufferIsCommitted = true;
+    m_idChangedSinceEvent = true;
+    m_committedIdTextStale = true;
+    // The ID goes into events and headers as text: keep it well-formed once, here.
+    if (!Utf8Decoder::isWellFormed(m_committedId.view()))
+        assignBytes(m_committedId, Utf8Decoder::replaceIllFormed(m_committedId.view()));
 }
 
 void SseParser::dispatch()
 {
-    if (!m_idBufferIsCommitted) {
-        std::swap(m_committedId, m_idBuffer);
-        m_idBufferIsCommitted = true;
-        m_committedIdTextStale = true;
-        m_idQueued = false;
-    }
+    if (!m_idBufferIsCommitted)
+        commitId();
     if (m_blockOversized) {
         ++m_droppedEvents;
         resetBlock();
         return;
     }
-    if (m_blockBytes.size() == m_blockStart) {
+    if (m_blockBytes.size() == 0) {
         m_type.resize(0);
         m_typeIsCached = false;
         return;
     }
-    Dispatched event{m_blockStart, m_blockBytes.size() - m_blockStart - 1, -1, 0, decodedType()};
-    if (m_committedIdTextStale && !m_idQueued) {
-        event.idBegin = m_batchIds.size();
-        event.idSize = m_committedId.size();
-        m_batchIds.append(QByteArrayView(m_committedId));
-        m_idQueued = true;
-    }
-    m_dispatched.push_back(std::move(event));
-    m_blockStart = m_blockBytes.size();
-    m_type.resize(0);
-    m_typeIsCached = false;
-    if (m_dispatched.size() >= MaxDispatchedPerGroup)
-        deliver(*m_output);
+    const QByteArrayView data(m_blockBytes.data(), m_blockBytes.size() - 1);
+    // The type is the default or the cached one; the cache changes only for a new type.
+    const bool isDefault = !m_typeIsCached && m_type.isEmpty();
+    const bool newType = !m_typeIsCached && !m_type.isEmpty();
+    const bool sameType = isDefault ? m_lastTypeWasDefault : !m_lastTypeWasDefault && !newType;
+    const QByteArrayView type = dispatchedType();
+    m_lastTypeWasDefault = isDefault;
+    const SseEventBatch::Sharing sharing{sameType, !m_idChangedSinceEvent};
+    if (Utf8Decoder::isWellFormed(data))
+        m_output->append(type, data, m_committedId.view(), sharing);
+    else
+        m_output->append(type, Utf8Decoder::replaceIllFormed(data), m_committedId.view(), sharing);
+    m_idChangedSinceEvent = false;
+    resetBlock();
 }
 
 void SseParser::resetBlock()
 {
-    m_blockBytes.resize(m_blockStart);
+    m_blockBytes.resize(0);
+    m_blockBytes.releaseIfLargeAndEmpty();
     m_type.resize(0);
     m_typeIsCached = false;
     m_blockOversized = false;
 }
 
-void SseParser::deliver(QList<SseEvent> &events)
-{
-    if (!m_dispatched.empty()) {
-        // One buffer for every string of the batch; each string is followed by a NUL, as
-        // QString's own are. UTF-8 never takes more UTF-16 units than it has bytes.
-        qsizetype units = 0;
-        for (const Dispatched &event : m_dispatched)
-            units += event.dataSize + 1 + (event.idBegin >= 0 ? event.idSize + 1 : 0);
-        QString arena(units, Qt::Uninitialized);
-        QString::DataPointer &buffer = arena.data_ptr();
-        char16_t *const base = buffer.data();
-        qsizetype at = 0;
-        auto slice = [&](const char *bytes, qsizetype size) {
-            char16_t *const begin = base + at;
-            const qsizetype length = Utf8Decoder::decodeInto(QByteArrayView(bytes, size), begin);
-            begin[length] = u'\0';
-            at += length + 1;
-            buffer.d_ptr()->ref();
-            return QString(QString::DataPointer(buffer.d_ptr(), begin, length));
-        };
-
-        const QString *id = &m_committedIdText;
-        for (Dispatched &event : m_dispatched) {
-            QString data = slice(m_blockBytes.data() + event.dataBegin, event.dataSize);
-            if (event.idBegin >= 0)
-                events.append(SseEvent{std::move(event.type), std::move(data),
-                                       slice(m_batchIds.data() + event.idBegin, event.idSize)});
-            else
-                events.append(SseEvent{std::move(event.type), std::move(data), *id});
-            id = &events.constLast().lastEventId;
-        }
-        if (m_idQueued) {
-            // The last ID queued is still the committed one.
-            m_committedIdText = *id;
-            m_committedIdTextStale = false;
-            m_idQueued = false;
-        }
-        m_dispatched.clear();
-        m_batchIds.resize(0);
-        m_batchIds.releaseIfLargeAndEmpty();
-    }
-
-    // Only the block in progress stays, at the front.
-    if (m_blockStart > 0) {
-        const qsizetype pending = m_blockBytes.size() - m_blockStart;
-        if (pending > 0)
-            std::memmove(m_blockBytes.data(), m_blockBytes.data() + m_blockStart, size_t(pending));
-        m_blockBytes.resize(pending);
-        m_blockStart = 0;
-    }
-    m_blockBytes.releaseIfLargeAndEmpty();
-}
-
-QString SseParser::decodedType()
+QByteArrayView SseParser::dispatchedType()
 {
     if (m_typeIsCached)
-        return m_cachedType;
+        return m_cachedTypeBytes;
     if (m_type.isEmpty())
-        return messageType();
-    assignBytes(m_cachedTypeBytes, m_type);
-    // The usual type shares one static string: copying it costs no atomic reference count.
-    m_cachedType = m_type == "message" ? messageType() : Utf8Decoder::decode(m_type);
-    return m_cachedType;
+        return QByteArrayView(MessageType, sizeof MessageType - 1);
+    if (Utf8Decoder::isWellFormed(m_type))
+        assignBytes(m_cachedTypeBytes, m_type);
+    else
+        m_cachedTypeBytes = Utf8Decoder::replaceIllFormed(m_type);
+    return m_cachedTypeBytes;
 }

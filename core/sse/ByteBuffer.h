@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QtGlobal>
+
+#include <cstring>
+#include <memory>
+
+// A growable byte buffer whose append is inline: the parser appends a few bytes per line, and
+// QByteArray's out-of-line append showed in its profile.
+class ByteBuffer
+{
+public:
+    void append(const char *bytes, qsizetype count)
+    {
+        if (m_size + count > m_capacity)
+            grow(m_size + count);
+        if (count > 0)
+            std::memcpy(m_storage.get() + m_size, bytes, size_t(count));
+        m_size += count;
+    }
+    void append(QByteArrayView bytes) { append(bytes.data(), bytes.size()); }
+    void append(char c) { append(&c, 1); }
+    // Only ever shrinks; the capacity stays.
+    void resize(qsizetype size) { m_size = size; }
+    // Drops the storage when it grew large (one big event) and holds nothing now.
+    void releaseIfLargeAndEmpty()
+    {
+        if (m_size == 0 && m_capacity > ReusableCapacity) {
+            m_storage.reset();
+            m_capacity = 0;
+        }
+    }
+    qsizetype size() const { return m_size; }
+    qsizetype capacity() const { return m_capacity; }
+    const char *data() const { return m_storage.get(); }
+    char *data() { return m_storage.get(); }
+    QByteArrayView view() const { return QByteArrayView(m_storage.get(), m_size); }
+
+    static constexpr qsizetype ReusableCapacity = 64 * 1024;
+
+private:
+    void grow(qsizetype needed)
+    {
+        // Not zero-filled, unlike std::vector: every byte below m_size is written before it is read.
+        const qsizetype capacity = qMax(needed, qMax<qsizetype>(256, m_capacity * 2));
+        std::unique_ptr<char[]> storage(new char[size_t(capacity)]);
+        if (m_size > 0)
+            std::memcpy(storage.get(), m_storage.get(), size_t(m_size));
+        m_storage = std::move(storage);
+        m_capacity = capacity;
+    }
+
+    std::unique_ptr<char[]> m_storage;
+    qsizetype m_size = 0;
+    qsizetype m_capacity = 0;
+};

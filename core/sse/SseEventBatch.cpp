@@ -1,0 +1,35 @@
+#include "SseEventBatch.h"
+
+#include "Utf8Decoder.h"
+
+namespace {
+
+QString decodedType(QByteArrayView type)
+{
+    static const QString message = QStringLiteral("message");
+    return type == "message" ? message : Utf8Decoder::decode(type);
+}
+
+} // namespace
+
+SseEvent SseEventBatch::event(qsizetype index) const
+{
+    const Entry &e = entry(index);
+    return SseEvent{decodedType(view(e.type)), Utf8Decoder::decode(view(e.data)), Utf8Decoder::decode(view(e.id))};
+}
+
+QList<SseEvent> SseEventBatch::events() const
+{
+    QList<SseEvent> list;
+    list.reserve(size());
+    for (qsizetype i = 0; i < size(); ++i)
+        list.append(event(i));
+    return list;
+}
+
+void SseEventBatch::clear()
+{
+    m_bytes.resize(0);
+    m_bytes.releaseIfLargeAndEmpty();
+    m_entries.clear();
+}

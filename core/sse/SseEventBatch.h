@@ -1,0 +1,86 @@
+#pragma once
+
+#include "ByteBuffer.h"
+#include "SseEvent.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+#include <limits>
+#include <vector>
+
+// The events that one piece of a response dispatched, as the parser hands them on: their type,
+// data and last event ID as UTF-8 that is always well-formed (ill-formed bytes were replaced by
+// U+FFFD, as a browser's decoder does), back to back in one buffer. Nothing is decoded to UTF-16
+// unless event() is asked for, so a consumer that writes bytes (record) never pays for QStrings.
+class SseEventBatch
+{
+public:
+    qsizetype size() const { return qsizetype(m_entries.size()); }
+    bool isEmpty() const { return m_entries.empty(); }
+
+    // The dispatched type ("message" when the stream named none).
+    QByteArrayView type(qsizetype index) const { return view(entry(index).type); }
+    QByteArrayView data(qsizetype index) const { return view(entry(index).data); }
+    QByteArrayView lastEventId(qsizetype index) const { return view(entry(index).id); }
+
+    // The event as a browser's MessageEvent would carry it.
+    SseEvent event(qsizetype index) const;
+    QList<SseEvent> events() const;
+
+    // What the appender knows to be the same as in the event before (when there is one).
+    struct Sharing
+    {
+        bool type;
+        bool lastEventId;
+    };
+    // Appends an event; each view must be well-formed UTF-8.
+    void append(QByteArrayView type, QByteArrayView data, QByteArrayView lastEventId)
+    {
+        append(type, data, lastEventId, Sharing{false, false});
+    }
+    void append(QByteArrayView type, QByteArrayView data, QByteArrayView lastEventId, Sharing sharing)
+    {
+        Entry next;
+        const bool shared = !m_entries.empty();
+        next.type = shared && sharing.type ? m_entries.back().type : store(type);
+        next.id = shared && sharing.lastEventId ? m_entries.back().id : store(lastEventId);
+        next.data = store(data);
+        m_entries.push_back(next);
+    }
+    // Forgets the events and keeps the capacity.
+    void clear();
+
+private:
+    // 32 bits: a batch is one piece of a response (EventSource reads 256 KiB at a time) and the
+    // events it completed, each within the parser's event size cap.
+    struct Span
+    {
+        quint32 begin = 0;
+        quint32 size = 0;
+    };
+    struct Entry
+    {
+        Span type;
+        Span data;
+        Span id;
+    };
+
+    const Entry &entry(qsizetype index) const
+    {
+        Q_ASSERT(index >= 0 && index < size());
+        return m_entries[size_t(index)];
+    }
+    QByteArrayView view(Span span) const { return QByteArrayView(m_bytes.data() + span.begin, span.size); }
+    Span store(QByteArrayView bytes)
+    {
+        Q_ASSERT(m_bytes.size() + bytes.size() <= qsizetype(std::numeric_limits<quint32>::max()));
+        const Span span{quint32(m_bytes.size()), quint32(bytes.size())};
+        m_bytes.append(bytes);
+        return span;
+    }
+
+    ByteBuffer m_bytes;
+    std::vector<Entry> m_entries;
+};
