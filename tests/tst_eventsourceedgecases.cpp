@@ -27,6 +27,7 @@ private Q_SLOTS:
     void closeStopsEverything();
     void closeInsideAHandlerDropsQueuedEvents();
     void closeCancelsAPendingReconnect();
+    void batchesCarryEveryEventAsWellFormedBytes();
     void closeInsideTheFailedHandler();
 
     // Limits and odd input
@@ -79,6 +80,34 @@ void TestEventSourceEdgeCases::closeInsideAHandlerDropsQueuedEvents()
     QCOMPARE(seen, QList<QString>{QStringLiteral("1")});
     QCOMPARE(source.readyState(), ReadyState::Closed);
     QCOMPARE(server.requestCount("/events"), 1);
+}
+
+void TestEventSourceEdgeCases::batchesCarryEveryEventAsWellFormedBytes()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script("/events", {Response::events()
+                                  .send("id: 7\nevent: tick\ndata: a\n\ndata: \xE2\x82\n\n")
+                                  .pause(50)
+                                  .send("id: 8\ndata: \xC3\xA9\ndata: 2\n\n")
+                                  .stall()});
+
+    // Only the batch signal is connected: the events still all come, in order, as bytes.
+    EventSource source(fastOptions(server.url()));
+    QList<QByteArray> seen;
+    int batches = 0;
+    connect(&source, &EventSource::eventsReceived, &source, [&](const SseEventBatch &events) {
+        ++batches;
+        for (qsizetype i = 0; i < events.size(); ++i)
+            seen.append(events.type(i).toByteArray() + '|' + events.data(i).toByteArray() + '|'
+                        + events.lastEventId(i).toByteArray());
+    });
+    source.open();
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 3, Timeout);
+    QCOMPARE(seen, (QList<QByteArray>{"tick|a|7", "message|\xEF\xBF\xBD|7", "message|\xC3\xA9\n2|8"}));
+    QVERIFY(batches >= 2);
+    QCOMPARE(source.lastEventId(), QStringLiteral("8"));
+    source.close();
 }
 
 void TestEventSourceEdgeCases::closeCancelsAPendingReconnect()

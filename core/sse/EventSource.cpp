@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QIODevice>
+#include <QMetaMethod>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -79,6 +80,7 @@ public:
     void connectFromOriginalUrl();
     void sendRequest();
     QNetworkRequest buildRequest() const;
+    void applyReadBufferSize(QNetworkReply *newReply) const;
     bool isSecretHeader(const QByteArray &name) const;
 
     void onMetaDataChanged(QNetworkReply *reply);
@@ -87,7 +89,8 @@ public:
     void onSslErrors(QNetworkReply *reply, const QList<QSslError> &errors);
 
     void announce();
-    void deliver(const QList<SseEvent> &events);
+    void deliver(const SseEventBatch &events);
+    SseEventBatch batch; // reused for every piece read
     Outcome outcomeOfUnannouncedResponse(QNetworkReply *reply, int status) const;
     Outcome outcomeOfTransportError(QNetworkReply *reply) const;
     bool followRedirect(QNetworkReply *reply, int status);
@@ -166,13 +169,29 @@ void EventSource::Private::sendRequest()
     QNetworkReply *newReply = manager->sendCustomRequest(buildRequest(), QByteArrayLiteral("GET"), body);
     body->setParent(newReply);
     reply = newReply;
-    newReply->setReadBufferSize(options.readBufferSize);
+    applyReadBufferSize(newReply);
     QObject::connect(newReply, &QNetworkReply::metaDataChanged, q,
                      [this, newReply] { onMetaDataChanged(newReply); });
     QObject::connect(newReply, &QNetworkReply::readyRead, q, [this, newReply] { onReadyRead(newReply); });
     QObject::connect(newReply, &QNetworkReply::finished, q, [this, newReply] { onFinished(newReply); });
     QObject::connect(newReply, &QNetworkReply::sslErrors, q,
                      [this, newReply](const QList<QSslError> &errors) { onSslErrors(newReply, errors); });
+}
+
+void EventSource::Private::applyReadBufferSize(QNetworkReply *newReply) const
+{
+    // Qt 6.4 passes the limit on to its HTTP thread only once the request has started, and a
+    // request with a body device (ours) starts two event-loop turns after sendCustomRequest(): a
+    // limit set before is dropped, and the reply then buffers whatever the socket gives (50 MB and
+    // more behind a fast local server). So it is set now, again two turns later, and whenever Qt
+    // opens a connection for the reply.
+    const qint64 size = options.readBufferSize;
+    newReply->setReadBufferSize(size);
+    QTimer::singleShot(0, newReply, [newReply, size] {
+        QTimer::singleShot(0, newReply, [newReply, size] { newReply->setReadBufferSize(size); });
+    });
+    QObject::connect(newReply, &QNetworkReply::socketStartedConnecting, newReply,
+                     [newReply, size] { newReply->setReadBufferSize(size); });
 }
 
 QNetworkRequest EventSource::Private::buildRequest() const
@@ -259,15 +278,15 @@ void EventSource::Private::onReadyRead(QNetworkReply *source)
         if (!alive || source != reply)
             return;
 
-        QList<SseEvent> events;
-        parser.feed(bytes, events);
+        batch.clear();
+        parser.feed(bytes, batch);
         if (const std::optional<int> retry = parser.takeReconnectionTime())
             policy.setReconnectionTime(*retry);
-        deliver(events); // may close or delete the source
+        deliver(batch); // may close or delete the source
     }
 }
 
-void EventSource::Private::deliver(const QList<SseEvent> &events)
+void EventSource::Private::deliver(const SseEventBatch &events)
 {
     if (events.isEmpty())
         return;
@@ -277,11 +296,19 @@ void EventSource::Private::deliver(const QList<SseEvent> &events)
     }
     const QPointer<EventSource> alive(q);
     const quint64 connection = generation;
-    for (const SseEvent &event : events) {
-        // A handler may close (or even delete) the source: undelivered events then go too.
-        if (!alive || connection != generation || state != ReadyState::Open)
+    // A handler may close (or even delete) the source: undelivered events then go too.
+    auto stillOpen = [&] { return alive && connection == generation && state == ReadyState::Open; };
+    if (!stillOpen())
+        return;
+    Q_EMIT q->eventsReceived(events);
+    // One event at a time, decoded, only for whoever asked for it that way.
+    static const QMetaMethod eventReceived = QMetaMethod::fromSignal(&EventSource::eventReceived);
+    if (!alive || !q->isSignalConnected(eventReceived))
+        return;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (!stillOpen())
             return;
-        Q_EMIT q->eventReceived(event);
+        Q_EMIT q->eventReceived(events.event(i));
     }
 }
 

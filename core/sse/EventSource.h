@@ -2,6 +2,7 @@
 
 #include "EventSourceOptions.h"
 #include "SseEvent.h"
+#include "SseEventBatch.h"
 
 #include <QObject>
 #include <QString>
@@ -46,6 +47,9 @@ public:
 Q_SIGNALS:
     void readyStateChanged(EventSource::ReadyState state, const QString &reason);
     void opened();
+    // The events of one piece of the response, once per read: the fast path.
+    void eventsReceived(const SseEventBatch &events);
+    // The same events one at a time and decoded; emitted only while something is connected.
     void eventReceived(const SseEvent &event);
     void reconnectScheduled(int attempt, int delayMs, const QString &reason);
     void failed(const QString &reason);
