@@ -1,5 +1,6 @@
 #include "CapturedEvent.h"
 #include "JsonlWriter.h"
+#include "SseEventBatch.h"
 
 #include <QBuffer>
 #include <QJsonDocument>
@@ -15,6 +16,8 @@ class tst_JsonlWriter : public QObject
 private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
+    void batchEventsWriteTheSameBytes_data() { roundTrip_data(); }
+    void batchEventsWriteTheSameBytes();
     void keyOrderAndExactBytes();
     void escapesControlCharacters_data();
     void escapesControlCharacters();
@@ -131,6 +134,36 @@ void tst_JsonlWriter::roundTrip()
     QCOMPARE(object.value(QLatin1String("lastEventId")).toString(), text);
     // Valid UTF-8 through and through.
     QCOMPARE(QString::fromUtf8(out).toUtf8(), out);
+}
+
+void tst_JsonlWriter::batchEventsWriteTheSameBytes()
+{
+    QFETCH(QString, text);
+    // A parsed batch holds well-formed UTF-8 only (a lone surrogate cannot arrive from the wire).
+    const QByteArray utf8 = text.toUtf8();
+    const QString wellFormed = QString::fromUtf8(utf8);
+    if (wellFormed != text)
+        QSKIP("not representable as well-formed UTF-8");
+
+    // Long text too, so that escapes fall on the writer's block boundaries.
+    for (const QByteArray &data : {utf8, utf8.repeated(700)}) {
+        const QString dataText = QString::fromUtf8(data);
+        SseEventBatch batch;
+        batch.append("tick", data, utf8);
+        batch.append("tick", data, utf8, {true, true});
+        const QString url = QStringLiteral("http://127.0.0.1:1/e?q=") + text;
+        const CapturedEvent captured = makeEvent(dataText, QStringLiteral("tick"), text, url);
+
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        JsonlWriter writer(&buffer);
+        writer.begin();
+        const qint64 ms = captured.receivedAt.toMSecsSinceEpoch();
+        writer.writeBatchEvent(url, batch, 0, ms, 1);
+        writer.writeBatchEvent(url, batch, 1, ms, 1);
+        QVERIFY(writer.flush());
+        QCOMPARE(buffer.data(), writeAll({captured, captured}));
+    }
 }
 
 void tst_JsonlWriter::keyOrderAndExactBytes()

@@ -1,5 +1,8 @@
 #include "CaptureWriter.h"
 
+#include "CapturedEvent.h"
+#include "SseEventBatch.h"
+
 #include <QFileDevice>
 
 namespace {
@@ -9,6 +12,12 @@ constexpr qsizetype WriteThroughBytes = 1 << 20;
 CaptureWriter::CaptureWriter(QIODevice *device)
     : m_device(device)
 {
+}
+
+void CaptureWriter::writeBatchEvent(const QString &url, const SseEventBatch &batch, qsizetype index,
+                                    qint64 receivedAtMs, int connection)
+{
+    write({url, batch.event(index), QDateTime::fromMSecsSinceEpoch(receivedAtMs, Qt::UTC), connection});
 }
 
 void CaptureWriter::writeThroughIfFull()

@@ -4,6 +4,7 @@
 #include <QString>
 
 class QIODevice;
+class SseEventBatch;
 struct CapturedEvent;
 
 // A capture file format, writing to a device it does not own. Formats append their bytes to the
@@ -17,6 +18,10 @@ public:
     // Called once before the first event (a header row, a preamble).
     virtual void begin() { }
     virtual void write(const CapturedEvent &event) = 0;
+    // One event of a parsed batch, as the recorder has it. By default it is decoded and given to
+    // write(); a format that writes the bytes as they are overrides it and skips the QStrings.
+    virtual void writeBatchEvent(const QString &url, const SseEventBatch &batch, qsizetype index,
+                                 qint64 receivedAtMs, int connection);
     // Hands everything written so far to the device and flushes it; false on a write error.
     bool flush();
     QString errorString() const { return m_errorString; }

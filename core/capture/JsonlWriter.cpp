@@ -1,9 +1,16 @@
 #include "JsonlWriter.h"
 
 #include "CapturedEvent.h"
+#include "SseEventBatch.h"
 
 #include <QFileDevice>
 #include <QIODevice>
+
+#include <charconv>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace {
 
@@ -84,6 +91,81 @@ void appendJsonString(QByteArray &out, QStringView text)
     out.append('"');
 }
 
+char *writeEscape(char *o, unsigned char c)
+{
+    *o++ = '\\';
+    switch (c) {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '\b': *o++ = 'b'; break;
+    case '\f': *o++ = 'f'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\r': *o++ = 'r'; break;
+    case '\t': *o++ = 't'; break;
+    default: o = writeUnicodeEscape(o - 1, c); break;
+    }
+    return o;
+}
+
+// The same as appendJsonString() for text that is already well-formed UTF-8: runs of bytes that
+// need no escape are copied as they are, 16 at a time where SSE2 is there.
+void appendJsonUtf8(QByteArray &out, QByteArrayView text)
+{
+    out.append('"');
+    const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+    const auto *const end = p + text.size();
+    while (p < end) {
+        const qsizetype blockBytes = qMin<qsizetype>(end - p, EscapeBlock);
+        const unsigned char *const blockEnd = p + blockBytes;
+        const qsizetype oldSize = out.size();
+        out.resize(oldSize + 6 * blockBytes + 6); // + 6: a U+FEFF may straddle the block end
+        char *o = out.data() + oldSize;
+        while (p < blockEnd) {
+#if defined(__SSE2__)
+            const __m128i controlMax = _mm_set1_epi8(0x1F);
+            const __m128i quote = _mm_set1_epi8('"');
+            const __m128i backslash = _mm_set1_epi8('\\');
+            const __m128i bomLead = _mm_set1_epi8(char(0xEF));
+            while (blockEnd - p >= 16) {
+                const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+                const __m128i special = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(chunk, controlMax), chunk),
+                                 _mm_cmpeq_epi8(chunk, quote)),
+                    _mm_or_si128(_mm_cmpeq_epi8(chunk, backslash), _mm_cmpeq_epi8(chunk, bomLead)));
+                const int mask = _mm_movemask_epi8(special);
+                _mm_storeu_si128(reinterpret_cast<__m128i *>(o), chunk);
+                const int safe = mask == 0 ? 16 : __builtin_ctz(unsigned(mask));
+                o += safe;
+                p += safe;
+                if (mask != 0)
+                    break;
+            }
+#endif
+            if (p >= blockEnd)
+                break;
+            const unsigned char c = *p;
+            if (c >= 0x20 && c != '"' && c != '\\' && c != 0xEF) {
+                *o++ = char(c);
+                ++p;
+            } else if (c == 0xEF) {
+                // Qt's JSON parser drops a raw BOM at the start of a string; escaped it survives.
+                if (end - p >= 3 && p[1] == 0xBB && p[2] == 0xBF) {
+                    o = writeUnicodeEscape(o, 0xfeff);
+                    p += 3;
+                } else {
+                    *o++ = char(c);
+                    ++p;
+                }
+            } else {
+                o = writeEscape(o, c);
+                ++p;
+            }
+        }
+        out.resize(o - out.constData());
+    }
+    out.append('"');
+}
+
 void appendDigits(char *out, int value, int width)
 {
     for (int i = width - 1; i >= 0; --i) {
@@ -123,13 +205,39 @@ void JsonlWriter::write(const CapturedEvent &captured)
     appendJsonString(m_buffer, captured.event.data);
     m_buffer.append(",\"lastEventId\":");
     appendJsonString(m_buffer, captured.event.lastEventId);
-    m_buffer.append(",\"receivedAt\":\"");
-    if (captured.receivedAt.isValid())
-        appendTimestamp(captured.receivedAt.toMSecsSinceEpoch());
-    m_buffer.append("\",\"connection\":");
-    m_buffer.append(QByteArray::number(captured.connection));
-    m_buffer.append("}\n");
+    const bool valid = captured.receivedAt.isValid();
+    appendTail(valid ? captured.receivedAt.toMSecsSinceEpoch() : 0, valid, captured.connection);
+}
 
+void JsonlWriter::writeBatchEvent(const QString &url, const SseEventBatch &batch, qsizetype index,
+                                  qint64 receivedAtMs, int connection)
+{
+    // A recording has one URL per stream: its part of the line is escaped once.
+    if (m_urlPrefix.isEmpty() || url != m_url) {
+        m_url = url;
+        m_urlPrefix = QByteArray("{\"url\":");
+        appendJsonString(m_urlPrefix, url);
+        m_urlPrefix.append(",\"type\":");
+    }
+    m_buffer.append(m_urlPrefix);
+    appendJsonUtf8(m_buffer, batch.type(index));
+    m_buffer.append(",\"data\":");
+    appendJsonUtf8(m_buffer, batch.data(index));
+    m_buffer.append(",\"lastEventId\":");
+    appendJsonUtf8(m_buffer, batch.lastEventId(index));
+    appendTail(receivedAtMs, true, connection);
+}
+
+void JsonlWriter::appendTail(qint64 receivedAtMs, bool valid, int connection)
+{
+    m_buffer.append(",\"receivedAt\":\"");
+    if (valid)
+        appendTimestamp(receivedAtMs);
+    m_buffer.append("\",\"connection\":");
+    char digits[16];
+    const auto written = std::to_chars(digits, digits + sizeof digits, connection);
+    m_buffer.append(digits, written.ptr - digits);
+    m_buffer.append("}\n");
     writeThroughIfFull();
 }
 

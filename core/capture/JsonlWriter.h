@@ -15,10 +15,15 @@ public:
     explicit JsonlWriter(QIODevice *device);
 
     void write(const CapturedEvent &event) override;
+    void writeBatchEvent(const QString &url, const SseEventBatch &batch, qsizetype index,
+                         qint64 receivedAtMs, int connection) override;
 
 private:
     void appendTimestamp(qint64 msecsSinceEpoch);
+    void appendTail(qint64 receivedAtMs, bool valid, int connection);
 
     qint64 m_stampMsecs = -1;
     QByteArray m_stamp; // "2026-11-23T19:00:00.123Z" for m_stampMsecs
+    QString m_url;      // the URL of the last batch event, and its line's start
+    QByteArray m_urlPrefix;
 };

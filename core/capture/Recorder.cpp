@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileDevice>
+#include <QMetaMethod>
 #include <QTimer>
 
 #include <optional>
@@ -38,7 +39,7 @@ public:
         syncTimer.setSingleShot(true);
     }
 
-    void onEvent(Stream &stream, const SseEvent &event);
+    void onEvents(Stream &stream, const SseEventBatch &events);
     void onStreamEnded(Stream &stream);
     void flush();
     void sync();
@@ -65,19 +66,27 @@ public:
     std::optional<int> stopCode;
 };
 
-void Recorder::Private::onEvent(Stream &stream, const SseEvent &event)
+void Recorder::Private::onEvents(Stream &stream, const SseEventBatch &events)
 {
     if (!running)
         return;
-    const QDateTime receivedAt = QDateTime::currentDateTimeUtc();
-    writer->write({stream.url, event, receivedAt, stream.source->connectionCount()});
-    ++eventCount;
-    Q_EMIT q->eventRecorded(stream.url, event, receivedAt.toMSecsSinceEpoch());
-    if (!running)
-        return; // stopped by a receiver, after a flush that holds this event
-    if (maxEvents > 0 && eventCount >= maxEvents) {
-        finish(); // closes every source: events still undelivered are dropped
-        return;
+    // The events of one read arrived together: one receive time for them all.
+    const qint64 receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    const int connection = stream.source->connectionCount();
+    static const QMetaMethod recorded = QMetaMethod::fromSignal(&Recorder::eventRecorded);
+    const bool announce = q->isSignalConnected(recorded);
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        writer->writeBatchEvent(stream.url, events, i, receivedAtMs, connection);
+        ++eventCount;
+        if (announce) {
+            Q_EMIT q->eventRecorded(stream.url, events.event(i), receivedAtMs);
+            if (!running)
+                return; // stopped by a receiver, after a flush that holds this event
+        }
+        if (maxEvents > 0 && eventCount >= maxEvents) {
+            finish(); // closes every source: events still undelivered are dropped
+            return;
+        }
     }
     if (!flushTimer.isActive())
         flushTimer.start();
@@ -199,8 +208,8 @@ void Recorder::start()
         stream.source = source;
         connect(source, &EventSource::opened, this,
                 [this, &stream] { Q_EMIT streamOpened(stream.url, stream.source->connectionCount()); });
-        connect(source, &EventSource::eventReceived, this,
-                [this, &stream](const SseEvent &event) { d->onEvent(stream, event); });
+        connect(source, &EventSource::eventsReceived, this,
+                [this, &stream](const SseEventBatch &events) { d->onEvents(stream, events); });
         connect(source, &EventSource::reconnectScheduled, this,
                 [this, &stream](int attempt, int delayMs, const QString &reason) {
                     Q_EMIT reconnectScheduled(stream.url, attempt, delayMs, reason);
