@@ -2,6 +2,7 @@
 
 #include "DemoStream.h"
 #include "CaptureController.h"
+#include "FrameMeter.h"
 #include "MainWindow.h"
 #include "SessionController.h"
 #include "StreamUrl.h"
@@ -91,6 +92,8 @@ int runGuiCommand()
     // Streams given on the command line are no change the user made.
     workspace->setModified(false);
     window.show();
+    if (FrameMeter::isWanted())
+        new FrameMeter(&window);
     window.captures()->offerJournalRecovery();
     return QApplication::exec();
 }

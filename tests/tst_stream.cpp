@@ -114,6 +114,8 @@ private Q_SLOTS:
     void sameUrlEditResumesWithoutOutage();
     void ratesOnInjectedClocks();
     void offlineStream();
+    void plotLimitCapturesAllAndChartsASelection_data();
+    void plotLimitCapturesAllAndChartsASelection();
     void closeGivesOneClosedEvent_data();
     void closeGivesOneClosedEvent();
 };
@@ -510,6 +512,46 @@ void TestStream::offlineStream()
     QCOMPARE(stream.url(), QUrl(url));
     QCOMPARE(stream.status(), StreamStatus::Offline);
     QVERIFY(log.events.isEmpty());
+}
+
+void TestStream::plotLimitCapturesAllAndChartsASelection_data()
+{
+    QTest::addColumn<int>("events");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QList<double>>("charted");
+    QTest::newRow("no limit") << 6 << -1 << QList<double>{0, 1, 2, 3, 4, 5};
+    QTest::newRow("limit above the batch") << 6 << 10 << QList<double>{0, 1, 2, 3, 4, 5};
+    QTest::newRow("limit equal to the batch") << 6 << 6 << QList<double>{0, 1, 2, 3, 4, 5};
+    QTest::newRow("every second, ending with the newest") << 6 << 3 << QList<double>{1, 3, 5};
+    QTest::newRow("every third of seven") << 7 << 3 << QList<double>{0, 3, 6};
+    QTest::newRow("one: the newest") << 5 << 1 << QList<double>{4};
+}
+
+void TestStream::plotLimitCapturesAllAndChartsASelection()
+{
+    QFETCH(int, events);
+    QFETCH(int, limit);
+    QFETCH(QList<double>, charted);
+
+    QList<CapturedEvent> captured;
+    const QDateTime start = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+    const QString url = QStringLiteral("http://example.invalid/events");
+    for (int i = 0; i < events; ++i) {
+        captured.append({url, {QStringLiteral("message"), QStringLiteral("{\"count\": %1}").arg(i), QString::number(i)},
+                         start.addSecs(i), 1});
+    }
+    Stream stream(1, QUrl(url), {}, captured);
+    QSignalSpy added(&stream, &Stream::eventsAdded);
+    stream.flush(limit);
+
+    QCOMPARE(stream.capture()->size(), events);
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(added.at(0).at(0).value<QList<CapturedEvent>>().size(), events);
+    const SeriesBuffer *count = stream.fields()->buffer(QStringLiteral("/count"));
+    QVERIFY(count);
+    QCOMPARE(valuesOf(*count), charted);
+    QCOMPARE(stream.notChartedCount(), events - charted.size());
+    QCOMPARE(stream.lastPlottedCount(), charted.size());
 }
 
 void TestStream::closeGivesOneClosedEvent_data()

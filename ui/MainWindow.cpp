@@ -129,6 +129,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_captureCountLabel->setObjectName(QStringLiteral("captureCountLabel"));
     statusBar()->addPermanentWidget(m_captureCountLabel);
     m_statusLabel = new QLabel(this);
+    m_statusLabel->setToolTip(tr("When events come faster than the charts can draw them, the charts take an even "
+                                 "selection of each stream's events so that the window keeps answering; the capture "
+                                 "and the log keep every event."));
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addPermanentWidget(m_statusLabel);
 
@@ -358,10 +361,16 @@ QString MainWindow::statusText() const
 {
     const double rate = m_streamsPane->model()->totalEventRate();
     const QLocale locale;
-    return tr("%1 of %2 streams open \u00B7 %3 events/s")
-        .arg(m_streamsPane->model()->openCount())
-        .arg(m_workspace->count())
-        .arg(locale.toString(rate, 'f', rate > 0 && rate < 10 ? 1 : 0));
+    QString text = tr("%1 of %2 streams open \u00B7 %3 events/s")
+                       .arg(m_streamsPane->model()->openCount())
+                       .arg(m_workspace->count())
+                       .arg(locale.toString(rate, 'f', rate > 0 && rate < 10 ? 1 : 0));
+    if (const qint64 notCharted = m_workspace->notChartedCount(); notCharted > 0) {
+        text += m_workspace->isShedding()
+            ? tr(" \u00B7 overload: charts show a selection, %1 events not charted").arg(locale.toString(notCharted))
+            : tr(" \u00B7 %1 events not charted").arg(locale.toString(notCharted));
+    }
+    return text;
 }
 
 QString MainWindow::captureStatusText() const

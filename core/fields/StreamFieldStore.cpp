@@ -169,10 +169,16 @@ void StreamFieldStore::addEvent(const SseEvent &event, qint64 receivedAtMs)
 
 void StreamFieldStore::addEvents(const QList<SseEvent> &events, qint64 receivedAtMs)
 {
+    addEvents(events, QList<qint64>(events.size(), receivedAtMs));
+}
+
+void StreamFieldStore::addEvents(const QList<SseEvent> &events, const QList<qint64> &receivedAtMs)
+{
+    Q_ASSERT(events.size() == receivedAtMs.size());
     if (events.isEmpty())
         return;
-    for (const SseEvent &event : events)
-        d->ingest(event, receivedAtMs);
+    for (qsizetype i = 0; i < events.size(); ++i)
+        d->ingest(events.at(i), receivedAtMs.at(i));
     const QStringList fields = std::exchange(d->newFields, {});
     const QStringList candidates = std::exchange(d->newCandidates, {});
     for (const QString &path : fields)

@@ -35,6 +35,8 @@ public:
 
     void addEvent(const SseEvent &event, qint64 receivedAtMs);
     void addEvents(const QList<SseEvent> &events, qint64 receivedAtMs); // one changed() for all
+    // The same with a receive time for each event (as many as events).
+    void addEvents(const QList<SseEvent> &events, const QList<qint64> &receivedAtMs);
 
     // The next sample of every series starts a new segment (see SeriesBuffer::markBreak()): the
     // connection changed, and a line must not join the samples either side. Emits nothing: what

@@ -5,6 +5,7 @@
 #include "SteadyClock.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 
 Stream::Stream(Id id, const EventSourceOptions &options, const QString &name, QObject *parent)
     : QObject(parent)
@@ -180,19 +181,20 @@ void Stream::connectSource()
                 m_statistics.countBytes(count, monotonicNow());
                 m_rateHistory.count(0, count, wallNow());
             });
-    connect(source, &EventSource::eventReceived, this, [this](const SseEvent &event) {
+    connect(source, &EventSource::eventsReceived, this, [this](const SseEventBatch &events) {
+        // The events of one read arrived together: one receive time for them all.
         const qint64 nowMs = wallNow();
-        const QString previousId = m_statistics.lastEventId();
+        const qint64 monotonicMs = monotonicNow();
+        const QDateTime receivedAt = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
         const int connection = connectionNumber();
-        m_pending.append(CapturedEvent{m_urlText, event, QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC),
-                                       connection});
-        m_rateHistory.count(1, 0, nowMs);
-        if (m_statistics.countEvent(event.lastEventId, monotonicNow()) == StreamStatistics::IdChange::Reset) {
-            record({Kind::IdReset, nowMs,
-                    tr("from %1 to %2")
-                        .arg(previousId, event.lastEventId),
-                    connection});
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            const QString previousId = m_statistics.lastEventId();
+            m_pending.append(CapturedEvent{m_urlText, events.event(i), receivedAt, connection});
+            const QString &id = m_pending.constLast().event.lastEventId;
+            if (m_statistics.countEvent(id, monotonicMs) == StreamStatistics::IdChange::Reset)
+                record({Kind::IdReset, nowMs, tr("from %1 to %2").arg(previousId, id), connection});
         }
+        m_rateHistory.count(events.size(), 0, nowMs);
     });
 }
 
@@ -211,25 +213,47 @@ int Stream::connectionNumber() const
     return m_connectionOffset + (m_source ? m_source->connectionCount() : 0);
 }
 
-void Stream::plot(const CapturedEvent &event)
+qsizetype Stream::plot(const QList<CapturedEvent> &events, qsizetype stride)
 {
-    // Samples of two connections are never joined by a line.
-    if (event.connection != m_plottedConnection) {
-        if (m_plottedConnection != 0)
-            m_fields->breakSeries();
-        m_plottedConnection = event.connection;
+    QList<SseEvent> run;
+    QList<qint64> times;
+    auto plotRun = [&] {
+        m_fields->addEvents(run, times);
+        run.clear();
+        times.clear();
+    };
+    qsizetype plotted = 0;
+    const qsizetype count = events.size();
+    for (qsizetype i = count > 0 ? (count - 1) % stride : 0; i < count; i += stride) {
+        const CapturedEvent &event = events.at(i);
+        // Samples of two connections are never joined by a line.
+        if (event.connection != m_plottedConnection) {
+            plotRun();
+            if (m_plottedConnection != 0)
+                m_fields->breakSeries();
+            m_plottedConnection = event.connection;
+        }
+        run.append(event.event);
+        times.append(event.receivedAt.toMSecsSinceEpoch());
+        ++plotted;
     }
-    m_fields->addEvent(event.event, event.receivedAt.toMSecsSinceEpoch());
+    plotRun();
+    return plotted;
 }
 
-void Stream::flush()
+void Stream::flush(qsizetype plotLimit)
 {
     if (m_pending.isEmpty())
         return;
     const QList<CapturedEvent> batch = std::exchange(m_pending, {});
     m_capture->append(batch);
-    for (const CapturedEvent &event : batch)
-        plot(event);
+    const qsizetype stride = plotLimit > 0 && batch.size() > plotLimit
+        ? (batch.size() + plotLimit - 1) / plotLimit : 1;
+    QElapsedTimer timer;
+    timer.start();
+    m_lastPlotted = plot(batch, stride);
+    m_lastPlotNs = timer.nsecsElapsed();
+    m_notCharted += batch.size() - m_lastPlotted;
     Q_EMIT eventsAdded(batch);
 }
 
@@ -243,8 +267,13 @@ void Stream::setTimeSource(StreamFieldStore::TimeSource source, const QString &p
     if (m_fields->timeSource() == previous && m_fields->timeFieldPath() == previousPath)
         return;
     m_plottedConnection = 0;
-    for (qsizetype i = 0; i < m_capture->size(); ++i)
-        plot(m_capture->at(i));
+    constexpr qsizetype Chunk = 4096;
+    for (qsizetype from = 0; from < m_capture->size(); from += Chunk) {
+        QList<CapturedEvent> chunk;
+        for (qsizetype i = from; i < qMin(from + Chunk, m_capture->size()); ++i)
+            chunk.append(m_capture->at(i));
+        plot(chunk);
+    }
 }
 
 void Stream::advance()

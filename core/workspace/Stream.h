@@ -85,8 +85,15 @@ public:
 
     // Events received since the last flush, not yet in the capture and the fields.
     qsizetype pendingCount() const { return m_pending.size(); }
-    // Hands the pending events to the capture and the fields, then announces them.
-    void flush();
+    // Hands the pending events to the capture and the fields, then announces them. The capture
+    // takes every event; the fields (what the charts show) at most `plotLimit` of them, evenly
+    // spread and always the newest, when the display cannot keep up (negative: no limit).
+    void flush(qsizetype plotLimit = -1);
+    // Events captured but left out of the charts by flush()'s limit, since the stream began.
+    qint64 notChartedCount() const { return m_notCharted; }
+    // How long the last flush spent on the fields, and on how many events.
+    qint64 lastPlotNanoseconds() const { return m_lastPlotNs; }
+    qsizetype lastPlottedCount() const { return m_lastPlotted; }
     // Recomputes rates and closes the rate history's ended seconds (the display tick does it).
     void advance();
 
@@ -104,7 +111,8 @@ Q_SIGNALS:
 private:
     void connectSource();
     void record(ConnectionEvent event);
-    void plot(const CapturedEvent &event);
+    // Plots every `stride`-th event ending with the last one; returns how many.
+    qsizetype plot(const QList<CapturedEvent> &events, qsizetype stride = 1);
     int connectionNumber() const;
     qint64 wallNow() const;
 
@@ -127,6 +135,9 @@ private:
     qint64 m_createdAtMs = 0;
     ConnectionHistory m_history;
     QList<CapturedEvent> m_pending;
+    qint64 m_notCharted = 0;
+    qint64 m_lastPlotNs = 0;
+    qsizetype m_lastPlotted = 0;
     Clock m_wallClock;
     Clock m_monotonicClock;
 };

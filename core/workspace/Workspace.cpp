@@ -257,6 +257,14 @@ qint64 Workspace::capturedCount() const
     return total;
 }
 
+qint64 Workspace::notChartedCount() const
+{
+    qint64 total = 0;
+    for (const Stream *stream : m_streams)
+        total += stream->notChartedCount();
+    return total;
+}
+
 qint64 Workspace::capturedDroppedCount() const
 {
     qint64 total = 0;
@@ -488,9 +496,30 @@ void Workspace::setTickInterval(int ms)
 
 void Workspace::tick()
 {
-    for (Stream *stream : m_streams) {
-        stream->flush();
+    // How many events the charts can take in this tick, from what they cost in the last ones;
+    // each stream gets its share by how many it has waiting.
+    qsizetype pending = 0;
+    for (const Stream *stream : std::as_const(m_streams))
+        pending += stream->pendingCount();
+    const double capacity = m_plotNsPerEvent > 0 ? PlotBudgetMs * 1e6 / m_plotNsPerEvent : -1;
+    m_shedding = capacity > 0 && double(pending) > capacity;
+    qint64 plotNs = 0;
+    qsizetype plotted = 0;
+    for (Stream *stream : std::as_const(m_streams)) {
+        qsizetype limit = -1;
+        if (m_shedding)
+            limit = qMax<qsizetype>(1, qsizetype(capacity * double(stream->pendingCount()) / double(pending)));
+        const bool flushed = stream->pendingCount() > 0;
+        stream->flush(limit);
         stream->advance();
+        if (flushed) {
+            plotNs += stream->lastPlotNanoseconds();
+            plotted += stream->lastPlottedCount();
+        }
+    }
+    if (plotted >= 100) {
+        const double cost = double(plotNs) / double(plotted);
+        m_plotNsPerEvent = m_plotNsPerEvent > 0 ? 0.8 * m_plotNsPerEvent + 0.2 * cost : cost;
     }
     Q_EMIT ticked();
     if (!m_tick.isActive() || ++m_ticksSinceText >= TextTickEvery) {

@@ -32,6 +32,10 @@ public:
     // times a second: faster text cannot be read, and each refresh costs a text layout per cell.
     static constexpr int TextTickEvery = 8;
     static constexpr int ColorSlots = 12;
+    // What one display tick may spend putting events into the charts' series. Past it the charts
+    // are given an even selection of each stream's events (the capture still takes all of them),
+    // so that painting and input always have the rest of the tick.
+    static constexpr int PlotBudgetMs = 8;
 
     explicit Workspace(QObject *parent = nullptr);
     ~Workspace() override;
@@ -71,6 +75,10 @@ public:
     // Captured events summed over the streams.
     qint64 capturedCount() const;
     qint64 capturedDroppedCount() const;
+    // Events captured but left out of the charts under load, in all streams.
+    qint64 notChartedCount() const;
+    // Whether the last tick charted only a selection of the events.
+    bool isShedding() const { return m_shedding; }
     qint64 capturedBytes() const;
     // Chart samples held and dropped, summed over the streams' fields.
     qint64 chartSampleCount() const;
@@ -135,5 +143,7 @@ private:
     WorkspaceAlerts *m_alerts = nullptr;
     QTimer m_tick;
     int m_ticksSinceText = 0;
+    double m_plotNsPerEvent = 0; // measured, smoothed over the last ticks
+    bool m_shedding = false;
     bool m_modified = false;
 };
