@@ -35,6 +35,23 @@ char *writeUnicodeEscape(char *out, char16_t unit)
     return out;
 }
 
+// A quote, a backslash or a C0 control, escaped.
+char *writeEscape(char *o, unsigned char c)
+{
+    *o++ = '\\';
+    switch (c) {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '\b': *o++ = 'b'; break;
+    case '\f': *o++ = 'f'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\r': *o++ = 'r'; break;
+    case '\t': *o++ = 't'; break;
+    default: o = writeUnicodeEscape(o - 1, c); break;
+    }
+    return o;
+}
+
 // Appends `text` as a JSON string literal: quotes, backslashes and C0 controls escaped, everything
 // else as UTF-8, but U+FEFF and a lone surrogate as \uXXXX.
 void appendJsonString(QByteArray &out, QStringView text)
@@ -55,17 +72,7 @@ void appendJsonString(QByteArray &out, QStringView text)
                     *o++ = char(c);
                     continue;
                 }
-                *o++ = '\\';
-                switch (c) {
-                case '"': *o++ = '"'; break;
-                case '\\': *o++ = '\\'; break;
-                case '\b': *o++ = 'b'; break;
-                case '\f': *o++ = 'f'; break;
-                case '\n': *o++ = 'n'; break;
-                case '\r': *o++ = 'r'; break;
-                case '\t': *o++ = 't'; break;
-                default: o = writeUnicodeEscape(o - 1, c); break;
-                }
+                o = writeEscape(o, static_cast<unsigned char>(c));
             } else if (c < 0x800) {
                 *o++ = char(0xc0 | (c >> 6));
                 *o++ = char(0x80 | (c & 0x3f));
@@ -89,22 +96,6 @@ void appendJsonString(QByteArray &out, QStringView text)
         out.resize(o - out.constData());
     }
     out.append('"');
-}
-
-char *writeEscape(char *o, unsigned char c)
-{
-    *o++ = '\\';
-    switch (c) {
-    case '"': *o++ = '"'; break;
-    case '\\': *o++ = '\\'; break;
-    case '\b': *o++ = 'b'; break;
-    case '\f': *o++ = 'f'; break;
-    case '\n': *o++ = 'n'; break;
-    case '\r': *o++ = 'r'; break;
-    case '\t': *o++ = 't'; break;
-    default: o = writeUnicodeEscape(o - 1, c); break;
-    }
-    return o;
 }
 
 // The same as appendJsonString() for text that is already well-formed UTF-8: runs of bytes that
