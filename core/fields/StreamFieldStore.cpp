@@ -5,6 +5,7 @@
 #include "SseEvent.h"
 #include "StreamFieldStorePrivate.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonValue>
 #include <QSet>
@@ -177,8 +178,11 @@ void StreamFieldStore::addEvents(const QList<SseEvent> &events, const QList<qint
     Q_ASSERT(events.size() == receivedAtMs.size());
     if (events.isEmpty())
         return;
+    QElapsedTimer timer;
+    timer.start();
     for (qsizetype i = 0; i < events.size(); ++i)
         d->ingest(events.at(i), receivedAtMs.at(i));
+    d->ingestNs += timer.nsecsElapsed();
     const QStringList fields = std::exchange(d->newFields, {});
     const QStringList candidates = std::exchange(d->newCandidates, {});
     for (const QString &path : fields)
@@ -186,6 +190,11 @@ void StreamFieldStore::addEvents(const QList<SseEvent> &events, const QList<qint
     for (const QString &path : candidates)
         Q_EMIT timestampCandidateDiscovered(path);
     Q_EMIT changed();
+}
+
+qint64 StreamFieldStore::takeIngestNanoseconds()
+{
+    return std::exchange(d->ingestNs, 0);
 }
 
 void StreamFieldStore::breakSeries()

@@ -37,6 +37,9 @@ public:
     void addEvents(const QList<SseEvent> &events, qint64 receivedAtMs); // one changed() for all
     // The same with a receive time for each event (as many as events).
     void addEvents(const QList<SseEvent> &events, const QList<qint64> &receivedAtMs);
+    // Time spent taking events in (parsing payloads, appending samples) since the last call; not
+    // what receivers of the signals spend.
+    qint64 takeIngestNanoseconds();
 
     // The next sample of every series starts a new segment (see SeriesBuffer::markBreak()): the
     // connection changed, and a line must not join the samples either side. Emits nothing: what

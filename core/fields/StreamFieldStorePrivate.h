@@ -66,6 +66,7 @@ public:
     qint64 fallbacks = 0;
     qint64 ignoredSamples = 0;
     qint64 events = 0;
+    qint64 ingestNs = 0; // time in addEvents() loops, for the display tick's budget
     qint64 clockOffset = 0;
 
     // Per event, reused so that the hot path allocates nothing once warmed up.

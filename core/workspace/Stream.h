@@ -91,7 +91,7 @@ public:
     void flush(qsizetype plotLimit = -1);
     // Events captured but left out of the charts by flush()'s limit, since the stream began.
     qint64 notChartedCount() const { return m_notCharted; }
-    // How long the last flush spent on the fields, and on how many events.
+    // How long the fields took to take in the last flush's events, and how many they took.
     qint64 lastPlotNanoseconds() const { return m_lastPlotNs; }
     qsizetype lastPlottedCount() const { return m_lastPlotted; }
     // Recomputes rates and closes the rate history's ended seconds (the display tick does it).
