@@ -150,7 +150,7 @@ void tst_JsonlWriter::batchEventsWriteTheSameBytes()
         const QString dataText = QString::fromUtf8(data);
         SseEventBatch batch;
         batch.append("tick", data, utf8);
-        batch.append("tick", data, utf8, {true, true});
+        batch.append("tick", data, utf8); // the same type and id: stored once
         const QString url = QStringLiteral("http://127.0.0.1:1/e?q=") + text;
         const CapturedEvent captured = makeEvent(dataText, QStringLiteral("tick"), text, url);
 

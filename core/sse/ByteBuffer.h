@@ -32,7 +32,6 @@ public:
         }
     }
     qsizetype size() const { return m_size; }
-    qsizetype capacity() const { return m_capacity; }
     const char *data() const { return m_storage.get(); }
     char *data() { return m_storage.get(); }
     QByteArrayView view() const { return QByteArrayView(m_storage.get(), m_size); }

@@ -18,15 +18,6 @@ SseEvent SseEventBatch::event(qsizetype index) const
     return SseEvent{decodedType(view(e.type)), Utf8Decoder::decode(view(e.data)), Utf8Decoder::decode(view(e.id))};
 }
 
-QList<SseEvent> SseEventBatch::events() const
-{
-    QList<SseEvent> list;
-    list.reserve(size());
-    for (qsizetype i = 0; i < size(); ++i)
-        list.append(event(i));
-    return list;
-}
-
 void SseEventBatch::clear()
 {
     m_bytes.resize(0);

@@ -27,25 +27,15 @@ public:
 
     // The event as a browser's MessageEvent would carry it.
     SseEvent event(qsizetype index) const;
-    QList<SseEvent> events() const;
 
-    // What the appender knows to be the same as in the event before (when there is one).
-    struct Sharing
-    {
-        bool type;
-        bool lastEventId;
-    };
-    // Appends an event; each view must be well-formed UTF-8.
+    // Appends an event; each view must be well-formed UTF-8. A type or ID equal to the event
+    // before's is stored once for both (streams repeat their type, and their ID when they send none).
     void append(QByteArrayView type, QByteArrayView data, QByteArrayView lastEventId)
     {
-        append(type, data, lastEventId, Sharing{false, false});
-    }
-    void append(QByteArrayView type, QByteArrayView data, QByteArrayView lastEventId, Sharing sharing)
-    {
         Entry next;
-        const bool shared = !m_entries.empty();
-        next.type = shared && sharing.type ? m_entries.back().type : store(type);
-        next.id = shared && sharing.lastEventId ? m_entries.back().id : store(lastEventId);
+        next.type = !m_entries.empty() && same(m_entries.back().type, type) ? m_entries.back().type : store(type);
+        next.id = !m_entries.empty() && same(m_entries.back().id, lastEventId) ? m_entries.back().id
+                                                                               : store(lastEventId);
         next.data = store(data);
         m_entries.push_back(next);
     }
@@ -73,6 +63,18 @@ private:
         return m_entries[size_t(index)];
     }
     QByteArrayView view(Span span) const { return QByteArrayView(m_bytes.data() + span.begin, span.size); }
+    // Inline: types and IDs are a few bytes, compared once per event.
+    bool same(Span span, QByteArrayView bytes) const
+    {
+        if (qsizetype(span.size) != bytes.size())
+            return false;
+        const char *stored = m_bytes.data() + span.begin;
+        for (qsizetype i = 0; i < bytes.size(); ++i) {
+            if (stored[i] != bytes[i])
+                return false;
+        }
+        return true;
+    }
     Span store(QByteArrayView bytes)
     {
         Q_ASSERT(m_bytes.size() + bytes.size() <= qsizetype(std::numeric_limits<quint32>::max()));

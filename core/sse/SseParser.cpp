@@ -16,8 +16,8 @@ constexpr char Bom[] = "\xEF\xBB\xBF";
 constexpr qsizetype BomSize = 3;
 // Room for the field name and colon in front of a value of maxEventSize bytes.
 constexpr qsizetype LineOverhead = 64;
-// Freeing the data buffer after a large event keeps memory bounded; small buffers are reused.
-constexpr qsizetype ReusableBufferCapacity = 64 * 1024;
+// Freeing a buffer after a large event keeps memory bounded; small buffers are reused.
+constexpr qsizetype ReusableBufferCapacity = ByteBuffer::ReusableCapacity;
 
 constexpr char MessageType[] = "message";
 constexpr qsizetype DataPrefixSize = 5; // "data:"
@@ -166,7 +166,6 @@ void SseParser::setLastEventId(const QString &id)
     m_committedIdTextStale = false;
     assignBytes(m_committedId, id.toUtf8());
     m_idBufferIsCommitted = true;
-    m_idChangedSinceEvent = true;
 }
 
 std::optional<int> SseParser::takeReconnectionTime()
@@ -355,7 +354,6 @@ void SseParser::commitId()
 {
     std::swap(m_committedId, m_idBuffer);
     m_idBufferIsCommitted = true;
-    m_idChangedSinceEvent = true;
     m_committedIdTextStale = true;
     // The ID goes into events and headers as text: keep it well-formed once, here.
     if (!Utf8Decoder::isWellFormed(m_committedId.view()))
@@ -377,18 +375,11 @@ void SseParser::dispatch()
         return;
     }
     const QByteArrayView data(m_blockBytes.data(), m_blockBytes.size() - 1);
-    // The type is the default or the cached one; the cache changes only for a new type.
-    const bool isDefault = !m_typeIsCached && m_type.isEmpty();
-    const bool newType = !m_typeIsCached && !m_type.isEmpty();
-    const bool sameType = isDefault ? m_lastTypeWasDefault : !m_lastTypeWasDefault && !newType;
     const QByteArrayView type = dispatchedType();
-    m_lastTypeWasDefault = isDefault;
-    const SseEventBatch::Sharing sharing{sameType, !m_idChangedSinceEvent};
     if (Utf8Decoder::isWellFormed(data))
-        m_output->append(type, data, m_committedId.view(), sharing);
+        m_output->append(type, data, m_committedId.view());
     else
-        m_output->append(type, Utf8Decoder::replaceIllFormed(data), m_committedId.view(), sharing);
-    m_idChangedSinceEvent = false;
+        m_output->append(type, Utf8Decoder::replaceIllFormed(data), m_committedId.view());
     resetBlock();
 }
 

@@ -88,8 +88,4 @@ private:
     qint64 m_droppedEvents = 0;
 
     QByteArray m_cachedTypeBytes; // the last type dispatched, as well-formed UTF-8
-    // Whether the ID changed since the last event went into the batch, and whether that event
-    // had the default type: the batch then stores what did not change once for both.
-    bool m_idChangedSinceEvent = true;
-    bool m_lastTypeWasDefault = false;
 };
