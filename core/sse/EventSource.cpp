@@ -264,26 +264,20 @@ void EventSource::Private::announce()
 
 void EventSource::Private::onReadyRead(QNetworkReply *source)
 {
-    // Qt may hold tens of megabytes for a reply whose reader fell behind, whatever its read
-    // buffer size: taking them a piece at a time keeps the parsed events of one piece in memory,
-    // not those of all of it.
-    constexpr qint64 ReadPiece = 256 * 1024;
-    const QPointer<EventSource> alive(q);
-    while (alive && source == reply && source->bytesAvailable() > 0) {
-        const QByteArray bytes = source->read(ReadPiece);
-        if (!announced || bytes.isEmpty())
-            continue; // the body of a redirect or an error response
-        bytesReceived += bytes.size();
-        Q_EMIT q->bytesArrived(bytes.size());
-        if (!alive || source != reply)
-            return;
+    if (source != reply)
+        return;
+    // At most the read buffer size (see applyReadBufferSize()): one batch per read stays small.
+    const QByteArray bytes = source->readAll();
+    if (!announced || bytes.isEmpty())
+        return; // the body of a redirect or an error response
+    bytesReceived += bytes.size();
+    Q_EMIT q->bytesArrived(bytes.size());
 
-        batch.clear();
-        parser.feed(bytes, batch);
-        if (const std::optional<int> retry = parser.takeReconnectionTime())
-            policy.setReconnectionTime(*retry);
-        deliver(batch); // may close or delete the source
-    }
+    batch.clear();
+    parser.feed(bytes, batch);
+    if (const std::optional<int> retry = parser.takeReconnectionTime())
+        policy.setReconnectionTime(*retry);
+    deliver(batch); // may close or delete the source: nothing may follow
 }
 
 void EventSource::Private::deliver(const SseEventBatch &events)
