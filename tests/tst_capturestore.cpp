@@ -1,4 +1,5 @@
 #include "CaptureStore.h"
+#include "SeedEvent.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -72,13 +73,7 @@ qint64 idOf(const CapturedEvent &captured)
 // The demo stream's event number n.
 CapturedEvent seed(qint64 n)
 {
-    CapturedEvent captured;
-    captured.url = QStringLiteral("http://127.0.0.1:8080/events");
-    captured.event.lastEventId = QString::number(n);
-    captured.event.data = QStringLiteral("{\"count\":%1,\"time\":\"2026-11-23T00:00:00.123Z\"}").arg(n);
-    captured.receivedAt = Start.addMSecs(n);
-    captured.connection = 1;
-    return captured;
+    return seedEvent(n, Start.addMSecs(n));
 }
 
 CapturedEvent sample(const QString &data, const QString &id = QStringLiteral("1"),

@@ -3,6 +3,7 @@
 //   bench_capture [EVENTS]
 
 #include "CaptureStore.h"
+#include "SeedEvent.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -19,23 +20,12 @@ namespace {
 
 constexpr qsizetype BatchSize = 1000;
 
-CapturedEvent seedEvent(qint64 n, const QDateTime &start)
-{
-    CapturedEvent captured;
-    captured.url = QStringLiteral("http://127.0.0.1:8080/events");
-    captured.event.lastEventId = QString::number(n);
-    captured.event.data = QStringLiteral("{\"count\":%1,\"time\":\"2026-11-23T00:00:00.123Z\"}").arg(n);
-    captured.receivedAt = start.addMSecs(n);
-    captured.connection = 1;
-    return captured;
-}
-
 QList<CapturedEvent> seedBatch(qint64 first, qsizetype count, const QDateTime &start)
 {
     QList<CapturedEvent> batch;
     batch.reserve(count);
     for (qint64 n = first; n < first + count; ++n)
-        batch.append(seedEvent(n, start));
+        batch.append(seedEvent(n, start.addMSecs(n)));
     return batch;
 }
 
