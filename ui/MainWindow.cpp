@@ -125,10 +125,14 @@ MainWindow::MainWindow(QWidget *parent)
         updateTitle();
     });
 
+    // Counts grow with the capture: a label's text must not set the window's minimum width (at
+    // 1024 px it pushed the window off the screen), so it is clipped when space runs out.
     m_captureCountLabel = new QLabel(this);
+    m_captureCountLabel->setMinimumWidth(1);
     m_captureCountLabel->setObjectName(QStringLiteral("captureCountLabel"));
     statusBar()->addPermanentWidget(m_captureCountLabel);
     m_statusLabel = new QLabel(this);
+    m_statusLabel->setMinimumWidth(1);
     m_statusLabel->setToolTip(tr("When events come faster than the charts can draw them, the charts take an even "
                                  "selection of each stream's events so that the window keeps answering; the capture "
                                  "and the log keep every event."));

@@ -70,6 +70,8 @@ EventLogPane::EventLogPane(QWidget *parent)
                                 "this text"));
 
     m_countLabel->setObjectName(QStringLiteral("logCountLabel"));
+    // The counts grow without bound; clipped rather than widening the window (the tooltip has them).
+    m_countLabel->setMinimumWidth(1);
 
     m_followTailAction->setObjectName(QStringLiteral("followTailAction"));
     m_followTailAction->setCheckable(true);
