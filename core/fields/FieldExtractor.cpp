@@ -1,5 +1,8 @@
 #include "FieldExtractor.h"
 
+#include "JsonLeafScanner.h"
+#include "JsonPath.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,27 +23,6 @@ constexpr double LargestEpochMicroseconds = 1e17;
 constexpr double LargestTimestampMs = 8.64e15;
 
 const QString RootPath = QStringLiteral("/");
-
-// Keys are escaped so that every path names one value: "~" -> "~0", "/" -> "~1" (as in JSON
-// Pointer) and "[" -> "~2".
-QString escapedKey(const QString &key)
-{
-    if (!key.contains(QLatin1Char('~')) && !key.contains(QLatin1Char('/')) && !key.contains(QLatin1Char('[')))
-        return key;
-    QString out;
-    out.reserve(key.size() + 4);
-    for (const QChar c : key) {
-        if (c == QLatin1Char('~'))
-            out += QLatin1String("~0");
-        else if (c == QLatin1Char('/'))
-            out += QLatin1String("~1");
-        else if (c == QLatin1Char('['))
-            out += QLatin1String("~2");
-        else
-            out += c;
-    }
-    return out;
-}
 
 std::optional<QString> unescapedKey(QStringView text)
 {
@@ -63,32 +45,6 @@ std::optional<QString> unescapedKey(QStringView text)
         }
     }
     return out;
-}
-
-void collect(const QJsonValue &value, const QString &path, QList<FieldSample> &out)
-{
-    switch (value.type()) {
-    case QJsonValue::Double:
-        out.append({path.isEmpty() ? RootPath : path, value.toDouble()});
-        break;
-    case QJsonValue::Bool:
-        out.append({path.isEmpty() ? RootPath : path, value.toBool() ? 1.0 : 0.0});
-        break;
-    case QJsonValue::Object: {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            collect(it.value(), path + QLatin1Char('/') + escapedKey(it.key()), out);
-        break;
-    }
-    case QJsonValue::Array: {
-        const QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i)
-            collect(array.at(i), path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'), out);
-        break;
-    }
-    default:
-        break;
-    }
 }
 
 std::optional<QJsonValue> parseBytes(const QByteArray &bytes)
@@ -130,20 +86,6 @@ std::optional<qint64> epochMs(double number)
     return qint64(std::llround(ms));
 }
 
-void appendIndex(QString &path, qsizetype index)
-{
-    char digits[24];
-    int count = 0;
-    do {
-        digits[count++] = char('0' + index % 10);
-        index /= 10;
-    } while (index > 0);
-    path += QLatin1Char('[');
-    while (count > 0)
-        path += QLatin1Char(digits[--count]);
-    path += QLatin1Char(']');
-}
-
 void visitLeaves(const QJsonValue &value, QString &path,
                  const std::function<void(const QString &, const QJsonValue &)> &visit)
 {
@@ -157,8 +99,7 @@ void visitLeaves(const QJsonValue &value, QString &path,
         const QJsonObject object = value.toObject();
         const qsizetype length = path.size();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            path += QLatin1Char('/');
-            path += escapedKey(it.key());
+            JsonPath::appendKey(path, QStringView(it.key()));
             visitLeaves(it.value(), path, visit);
             path.truncate(length);
         }
@@ -168,7 +109,7 @@ void visitLeaves(const QJsonValue &value, QString &path,
         const QJsonArray array = value.toArray();
         const qsizetype length = path.size();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            appendIndex(path, i);
+            JsonPath::appendIndex(path, i);
             visitLeaves(array.at(i), path, visit);
             path.truncate(length);
         }
@@ -196,9 +137,13 @@ void FieldExtractor::forEachLeaf(const QJsonValue &root,
 
 QList<FieldSample> FieldExtractor::extract(QByteArrayView utf8Payload)
 {
+    // One scanner per thread: its buffers serve every payload that thread extracts.
+    thread_local JsonLeafScanner scanner;
     QList<FieldSample> samples;
-    if (const std::optional<QJsonValue> value = parseBytes(utf8Payload.toByteArray()))
-        collect(*value, QString(), samples);
+    scanner.scan(utf8Payload, [&samples](const QString &path, const JsonLeaf &leaf) {
+        if (!leaf.isString())
+            samples.append({path, leaf.number});
+    });
     return samples;
 }
 

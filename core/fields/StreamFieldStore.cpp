@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonValue>
 #include <QSet>
+#include <QStringEncoder>
 
 #include <cmath>
 #include <utility>
@@ -46,24 +47,24 @@ void StreamFieldStorePrivate::considerCandidate(const QString &key, const QJsonV
     }
 }
 
-void StreamFieldStorePrivate::visit(const QString &key, const QJsonValue &value)
+void StreamFieldStorePrivate::visit(const QString &key, const JsonLeaf &leaf)
 {
     if (timedByPayload && !payloadTime && key == timeKey)
-        payloadTime = FieldExtractor::timestampMs(value);
+        payloadTime = FieldExtractor::timestampMs(leaf.toJsonValue());
 
-    if (value.isString()) {
+    if (leaf.isString()) {
         // Only text that once read as a time is looked at again; other text is not plotted.
         // Empty text says nothing yet, so it does not count as examined.
         if (checkedTextKeys.contains(key) || checkedTextKeys.size() >= 4 * fieldCap
-            || value.toString().isEmpty())
+            || leaf.utf8Text.isEmpty())
             return;
         checkedTextKeys.insert(ownCopy(key));
         bool candidate = false;
-        considerCandidate(key, value, &candidate);
+        considerCandidate(key, leaf.toJsonValue(), &candidate);
         return;
     }
 
-    const double number = value.isBool() ? (value.toBool() ? 1.0 : 0.0) : value.toDouble();
+    const double number = leaf.number;
     const auto it = fieldIndex.constFind(key);
     int index;
     if (it != fieldIndex.constEnd()) {
@@ -84,9 +85,9 @@ void StreamFieldStorePrivate::visit(const QString &key, const QJsonValue &value)
             resolveSources(key, index);
     }
     Field &field = fields[std::size_t(index)];
-    if (!field.timeChecked && !value.isBool()) {
+    if (!field.timeChecked && !leaf.isBool()) {
         bool candidate = false;
-        considerCandidate(key, value, &candidate);
+        considerCandidate(key, leaf.toJsonValue(), &candidate);
         field.timeChecked = true;
     }
     pending.emplace_back(index, number);
@@ -100,22 +101,22 @@ void StreamFieldStorePrivate::ingest(const SseEvent &event, qint64 receivedAtMs)
     const bool defaultType = event.type.isEmpty() || event.type == DefaultType;
     timedByPayload = timeSource == StreamFieldStore::PayloadField
                      && (defaultType ? timeType == DefaultType : event.type == timeType);
-    if (const std::optional<QJsonValue> root = FieldExtractor::parse(event.data.toUtf8())) {
-        if (defaultType) {
-            FieldExtractor::forEachLeaf(*root, [this](const QString &path, const QJsonValue &value) {
-                visit(path, value);
-            });
-        } else {
-            if (prefixLength != event.type.size() + 1 || !typedKey.startsWith(event.type)) {
-                typedKey = event.type + QLatin1Char(':');
-                prefixLength = typedKey.size();
-            }
-            FieldExtractor::forEachLeaf(*root, [this](const QString &path, const QJsonValue &value) {
-                typedKey.truncate(prefixLength);
-                typedKey += path;
-                visit(typedKey, value);
-            });
+    // Encoded into a buffer kept between events: no allocation per event once it is large enough.
+    utf8Payload.resize(event.data.size() * 3);
+    char *end = QStringEncoder(QStringEncoder::Utf8).appendToBuffer(utf8Payload.data(), event.data);
+    const QByteArrayView payload(utf8Payload.constData(), end - utf8Payload.constData());
+    if (defaultType) {
+        scanner.scan(payload, [this](const QString &path, const JsonLeaf &leaf) { visit(path, leaf); });
+    } else {
+        if (prefixLength != event.type.size() + 1 || !typedKey.startsWith(event.type)) {
+            typedKey = event.type + QLatin1Char(':');
+            prefixLength = typedKey.size();
         }
+        scanner.scan(payload, [this](const QString &path, const JsonLeaf &leaf) {
+            typedKey.truncate(prefixLength);
+            typedKey += path;
+            visit(typedKey, leaf);
+        });
     }
     qint64 time = receivedAtMs;
     if (timedByPayload) {

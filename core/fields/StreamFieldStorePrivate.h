@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DerivedSeries.h"
+#include "JsonLeafScanner.h"
 #include "SeriesBuffer.h"
 #include "StreamFieldStore.h"
 
@@ -42,7 +43,7 @@ public:
     };
 
     void ingest(const SseEvent &event, qint64 receivedAtMs);
-    void visit(const QString &key, const QJsonValue &value);
+    void visit(const QString &key, const JsonLeaf &leaf);
     void considerCandidate(const QString &key, const QJsonValue &value, bool *checked);
     void clearSamples();
     void computeDerived(qint64 time);
@@ -72,6 +73,8 @@ public:
     // Per event, reused so that the hot path allocates nothing once warmed up.
     std::vector<std::pair<int, double>> pending;
     std::optional<qint64> payloadTime;
+    JsonLeafScanner scanner;
+    QByteArray utf8Payload; // the event's data as UTF-8, in a buffer kept between events
     bool timedByPayload = false; // this event is of the time field's type
     QString typedKey;            // "<type>:" + path, for events of other types than "message"
     qsizetype prefixLength = 0;
