@@ -49,6 +49,11 @@ MonitoringDocks::MonitoringDocks(QMainWindow *window, Workspace *workspace, Char
     m_statisticsDock->setWidget(m_statisticsPane);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_alertsDock);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_statisticsDock);
+    connect(m_statisticsDock, &QDockWidget::visibilityChanged, this, [this](bool shown) {
+        m_statisticsShown = shown;
+        if (shown)
+            updateStatistics();
+    });
 
     new AlertNotifier(alerts, this);
     connect(alerts, &WorkspaceAlerts::transition, log,
@@ -93,7 +98,7 @@ void MonitoringDocks::sessionApplied()
 
 void MonitoringDocks::updateStatistics()
 {
-    if (m_statisticsDock->isHidden())
+    if (!m_statisticsShown)
         return;
     // The visible window: the widest span the charts show, on the receive clock.
     qint64 from = std::numeric_limits<qint64>::max();

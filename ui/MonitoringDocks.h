@@ -39,4 +39,7 @@ private:
     StatisticsPane *m_statisticsPane;
     QDockWidget *m_alertsDock;
     QDockWidget *m_statisticsDock;
+    // Whether the Statistics tab is the one showing: a tabbed dock behind another stays
+    // isVisible() in Qt 6.4, and its figures cost a pass over every sample in the window.
+    bool m_statisticsShown = false;
 };
