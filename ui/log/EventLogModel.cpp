@@ -41,19 +41,23 @@ void EventLogModel::appendEvents(quint64 streamId, const QList<CapturedEvent> &e
 {
     if (events.isEmpty())
         return;
-    // Of a batch larger than the log only the newest part can ever be shown.
-    const qsizetype skipped = qMax<qsizetype>(0, events.size() - m_maximumRows);
+    // Counted once per batch; of what would pass the log's bound only the rows it keeps are built.
+    const qsizetype count = events.size();
+    Counts &counts = m_counts[streamId];
+    counts.appended += count;
+    m_appended += count;
+    const qsizetype skipped = qMax<qsizetype>(0, count - m_maximumRows);
     if (skipped > 0) {
-        Counts &counts = m_counts[streamId];
-        counts.appended += skipped;
         counts.dropped += skipped;
-        m_appended += skipped;
         m_dropped += skipped;
     }
+    const size_t kept = size_t(count - skipped);
+    if (m_pending.size() + kept > size_t(m_maximumRows))
+        dropPending(m_pending.size() + kept - size_t(m_maximumRows));
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    for (qsizetype i = skipped; i < events.size(); ++i) {
+    for (qsizetype i = skipped; i < count; ++i) {
         const CapturedEvent &captured = events.at(i);
-        Entry entry;
+        Entry &entry = m_pending.emplace_back();
         entry.timeMs = captured.receivedAt.isValid() ? captured.receivedAt.toMSecsSinceEpoch() : nowMs;
         entry.streamId = streamId;
         entry.url = captured.url;
@@ -61,9 +65,7 @@ void EventLogModel::appendEvents(quint64 streamId, const QList<CapturedEvent> &e
         entry.id = captured.event.lastEventId;
         entry.data = captured.event.data;
         entry.connection = captured.connection;
-        push(std::move(entry));
     }
-    trimPending();
     startFlushTimer();
 }
 
@@ -123,10 +125,25 @@ void EventLogModel::countDropped(const Entry &entry)
 
 void EventLogModel::trimPending()
 {
-    while (m_pending.size() > size_t(m_maximumRows)) {
-        countDropped(m_pending.front());
-        m_pending.pop_front();
+    if (m_pending.size() > size_t(m_maximumRows))
+        dropPending(m_pending.size() - size_t(m_maximumRows));
+}
+
+void EventLogModel::dropPending(size_t count)
+{
+    // Rows come in runs of one stream: one lookup of its counts per run.
+    Counts *counts = nullptr;
+    quint64 countsOf = 0;
+    for (size_t i = 0; i < count; ++i) {
+        const quint64 stream = m_pending[i].streamId;
+        if (!counts || stream != countsOf) {
+            counts = &m_counts[stream];
+            countsOf = stream;
+        }
+        ++counts->dropped;
     }
+    m_dropped += qint64(count);
+    m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(count));
 }
 
 void EventLogModel::removeOldestRows(size_t count)

@@ -136,6 +136,7 @@ private:
 
     void push(Entry &&entry);
     void trimPending();
+    void dropPending(size_t count); // the oldest rows waiting for the next flush
     void startFlushTimer();
     void removeOldestRows(size_t count);
     void countDropped(const Entry &entry);
