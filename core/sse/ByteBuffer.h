@@ -3,8 +3,10 @@
 #include <QByteArrayView>
 #include <QtGlobal>
 
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
 
 // A growable byte buffer whose append is inline: the parser appends a few bytes per line, and
 // QByteArray's out-of-line append showed in its profile.
@@ -31,6 +33,18 @@ public:
             m_capacity = 0;
         }
     }
+    // Empties the buffer for its next use. Storage beyond ReusableCapacity stays only when this
+    // use filled more than half of it: a stream of large events keeps reusing one buffer instead
+    // of faulting in fresh pages for each, and a smaller use lets it go. A use that held nothing
+    // changes nothing. So what is kept is never more than twice the largest recent use.
+    void recycle()
+    {
+        if (m_size > 0 && m_capacity > ReusableCapacity && m_size <= m_capacity / 2) {
+            m_storage.reset();
+            m_capacity = 0;
+        }
+        m_size = 0;
+    }
     qsizetype size() const { return m_size; }
     const char *data() const { return m_storage.get(); }
     char *data() { return m_storage.get(); }
@@ -41,16 +55,22 @@ public:
 private:
     void grow(qsizetype needed)
     {
-        // Not zero-filled, unlike std::vector: every byte below m_size is written before it is read.
+        // Not zero-filled, unlike std::vector: every byte below m_size is written before it is
+        // read. realloc: a large block grows by remapping its pages, not by copying them.
         const qsizetype capacity = qMax(needed, qMax<qsizetype>(256, m_capacity * 2));
-        std::unique_ptr<char[]> storage(new char[size_t(capacity)]);
-        if (m_size > 0)
-            std::memcpy(storage.get(), m_storage.get(), size_t(m_size));
-        m_storage = std::move(storage);
+        void *storage = std::realloc(m_storage.get(), size_t(capacity));
+        if (!storage)
+            throw std::bad_alloc();
+        (void)m_storage.release();
+        m_storage.reset(static_cast<char *>(storage));
         m_capacity = capacity;
     }
 
-    std::unique_ptr<char[]> m_storage;
+    struct Free
+    {
+        void operator()(char *bytes) const { std::free(bytes); }
+    };
+    std::unique_ptr<char, Free> m_storage;
     qsizetype m_size = 0;
     qsizetype m_capacity = 0;
 };

@@ -20,7 +20,6 @@ SseEvent SseEventBatch::event(qsizetype index) const
 
 void SseEventBatch::clear()
 {
-    m_bytes.resize(0);
-    m_bytes.releaseIfLargeAndEmpty();
+    m_bytes.recycle();
     m_entries.clear();
 }

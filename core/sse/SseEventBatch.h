@@ -39,7 +39,7 @@ public:
         next.data = store(data);
         m_entries.push_back(next);
     }
-    // Forgets the events and keeps the capacity.
+    // Forgets the events; the capacity stays unless it is large and was little used (ByteBuffer::recycle()).
     void clear();
 
 private:

@@ -385,8 +385,7 @@ void SseParser::dispatch()
 
 void SseParser::resetBlock()
 {
-    m_blockBytes.resize(0);
-    m_blockBytes.releaseIfLargeAndEmpty();
+    m_blockBytes.recycle();
     m_type.resize(0);
     m_typeIsCached = false;
     m_blockOversized = false;
