@@ -46,6 +46,7 @@ public:
         m_size = 0;
     }
     qsizetype size() const { return m_size; }
+    bool isEmpty() const { return m_size == 0; }
     const char *data() const { return m_storage.get(); }
     char *data() { return m_storage.get(); }
     QByteArrayView view() const { return QByteArrayView(m_storage.get(), m_size); }

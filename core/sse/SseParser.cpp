@@ -397,9 +397,9 @@ QByteArrayView SseParser::dispatchedType()
         return m_cachedTypeBytes;
     if (m_type.isEmpty())
         return QByteArrayView(MessageType, sizeof MessageType - 1);
-    if (Utf8Decoder::isWellFormed(m_type))
-        assignBytes(m_cachedTypeBytes, m_type);
+    if (Utf8Decoder::isWellFormed(m_type.view()))
+        assignBytes(m_cachedTypeBytes, m_type.view());
     else
-        m_cachedTypeBytes = Utf8Decoder::replaceIllFormed(m_type);
+        m_cachedTypeBytes = Utf8Decoder::replaceIllFormed(m_type.view());
     return m_cachedTypeBytes;
 }

@@ -75,7 +75,7 @@ private:
     SseEventBatch *m_output = nullptr; // where feed() dispatches, while it runs
     SseEventBatch m_decodedBatch;      // for the QList overload of feed()
 
-    QByteArray m_type;
+    ByteBuffer m_type;
     bool m_typeIsCached = false; // the block's type is m_cachedTypeBytes (m_type is not filled)
     bool m_blockOversized = false;
     ByteBuffer m_idBuffer;       // the spec's "last event ID buffer", unless m_idBufferIsCommitted
