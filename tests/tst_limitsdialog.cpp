@@ -41,6 +41,8 @@ void TestLimitsDialog::ranges_data()
                                     << Limits::MaximumCaptureEvents << " events";
     QTest::newRow("capture MiB") << int(LimitsDialog::CaptureMiB) << qint64(1)
                                  << qint64(Limits::MaximumCaptureMiB) << " MiB";
+    QTest::newRow("capture MiB, all streams") << int(LimitsDialog::CaptureTotalMiB) << qint64(1)
+                                              << qint64(Limits::MaximumCaptureMiB) << " MiB";
     QTest::newRow("log rows") << int(LimitsDialog::LogRows) << qint64(Limits::MinimumLogRows)
                               << qint64(Limits::MaximumLogRows) << " rows";
     QTest::newRow("chart points") << int(LimitsDialog::ChartPoints)
@@ -81,12 +83,14 @@ void TestLimitsDialog::roundTrip()
     Limits limits;
     limits.captureMaxEvents = 123'456;
     limits.captureMaxMiB = 77;
+    limits.captureTotalMiB = 300;
     limits.logRows = 2'500;
     limits.chartPoints = 5'000'000;
     LimitsDialog dialog;
     dialog.setLimits(limits);
     QCOMPARE(dialog.limits(), limits);
     QCOMPARE(dialog.spinBox(LimitsDialog::LogRows)->value(), 2'500);
+    QCOMPARE(dialog.spinBox(LimitsDialog::CaptureTotalMiB)->value(), 300);
 
     // What the user types is what comes back.
     QSpinBox *rows = dialog.spinBox(LimitsDialog::LogRows);
@@ -99,6 +103,7 @@ void TestLimitsDialog::roundTrip()
     Limits extremes;
     extremes.captureMaxEvents = Limits::MaximumCaptureEvents;
     extremes.captureMaxMiB = Limits::MaximumCaptureMiB;
+    extremes.captureTotalMiB = 1;
     extremes.logRows = Limits::MinimumLogRows;
     extremes.chartPoints = Limits::MaximumChartPoints;
     dialog.setLimits(extremes);
@@ -113,6 +118,7 @@ void TestLimitsDialog::outOfRangeIsBounded_data()
     QTest::addColumn<int>("chartPoints");
 
     QTest::newRow("below") << qint64(0) << -5 << 1 << 0;
+    QTest::newRow("no budget at all") << qint64(-1) << 0 << -1 << -1;
     QTest::newRow("above") << Limits::MaximumCaptureEvents * 10 << Limits::MaximumCaptureMiB + 1
                            << Limits::MaximumLogRows + 1 << Limits::MaximumChartPoints + 1;
 }
@@ -127,6 +133,7 @@ void TestLimitsDialog::outOfRangeIsBounded()
     Limits limits;
     limits.captureMaxEvents = captureMaxEvents;
     limits.captureMaxMiB = captureMaxMiB;
+    limits.captureTotalMiB = captureMaxMiB; // the same range
     limits.logRows = logRows;
     limits.chartPoints = chartPoints;
     LimitsDialog dialog;

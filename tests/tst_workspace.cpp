@@ -96,6 +96,7 @@ private Q_SLOTS:
     void boundedLimits();
     void limitsApplyToEveryStream();
     void countsAgreeWithTheStores();
+    void captureBudgetDropsTheOldestOfAllStreams();
     void capturedEvents_data();
     void capturedEvents();
     void openCaptureGivesOfflineStreams();
@@ -364,6 +365,57 @@ void TestWorkspace::countsAgreeWithTheStores()
     }
     QCOMPARE(workspace.capturedCount(), held);
     QCOMPARE(workspace.capturedDroppedCount(), dropped);
+}
+
+void TestWorkspace::captureBudgetDropsTheOldestOfAllStreams()
+{
+    // A's events are all older than B's: over the shared budget, A loses its oldest and B nothing.
+    constexpr int PerStream = 40'000;
+    QByteArray capture;
+    for (int i = 1; i <= PerStream; ++i)
+        capture += line(UrlA, i, T0 + i);
+    for (int i = 1; i <= PerStream; ++i)
+        capture += line(UrlB, i, T0 + 100'000'000 + i);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("capture.jsonl"));
+    QVERIFY(writeFile(path, capture));
+
+    Workspace workspace;
+    workspace.setTickInterval(0);
+    const QList<Stream *> streams = workspace.openCapture(path);
+    QCOMPARE(streams.size(), 2);
+    CaptureStore *a = streams.at(0)->capture();
+    CaptureStore *b = streams.at(1)->capture();
+    QCOMPARE(a->size() + b->size(), 2 * PerStream);
+    const qint64 bytesOfB = b->byteSize();
+    QVERIFY(a->byteSize() > MiB && bytesOfB > MiB); // several blocks each
+    QVERIFY(workspace.capturedBytes() <= Limits::DefaultCaptureTotalMiB * MiB);
+
+    Limits limits;
+    limits.captureTotalMiB = 2;
+    QSignalSpy changedA(a, &CaptureStore::eventsChanged);
+    workspace.setLimits(limits);
+    QVERIFY2(workspace.capturedBytes() <= 2 * MiB, qPrintable(QString::number(workspace.capturedBytes())));
+    QCOMPARE(b->size(), PerStream);
+    QCOMPARE(b->droppedCount(), 0);
+    QVERIFY(a->size() < PerStream);
+    QCOMPARE(a->size() + a->droppedCount(), PerStream);
+    QCOMPARE(workspace.capturedDroppedCount(), a->droppedCount());
+    // What is left of A is its newest events, the oldest gone first.
+    QCOMPARE(a->at(a->size() - 1).event.lastEventId, QString::number(PerStream));
+    QCOMPARE(a->at(0).event.lastEventId, QString::number(a->droppedCount() + 1));
+    QVERIFY(!changedA.isEmpty());
+
+    // Tighter than A can give: B's oldest follow, and each keeps its newest block.
+    limits.captureTotalMiB = 1;
+    workspace.setLimits(limits);
+    QVERIFY(b->droppedCount() > 0);
+    QCOMPARE(b->at(b->size() - 1).event.lastEventId, QString::number(PerStream));
+    QVERIFY(a->size() > 0);
+    QCOMPARE(a->size() + b->size() + workspace.capturedDroppedCount(), 2 * PerStream);
+
+    // The session keeps the budget.
+    QCOMPARE(workspace.toSession().captureTotalMiB, 1);
 }
 
 void TestWorkspace::capturedEvents_data()

@@ -155,7 +155,7 @@ void TestWorkspaceSession::sessionRoundTrip()
 
     Workspace first;
     first.setTickInterval(0);
-    const Limits limits{1234, 64, 500, 2000};
+    const Limits limits{1234, 64, 500, 2000, 300};
     first.setLimits(limits);
     Stream *placeholder = first.addStream(fastOptions(server.url("/old")), {}, false);
     EventSourceOptions x = fastOptions(server.url("/x"));
@@ -183,6 +183,7 @@ void TestWorkspaceSession::sessionRoundTrip()
     QCOMPARE(saved.subscriptions[2].url, first.demoServer()->url());
     QCOMPARE(saved.captureMaxEvents, 1234);
     QCOMPARE(saved.captureMaxMiB, 64);
+    QCOMPARE(saved.captureTotalMiB, 300);
     QCOMPARE(saved.eventLogCap, 500);
     QCOMPARE(saved.pointCap, 2000);
 

@@ -54,6 +54,7 @@ Limits storedLimits()
     Limits limits;
     limits.captureMaxEvents = settings.value(LimitsKey + u"captureMaxEvents", limits.captureMaxEvents).toLongLong();
     limits.captureMaxMiB = settings.value(LimitsKey + u"captureMaxMiB", limits.captureMaxMiB).toInt();
+    limits.captureTotalMiB = settings.value(LimitsKey + u"captureTotalMiB", limits.captureTotalMiB).toInt();
     limits.logRows = settings.value(LimitsKey + u"logRows", limits.logRows).toInt();
     limits.chartPoints = settings.value(LimitsKey + u"chartPoints", limits.chartPoints).toInt();
     return limits.bounded();
@@ -64,6 +65,7 @@ void storeLimits(const Limits &limits)
     QSettings settings;
     settings.setValue(LimitsKey + u"captureMaxEvents", limits.captureMaxEvents);
     settings.setValue(LimitsKey + u"captureMaxMiB", limits.captureMaxMiB);
+    settings.setValue(LimitsKey + u"captureTotalMiB", limits.captureTotalMiB);
     settings.setValue(LimitsKey + u"logRows", limits.logRows);
     settings.setValue(LimitsKey + u"chartPoints", limits.chartPoints);
 }
@@ -390,9 +392,10 @@ void MainWindow::updateStatus()
     m_captureCountLabel->setText(captureStatusText());
     const Limits &limits = m_workspace->limits();
     const QLocale locale;
-    QStringList lines{tr("Each stream keeps at most %1 events and %2 MiB; older events are dropped and counted "
-                         "(File \u25B8 Limits).")
-                          .arg(locale.toString(limits.captureMaxEvents), locale.toString(limits.captureMaxMiB))};
+    QStringList lines{tr("Each stream keeps at most %1 events and %2 MiB, all streams together %3 MiB; older "
+                         "events are dropped and counted (File \u25B8 Limits).")
+                          .arg(locale.toString(limits.captureMaxEvents), locale.toString(limits.captureMaxMiB),
+                               locale.toString(limits.captureTotalMiB))};
     for (const Stream *stream : m_workspace->streams()) {
         lines.append(tr("%1: %2 events (%3 MiB), %4 dropped")
                          .arg(stream->name(), locale.toString(stream->capture()->size()),
@@ -433,6 +436,7 @@ void MainWindow::showLimitsDialog()
     dialog->setUsage(LimitsDialog::CaptureEvents, {m_workspace->capturedCount(), m_workspace->capturedDroppedCount()});
     dialog->setUsage(LimitsDialog::LogRows, {log->rowCount() + log->pendingCount(), log->droppedCount()});
     dialog->setUsage(LimitsDialog::CaptureMiB, {m_workspace->capturedBytes(), -1});
+    dialog->setUsage(LimitsDialog::CaptureTotalMiB, {m_workspace->capturedBytes(), -1});
     dialog->setUsage(LimitsDialog::ChartPoints,
                      {m_workspace->chartSampleCount(), m_workspace->chartDroppedSampleCount()});
     connect(dialog, &QDialog::accepted, this, [this, dialog] { m_workspace->setLimits(dialog->limits()); });

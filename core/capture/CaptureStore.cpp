@@ -189,6 +189,21 @@ qsizetype CaptureStore::dropFrontBlock()
     return removed;
 }
 
+qsizetype CaptureStore::dropOldestBlock()
+{
+    if (liveBlocks() <= 1)
+        return 0;
+    const qsizetype removed = dropFrontBlock();
+    m_dropped += removed;
+    Q_EMIT eventsChanged(removed, 0);
+    return removed;
+}
+
+QDateTime CaptureStore::oldestReceivedAt() const
+{
+    return m_size > 0 ? at(0).receivedAt : QDateTime();
+}
+
 qsizetype CaptureStore::evictFront(qsizetype count)
 {
     Q_ASSERT(count < m_size); // the newest event stays

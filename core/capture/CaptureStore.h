@@ -41,6 +41,12 @@ public:
     // At least 1; the newest event is always kept, even when it alone is larger.
     void setMaxBytes(qint64 bytes);
 
+    // Evicts the events of the oldest block (counted as dropped), for a bound shared with other
+    // stores; returns how many went. Nothing when one block is left: the newest events stay.
+    qsizetype dropOldestBlock();
+    // The oldest event's receive time; invalid when empty.
+    QDateTime oldestReceivedAt() const;
+
     void append(const CapturedEvent &event);
     // One batch: at most one eventsChanged() for all of it.
     void append(const QList<CapturedEvent> &events);

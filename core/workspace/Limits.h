@@ -10,6 +10,9 @@ struct Limits
     // stops a stream of large payloads long before it can exhaust the machine's memory.
     static constexpr qint64 DefaultCaptureMaxEvents = 2'000'000;
     static constexpr int DefaultCaptureMaxMiB = 512;
+    // All streams' captures together: with ten busy streams the per-stream bounds alone would let
+    // the captures pass several GiB. 768 MiB keeps the whole dashboard under 1 GiB.
+    static constexpr int DefaultCaptureTotalMiB = 768;
     static constexpr int DefaultLogRows = 10'000;
     static constexpr int DefaultChartPoints = 100'000;
 
@@ -24,6 +27,8 @@ struct Limits
     int captureMaxMiB = DefaultCaptureMaxMiB;          // per stream
     int logRows = DefaultLogRows;                      // the whole log
     int chartPoints = DefaultChartPoints;              // per plotted series
+    int captureTotalMiB = DefaultCaptureTotalMiB;      // every stream's capture together (last:
+                                                       // brace lists of the four above stay valid)
 
     // Each value clamped into its range.
     Limits bounded() const;

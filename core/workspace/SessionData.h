@@ -79,6 +79,7 @@ struct SessionData
     // Each stream's capture keeps at most this many events and MiB (older files: the defaults).
     qint64 captureMaxEvents = DefaultCaptureMaxEvents;
     int captureMaxMiB = DefaultCaptureMaxMiB;
+    int captureTotalMiB = Limits::DefaultCaptureTotalMiB; // every stream's capture together
     // The panels; their streams are named by the subscription's position in `subscriptions`
     // (DashboardLayout::mapStreams turns workspace ids into positions and back). Empty when the
     // file held none.

@@ -84,6 +84,7 @@ QJsonObject toJson(const SessionData &session)
         {QStringLiteral("pointCap"), session.pointCap},
         {QStringLiteral("captureMaxEvents"), session.captureMaxEvents},
         {QStringLiteral("captureMaxMiB"), session.captureMaxMiB},
+        {QStringLiteral("captureTotalMiB"), session.captureTotalMiB},
         {QStringLiteral("chartLayout"), chartLayoutName(session.chartLayout)},
         {QStringLiteral("layout"),
          QJsonObject{
@@ -367,6 +368,7 @@ std::optional<SessionData> SessionFile::load(const QString &path, QString *error
     reader.readInt(root, QStringLiteral("pointCap"), {}, &session.pointCap);
     reader.readInt(root, QStringLiteral("captureMaxEvents"), {}, &session.captureMaxEvents);
     reader.readInt(root, QStringLiteral("captureMaxMiB"), {}, &session.captureMaxMiB);
+    reader.readInt(root, QStringLiteral("captureTotalMiB"), {}, &session.captureTotalMiB);
     QString chartLayout = chartLayoutName(session.chartLayout);
     reader.readString(root, QStringLiteral("chartLayout"), {}, &chartLayout);
     if (chartLayout == chartLayoutName(ChartArrangement::PerStream))

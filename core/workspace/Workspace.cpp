@@ -245,8 +245,36 @@ void Workspace::setLimits(const Limits &limits)
     m_limits = bounded;
     for (Stream *stream : m_streams)
         applyLimits(stream);
+    enforceCaptureBudget();
     setModified();
     Q_EMIT limitsChanged(m_limits);
+}
+
+void Workspace::enforceCaptureBudget()
+{
+    const qint64 budget = qint64(m_limits.captureTotalMiB) * MiB;
+    qint64 total = capturedBytes();
+    if (total <= budget)
+        return;
+    // The oldest events go first, whichever stream holds them: the captures together are one
+    // window on the recent past.
+    std::vector<std::pair<QDateTime, CaptureStore *>> candidates;
+    for (Stream *stream : std::as_const(m_streams)) {
+        if (!stream->capture()->isEmpty())
+            candidates.emplace_back(stream->capture()->oldestReceivedAt(), stream->capture());
+    }
+    while (total > budget && !candidates.empty()) {
+        const auto oldest = std::min_element(candidates.begin(), candidates.end(),
+                                             [](const auto &a, const auto &b) { return a.first < b.first; });
+        CaptureStore *capture = oldest->second;
+        const qint64 before = capture->byteSize();
+        if (capture->dropOldestBlock() == 0) {
+            candidates.erase(oldest); // its newest block stays
+            continue;
+        }
+        total -= before - capture->byteSize();
+        oldest->first = capture->oldestReceivedAt();
+    }
 }
 
 qint64 Workspace::capturedCount() const
@@ -408,6 +436,7 @@ SessionData Workspace::toSession() const
     session.pointCap = m_limits.chartPoints;
     session.captureMaxEvents = m_limits.captureMaxEvents;
     session.captureMaxMiB = m_limits.captureMaxMiB;
+    session.captureTotalMiB = m_limits.captureTotalMiB;
     session.journal = isJournalEnabled();
     session.alertRules = m_alerts->toSettings();
     session.alertNotifications = m_alerts->desktopNotifications();
@@ -423,6 +452,7 @@ void Workspace::applySession(const SessionData &session, QStringList *withheld)
     limits.chartPoints = session.pointCap;
     limits.captureMaxEvents = session.captureMaxEvents;
     limits.captureMaxMiB = session.captureMaxMiB;
+    limits.captureTotalMiB = session.captureTotalMiB;
     setLimits(limits);
     setJournalEnabled(session.journal);
 
@@ -517,6 +547,7 @@ void Workspace::tick()
             plotted += stream->lastPlottedCount();
         }
     }
+    enforceCaptureBudget();
     if (plotted >= 100) {
         const double cost = double(plotNs) / double(plotted);
         m_plotNsPerEvent = m_plotNsPerEvent > 0 ? 0.8 * m_plotNsPerEvent + 0.2 * cost : cost;

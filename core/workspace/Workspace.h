@@ -134,6 +134,8 @@ private:
     Stream *startDemo(int intervalMs, const QString &name, int colorIndex);
     int freeColorIndex() const;
     void applyLimits(Stream *stream) const;
+    // Evicts the oldest events of all streams until their captures fit Limits::captureTotalMiB.
+    void enforceCaptureBudget();
 
     std::vector<Stream *> m_streams;
     Stream::Id m_nextId = 1;

@@ -44,6 +44,10 @@ LimitsDialog::LimitsDialog(QWidget *parent)
         this, QStringLiteral("captureMaxMiB"), 1, Limits::MaximumCaptureMiB, 64, tr(" MiB"),
         tr("Each stream's capture keeps at most about this much memory. Beyond it the oldest "
            "events are dropped from the capture; they are counted as dropped."));
+    m_spins[CaptureTotalMiB] = makeSpinBox(
+        this, QStringLiteral("captureTotalMiB"), 1, Limits::MaximumCaptureMiB, 64, tr(" MiB"),
+        tr("Every stream's capture together keeps at most about this much memory. Beyond it the "
+           "oldest events of all streams are dropped first; they are counted as dropped."));
     m_spins[LogRows] = makeSpinBox(
         this, QStringLiteral("logRows"), Limits::MinimumLogRows, Limits::MaximumLogRows, 1000,
         tr(" rows"),
@@ -72,10 +76,11 @@ LimitsDialog::LimitsDialog(QWidget *parent)
         form->addRow(text, field);
     };
 
-    auto *capture = new QGroupBox(tr("Capture, per stream"), this);
+    auto *capture = new QGroupBox(tr("Capture"), this);
     auto *captureForm = new QFormLayout(capture);
-    addRow(captureForm, tr("Keep at most:"), CaptureEvents);
+    addRow(captureForm, tr("Each stream keeps at most:"), CaptureEvents);
     addRow(captureForm, tr("\u2026 and at most:"), CaptureMiB);
+    addRow(captureForm, tr("All streams together:"), CaptureTotalMiB);
 
     auto *display = new QGroupBox(tr("Display"), this);
     auto *displayForm = new QFormLayout(display);
@@ -112,6 +117,7 @@ void LimitsDialog::setLimits(const Limits &limits)
     const Limits bounded = limits.bounded();
     m_spins[CaptureEvents]->setValue(int(bounded.captureMaxEvents));
     m_spins[CaptureMiB]->setValue(bounded.captureMaxMiB);
+    m_spins[CaptureTotalMiB]->setValue(bounded.captureTotalMiB);
     m_spins[LogRows]->setValue(bounded.logRows);
     m_spins[ChartPoints]->setValue(bounded.chartPoints);
 }
@@ -121,6 +127,7 @@ Limits LimitsDialog::limits() const
     Limits limits;
     limits.captureMaxEvents = m_spins[CaptureEvents]->value();
     limits.captureMaxMiB = m_spins[CaptureMiB]->value();
+    limits.captureTotalMiB = m_spins[CaptureTotalMiB]->value();
     limits.logRows = m_spins[LogRows]->value();
     limits.chartPoints = m_spins[ChartPoints]->value();
     return limits;
@@ -135,6 +142,7 @@ void LimitsDialog::setUsage(Limit limit, const Usage &usage)
         held = tr("%1 events").arg(locale.toString(usage.held));
         break;
     case CaptureMiB:
+    case CaptureTotalMiB:
         held = tr("%1 MiB").arg(locale.toString(double(usage.held) / MiB, 'f', 1));
         break;
     case LogRows:

@@ -17,7 +17,7 @@ class LimitsDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum Limit { CaptureEvents, CaptureMiB, LogRows, ChartPoints, LimitCount };
+    enum Limit { CaptureEvents, CaptureMiB, CaptureTotalMiB, LogRows, ChartPoints, LimitCount };
 
     // What a bound holds now. `held` is a count of events, rows or points, or bytes for
     // CaptureMiB; a negative `dropped` is not shown.
