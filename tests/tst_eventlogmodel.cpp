@@ -72,6 +72,7 @@ class TestEventLogModel : public QObject
 
 private Q_SLOTS:
     void batchesInsertions();
+    void flushedByItsOwnerOnly();
     void keepsTheNewestRows_data();
     void keepsTheNewestRows();
     void batchLargerThanTheCap();
@@ -122,6 +123,29 @@ void TestEventLogModel::batchesInsertions()
     QCOMPARE(cell(model, 600, EventLogModel::IdColumn), QStringLiteral("599"));
     QCOMPARE(model.totalAppended(), 601);
     QCOMPARE(model.droppedCount(), 0);
+}
+
+void TestEventLogModel::flushedByItsOwnerOnly()
+{
+    // The window flushes the log on its text tick: no timer of the model's own runs then.
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFlushInterval(EventLogModel::FlushedByOwner);
+    QCOMPARE(model.flushInterval(), EventLogModel::FlushedByOwner);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.appendEvents(1, makeEvents(0, 10));
+    // Several of the model's own flush intervals pass, and the rows still wait.
+    QVERIFY(!inserted.wait(10 * EventLogModel::DefaultFlushIntervalMs));
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.pendingCount(), 10);
+    model.flush();
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(inserted.count(), 1);
+
+    // A timer of its own again.
+    model.setFlushInterval(EventLogModel::DefaultFlushIntervalMs);
+    model.appendEvents(1, makeEvents(10, 5));
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 15, 10000);
 }
 
 void TestEventLogModel::keepsTheNewestRows_data()

@@ -229,8 +229,10 @@ void MainWindow::connectWorkspace()
             [log](Stream *stream, const QList<CapturedEvent> &events) { log->appendEvents(stream->id(), events); });
     connect(m_workspace, &Workspace::connectionEvent, log,
             [log](Stream *stream, const ConnectionEvent &event) { log->appendConnectionEvent(stream->id(), event); });
-    // Rows enter the log on the same display tick that brought their events.
+    // Rows enter the log on the text tick, with the tables and the status bar (about four times a
+    // second): a log flush under load replaces thousands of rows, too much for every frame.
     connect(m_workspace, &Workspace::textTicked, log, &EventLogModel::flush);
+    log->setFlushInterval(EventLogModel::FlushedByOwner);
     connect(m_workspace, &Workspace::streamAboutToBeRemoved, log,
             [log](Stream *stream) { log->removeStream(stream->id()); });
     connect(m_workspace, &Workspace::streamAdded, this, &MainWindow::updateLogStreams);

@@ -113,7 +113,7 @@ void EventLogModel::push(Entry &&entry)
 
 void EventLogModel::startFlushTimer()
 {
-    if (!m_flushTimer.isActive())
+    if (!m_flushedByOwner && !m_flushTimer.isActive())
         m_flushTimer.start();
 }
 
@@ -270,7 +270,11 @@ void EventLogModel::setMaximumRows(int rows)
 
 void EventLogModel::setFlushInterval(int ms)
 {
-    m_flushTimer.setInterval(qMax(0, ms));
+    m_flushedByOwner = ms == FlushedByOwner;
+    if (m_flushedByOwner)
+        m_flushTimer.stop();
+    else
+        m_flushTimer.setInterval(qMax(0, ms));
 }
 
 QString EventLogModel::preview(const QString &data, int maximumLength)

@@ -81,8 +81,10 @@ public:
     void setMaximumRows(int rows);
     int maximumRows() const { return m_maximumRows; }
 
+    // FlushedByOwner: no timer of its own; rows wait for flush().
+    static constexpr int FlushedByOwner = -1;
     void setFlushInterval(int ms);
-    int flushInterval() const { return m_flushTimer.interval(); }
+    int flushInterval() const { return m_flushedByOwner ? FlushedByOwner : m_flushTimer.interval(); }
 
     // The data on one line: line breaks shown as " ⏎ ", cut at `maximumLength` with an ellipsis.
     static QString preview(const QString &data, int maximumLength = 200);
@@ -151,4 +153,5 @@ private:
     qint64 m_dropped = 0;
     int m_maximumRows = DefaultMaximumRows;
     QTimer m_flushTimer;
+    bool m_flushedByOwner = false;
 };
