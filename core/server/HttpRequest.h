@@ -14,6 +14,7 @@ struct HttpRequest
     QByteArray method;
     QByteArray target; // path and query, as sent
     QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body; // as Content-Length framed it; empty without one
 
     QString path() const;
     QUrlQuery query() const;

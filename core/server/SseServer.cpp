@@ -1,5 +1,7 @@
 #include "SseServer.h"
 
+#include <optional>
+
 #include <QHash>
 #include <QPointer>
 #include <QTcpServer>
@@ -8,6 +10,8 @@
 namespace {
 
 constexpr qsizetype MaxHeadSize = 64 * 1024;
+// A request body is read whole before the route sees the request; a larger one gets 413.
+constexpr qint64 MaxBodySize = 1024 * 1024;
 
 enum class ParseStatus { Incomplete, Complete, Bad, TooLarge };
 
@@ -160,7 +164,7 @@ struct Connection
 {
     QByteArray buffer;
     QPointer<HttpResponseStream> response;
-    qint64 bodyToSkip = 0;
+    std::optional<ParsedHead> awaitingBody; // a head whose body has not all arrived
     bool closing = false;
 };
 
@@ -176,6 +180,9 @@ public:
     void processBuffer(QTcpSocket *socket);
     HttpResponseStream *beginResponse(QTcpSocket *socket, bool closeAfterResponse);
     void respondWithError(QTcpSocket *socket, int status, const QByteArray &text);
+    // The next whole request in the connection's buffer (head and body), or nothing yet: either
+    // more bytes are needed or an error was answered.
+    std::optional<ParsedHead> nextRequest(QTcpSocket *socket, Connection &connection);
     void dropConnections();
 
     SseServer *q;
@@ -218,34 +225,10 @@ void SseServer::Private::processBuffer(QTcpSocket *socket)
             return;
         Connection &connection = *it;
 
-        if (connection.bodyToSkip > 0) {
-            const qint64 skipped = qMin<qint64>(connection.bodyToSkip, connection.buffer.size());
-            connection.buffer.remove(0, skipped);
-            connection.bodyToSkip -= skipped;
-            if (connection.bodyToSkip > 0)
-                return;
-        }
-
-        ParsedHead head = parseHead(connection.buffer);
-        switch (head.status) {
-        case ParseStatus::Incomplete:
-            connection.buffer.remove(0, head.consumed);
+        std::optional<ParsedHead> next = nextRequest(socket, connection);
+        if (!next)
             return;
-        case ParseStatus::TooLarge:
-            respondWithError(socket, 431, "Request Header Fields Too Large\n");
-            return;
-        case ParseStatus::Bad:
-            respondWithError(socket, 400, "Bad Request\n");
-            return;
-        case ParseStatus::Complete:
-            break;
-        }
-        if (head.unsupportedBody) {
-            respondWithError(socket, 501, "Chunked request bodies are not supported\n");
-            return;
-        }
-        connection.buffer.remove(0, head.consumed);
-        connection.bodyToSkip = head.bodyLength;
+        ParsedHead &head = *next;
 
         HttpResponseStream *response = beginResponse(socket, head.closeAfterResponse);
         const HttpRequest request = std::move(head.request);
@@ -263,6 +246,47 @@ void SseServer::Private::processBuffer(QTcpSocket *socket)
             response->end();
         }
     }
+}
+
+std::optional<ParsedHead> SseServer::Private::nextRequest(QTcpSocket *socket, Connection &connection)
+{
+    ParsedHead head;
+    if (connection.awaitingBody) {
+        head = std::move(*connection.awaitingBody);
+        connection.awaitingBody.reset();
+    } else {
+        head = parseHead(connection.buffer);
+        switch (head.status) {
+        case ParseStatus::Incomplete:
+            connection.buffer.remove(0, head.consumed);
+            return std::nullopt;
+        case ParseStatus::TooLarge:
+            respondWithError(socket, 431, "Request Header Fields Too Large\n");
+            return std::nullopt;
+        case ParseStatus::Bad:
+            respondWithError(socket, 400, "Bad Request\n");
+            return std::nullopt;
+        case ParseStatus::Complete:
+            break;
+        }
+        if (head.unsupportedBody) {
+            respondWithError(socket, 501, "Chunked request bodies are not supported\n");
+            return std::nullopt;
+        }
+        if (head.bodyLength > MaxBodySize) {
+            respondWithError(socket, 413, "Content Too Large\n");
+            return std::nullopt;
+        }
+        connection.buffer.remove(0, head.consumed);
+    }
+    // The route sees the request once its body is all there.
+    if (connection.buffer.size() < head.bodyLength) {
+        connection.awaitingBody = std::move(head);
+        return std::nullopt;
+    }
+    head.request.body = connection.buffer.first(head.bodyLength);
+    connection.buffer.remove(0, head.bodyLength);
+    return head;
 }
 
 HttpResponseStream *SseServer::Private::beginResponse(QTcpSocket *socket, bool closeAfterResponse)

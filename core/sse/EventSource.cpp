@@ -1,5 +1,6 @@
 #include "EventSource.h"
 
+#include "FetchRequest.h"
 #include "MimeType.h"
 #include "ReconnectPolicy.h"
 #include "SseParser.h"
@@ -45,23 +46,6 @@ QString httpReason(const QNetworkReply *reply, int status)
     return phrase.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
                             : QStringLiteral("HTTP %1 %2").arg(status).arg(phrase);
 }
-
-// An empty request body that cannot be rewound. When a close-delimited response ends, Qt 6.4 can
-// take the close for a failure of the already answered request and silently send it again on a new
-// connection (a phantom subscription carrying an old Last-Event-ID). Resending needs the body
-// rewound; refusing makes Qt drop the resend and report ContentReSendError instead.
-class NoRewindEmptyBody : public QIODevice
-{
-public:
-    NoRewindEmptyBody() { open(QIODevice::ReadOnly); }
-    bool isSequential() const override { return false; }
-    qint64 size() const override { return 0; }
-    bool reset() override { return false; }
-
-protected:
-    qint64 readData(char *, qint64) override { return -1; }
-    qint64 writeData(const char *, qint64) override { return -1; }
-};
 
 struct Outcome
 {
@@ -115,6 +99,8 @@ public:
     QList<QSslError> sslErrors;
     QUrl currentUrl;
     int redirectCount = 0;
+    QByteArray currentMethod = QByteArrayLiteral("GET"); // after the redirects so far
+    bool bodyDropped = false;                           // a redirect turned the request into a GET
     bool secretsWithheld = false;
     bool announced = false;
     bool deliveredOnThisConnection = false;
@@ -143,6 +129,8 @@ void EventSource::Private::connectFromOriginalUrl()
 {
     // Every (re)connection starts again from the URL the user gave, redirects followed anew.
     currentUrl = options.url;
+    currentMethod = FetchRequest::normalizedMethod(options.method);
+    bodyDropped = false;
     redirectCount = 0;
     secretsWithheld = false;
     sendRequest();
@@ -165,8 +153,8 @@ void EventSource::Private::sendRequest()
         return;
     }
 
-    auto *body = new NoRewindEmptyBody;
-    QNetworkReply *newReply = manager->sendCustomRequest(buildRequest(), QByteArrayLiteral("GET"), body);
+    auto *body = new FetchRequest::NoRewindBody(bodyDropped ? QByteArray() : options.body);
+    QNetworkReply *newReply = manager->sendCustomRequest(buildRequest(), currentMethod, body);
     body->setParent(newReply);
     reply = newReply;
     applyReadBufferSize(newReply);
@@ -210,6 +198,8 @@ QNetworkRequest EventSource::Private::buildRequest() const
                       QByteArray(QByteArray("EventScope/") + QCoreApplication::applicationVersion().toLatin1()));
     for (const auto &[name, value] : options.headers) {
         if (secretsWithheld && isSecretHeader(name))
+            continue;
+        if (bodyDropped && FetchRequest::isRequestBodyHeader(name))
             continue;
         request.setRawHeader(name, value);
     }
@@ -414,6 +404,11 @@ bool EventSource::Private::followRedirect(QNetworkReply *source, int status)
     }
     if (!sameOrigin(target, options.url))
         secretsWithheld = true;
+    // The body and the headers that describe it go with the method.
+    if (FetchRequest::redirectBecomesGet(status, currentMethod)) {
+        currentMethod = QByteArrayLiteral("GET");
+        bodyDropped = true;
+    }
     currentUrl = target;
     sendRequest();
     return true;

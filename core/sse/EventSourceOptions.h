@@ -16,6 +16,10 @@ using HttpHeader = std::pair<QByteArray, QByteArray>;
 struct EventSourceOptions
 {
     QUrl url;
+    // The request's method and body: GET and none unless told otherwise. The body goes again,
+    // unchanged, with every reconnection; its Content-Type is one of `headers`.
+    QByteArray method = QByteArrayLiteral("GET");
+    QByteArray body;
     QList<HttpHeader> headers;
     // Header names (besides Authorization and Cookie) that never follow a redirect to another origin.
     QList<QByteArray> secretHeaderNames;
