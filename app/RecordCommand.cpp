@@ -3,6 +3,7 @@
 #include "CaptureWriter.h"
 #include "CsvWriter.h"
 #include "EventSourceOptions.h"
+#include "FetchRequest.h"
 #include "JsonlWriter.h"
 #include "RecordAlerts.h"
 #include "Recorder.h"
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QUrl>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <csignal>
@@ -97,6 +99,41 @@ std::optional<HttpHeader> parseHeader(const QString &text)
     return HttpHeader{name, value};
 }
 
+// The method and body of -X, --data and --data-file into `options`; the usage error, if any.
+std::optional<QString> readRequest(const QCommandLineParser &parser, const QCommandLineOption &methodOption,
+                                   const QCommandLineOption &dataOption, const QCommandLineOption &dataFileOption,
+                                   EventSourceOptions &options)
+{
+    const bool hasBody = parser.isSet(dataOption) || parser.isSet(dataFileOption);
+    if (parser.isSet(dataOption) && parser.isSet(dataFileOption))
+        return QStringLiteral("--data and --data-file cannot both be given");
+    if (parser.isSet(dataOption))
+        options.body = parser.value(dataOption).toUtf8();
+    if (parser.isSet(dataFileOption)) {
+        const QString path = parser.value(dataFileOption);
+        QFile file(path);
+        const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                       : file.open(QIODevice::ReadOnly);
+        if (!opened)
+            return QStringLiteral("cannot read --data-file \"%1\": %2").arg(path, file.errorString());
+        options.body = file.readAll();
+    }
+    // As curl does: a body without -X is POSTed.
+    options.method = parser.isSet(methodOption) ? parser.value(methodOption).toUtf8()
+                                                : QByteArray(hasBody ? "POST" : "GET");
+    const bool token = !options.method.isEmpty()
+        && std::all_of(options.method.cbegin(), options.method.cend(), isTokenChar);
+    if (!token)
+        return QStringLiteral("-X needs an HTTP method, not \"%1\"").arg(parser.value(methodOption));
+    if (FetchRequest::isForbiddenMethod(options.method))
+        return QStringLiteral("-X %1 cannot be sent (CONNECT, TRACE and TRACK never are)")
+            .arg(QString::fromUtf8(options.method));
+    const QByteArray method = FetchRequest::normalizedMethod(options.method);
+    if (hasBody && (method == "GET" || method == "HEAD"))
+        return QStringLiteral("a request body needs a method that takes one (not %1)").arg(QString::fromUtf8(method));
+    return std::nullopt;
+}
+
 std::optional<qint64> parseCount(const QString &text, qint64 minimum)
 {
     bool ok = false;
@@ -148,6 +185,17 @@ int runRecordCommand(const QStringList &arguments)
     const QCommandLineOption headerOption({QStringLiteral("H"), QStringLiteral("header")},
                                           QStringLiteral("Extra request header \"Name: value\" (repeatable)."),
                                           QStringLiteral("HEADER"));
+    const QCommandLineOption methodOption({QStringLiteral("X"), QStringLiteral("method")},
+                                          QStringLiteral("Request method: GET (the default, POST with a body), "
+                                                         "POST, PUT, PATCH, REPORT or any other token."),
+                                          QStringLiteral("METHOD"));
+    const QCommandLineOption dataOption(QStringLiteral("data"),
+                                        QStringLiteral("Request body, sent again unchanged with every "
+                                                       "reconnection; its type with -H 'Content-Type: ...'."),
+                                        QStringLiteral("BODY"));
+    const QCommandLineOption dataFileOption(QStringLiteral("data-file"),
+                                            QStringLiteral("Request body read from FILE (- for standard input)."),
+                                            QStringLiteral("FILE"));
     const QCommandLineOption lastEventIdOption(QStringLiteral("last-event-id"),
                                                QStringLiteral("Last-Event-ID sent on the first connection."),
                                                QStringLiteral("ID"));
@@ -155,6 +203,10 @@ int runRecordCommand(const QStringList &arguments)
                                          QStringLiteral("Initial reconnection time in ms (default 3000; a "
                                                         "stream's retry: field overrides it)."),
                                          QStringLiteral("MS"), QString::number(ReconnectPolicy::DefaultReconnectionTimeMs));
+    const QCommandLineOption maxBackoffOption(QStringLiteral("max-backoff"),
+                                              QStringLiteral("Longest wait between reconnection attempts in ms "
+                                                             "(default 60000)."),
+                                              QStringLiteral("MS"), QString::number(ReconnectPolicy::DefaultMaxBackoffMs));
     const QCommandLineOption idleTimeoutOption(QStringLiteral("idle-timeout"),
                                                QStringLiteral("Reconnect when no byte arrived for MS (default: off)."),
                                                QStringLiteral("MS"));
@@ -170,9 +222,9 @@ int runRecordCommand(const QStringList &arguments)
                                                 QStringLiteral("CMD"));
     const QCommandLineOption exitOnAlertOption(QStringLiteral("exit-on-alert"),
                                                QStringLiteral("Stop at the first alert that fires, exit status 3."));
-    parser.addOptions({outputOption, formatOption, maxEventsOption, durationOption, headerOption,
-                       lastEventIdOption, retryOption, idleTimeoutOption, strictOption, alertOption,
-                       alertCommandOption, exitOnAlertOption});
+    parser.addOptions({outputOption, formatOption, maxEventsOption, durationOption, headerOption, methodOption,
+                       dataOption, dataFileOption, lastEventIdOption, retryOption, maxBackoffOption,
+                       idleTimeoutOption, strictOption, alertOption, alertCommandOption, exitOnAlertOption});
     parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("http or https stream URLs."),
                                  QStringLiteral("URL..."));
 
@@ -211,6 +263,8 @@ int runRecordCommand(const QStringList &arguments)
             return usageError(QStringLiteral("bad header \"%1\" (expected \"Name: value\")").arg(text));
         common.headers.append(*header);
     }
+    if (const std::optional<QString> error = readRequest(parser, methodOption, dataOption, dataFileOption, common))
+        return usageError(*error);
     common.lastEventId = parser.value(lastEventIdOption);
     common.reconnectMode = parser.isSet(strictOption) ? ReconnectMode::Strict : ReconnectMode::Resilient;
 
@@ -219,6 +273,12 @@ int runRecordCommand(const QStringList &arguments)
         return usageError(QStringLiteral("--retry needs a number of milliseconds, not \"%1\"")
                               .arg(parser.value(retryOption)));
     common.reconnectionTimeMs = int(*retry);
+
+    const std::optional<qint64> maxBackoff = parseCount(parser.value(maxBackoffOption), 1);
+    if (!maxBackoff || *maxBackoff > INT_MAX)
+        return usageError(QStringLiteral("--max-backoff needs a positive number of milliseconds, not \"%1\"")
+                              .arg(parser.value(maxBackoffOption)));
+    common.maxBackoffMs = int(*maxBackoff);
 
     if (parser.isSet(idleTimeoutOption)) {
         const std::optional<qint64> idle = parseCount(parser.value(idleTimeoutOption), 0);

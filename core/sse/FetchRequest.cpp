@@ -14,6 +14,15 @@ QByteArray FetchRequest::normalizedMethod(const QByteArray &method)
     return method;
 }
 
+bool FetchRequest::isForbiddenMethod(const QByteArray &method)
+{
+    for (const char *forbidden : {"CONNECT", "TRACE", "TRACK"}) {
+        if (method.compare(forbidden, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 bool FetchRequest::isRequestBodyHeader(const QByteArray &name)
 {
     for (const char *header : {"Content-Encoding", "Content-Language", "Content-Location", "Content-Type"}) {

@@ -11,6 +11,9 @@ namespace FetchRequest {
 // token as it was given; GET for none.
 QByteArray normalizedMethod(const QByteArray &method);
 
+// CONNECT, TRACE and TRACK, in any case: Fetch refuses to send them.
+bool isForbiddenMethod(const QByteArray &method);
+
 // Content-Encoding, Content-Language, Content-Location and Content-Type: the headers that describe
 // a body, which go with it when a redirect turns the request into a GET.
 bool isRequestBodyHeader(const QByteArray &name);
