@@ -34,7 +34,13 @@ SessionData sampleSession()
     demo.derivedSeries = {QStringLiteral("rate(/count)"), QStringLiteral("avg(/count, 10s)")};
     SubscriptionSettings plain;
     plain.url = QUrl(QStringLiteral("https://example.invalid/stream?x=1"));
-    session.subscriptions = {demo, plain};
+    SubscriptionSettings chat; // a POST-based stream whose body holds a key
+    chat.url = QUrl(QStringLiteral("https://api.example.invalid/v1/chat"));
+    chat.method = QStringLiteral("POST");
+    chat.body = QStringLiteral(R"({"key": "s3cret-body", "stream": true})");
+    chat.bodySecret = true;
+    chat.maxBackoffMs = 5000;
+    session.subscriptions = {demo, plain, chat};
     session.timeWindowMs = 300000;
     session.eventLogCap = 2500;
     session.pointCap = 50000;
@@ -97,7 +103,7 @@ void TestSessionFile::roundTrip()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray written = file.readAll();
-    for (const char *secret : {"t0ken", "k3y", "c00kie"})
+    for (const char *secret : {"t0ken", "k3y", "c00kie", "s3cret-body"})
         QCOMPARE(written.contains(secret), storeSecrets);
     const QJsonArray headers = QJsonDocument::fromJson(written)
                                    .object()
@@ -125,7 +131,14 @@ void TestSessionFile::roundTrip()
                 header.value.clear();
         }
     }
-    QCOMPARE(loaded->subscriptions.size(), 2);
+    if (!storeSecrets)
+        expected.subscriptions[2].body.clear();
+    QCOMPARE(loaded->subscriptions.size(), 3);
+    QCOMPARE(loaded->subscriptions[2].method, QStringLiteral("POST"));
+    QCOMPARE(loaded->subscriptions[2].maxBackoffMs, 5000);
+    QVERIFY(loaded->subscriptions[2].bodySecret);
+    QCOMPARE(loaded->subscriptions[1].maxBackoffMs, ReconnectPolicy::DefaultMaxBackoffMs);
+    QVERIFY(loaded->subscriptions[1].method.isEmpty());
     QCOMPARE(loaded->subscriptions[0].headers, expected.subscriptions[0].headers);
     QCOMPARE(loaded->subscriptions[0].lastEventId, std::optional<QString>(QStringLiteral("41")));
     QVERIFY(!loaded->subscriptions[1].lastEventId);

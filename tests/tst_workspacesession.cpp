@@ -165,6 +165,10 @@ void TestWorkspaceSession::sessionRoundTrip()
     x.reconnectionTimeMs = 1500;
     x.idleTimeoutMs = 45000;
     x.lastEventId = QStringLiteral("41");
+    x.method = "POST";
+    x.body = R"({"api_key": "b0dy"})";
+    x.secretBody = true;
+    x.maxBackoffMs = 7000;
     first.addStream(x, QStringLiteral("x"), false);
     Stream *y = first.addStream(fastOptions(server.url("/y")), {}, false);
     y->setTimeSource(StreamFieldStore::PayloadField, QStringLiteral("/time"));
@@ -211,7 +215,7 @@ void TestWorkspaceSession::sessionRoundTrip()
     second.applySession(session, &withheld);
     QCOMPARE(announcedColors, (QList<int>{1, 2, 0}));
     QCOMPARE(removed.count(), 1);
-    QCOMPARE(withheld, (QStringList{"x: Authorization", "x: X-Api-Key"}));
+    QCOMPARE(withheld, (QStringList{"x: Authorization", "x: X-Api-Key", "x: the request body"}));
     QVERIFY(!second.isModified());
     if (!modified.isEmpty())
         QCOMPARE(modified.last().at(0).toBool(), false);
@@ -228,6 +232,10 @@ void TestWorkspaceSession::sessionRoundTrip()
     QCOMPARE(sx->options().reconnectionTimeMs, 1500);
     QCOMPARE(sx->options().idleTimeoutMs, 45000);
     QCOMPARE(sx->options().lastEventId, QStringLiteral("41"));
+    QCOMPARE(sx->options().method, QByteArray("POST"));
+    QVERIFY(sx->options().body.isEmpty()); // a secret body is withheld from the file, like the headers
+    QVERIFY(sx->options().secretBody);
+    QCOMPARE(sx->options().maxBackoffMs, 7000);
     const Stream *sy = second.streamAt(1);
     QCOMPARE(sy->fields()->timeSource(), StreamFieldStore::PayloadField);
     QCOMPARE(sy->fields()->timeFieldPath(), QStringLiteral("/time"));

@@ -20,6 +20,7 @@ struct EventSourceOptions
     // unchanged, with every reconnection; its Content-Type is one of `headers`.
     QByteArray method = QByteArrayLiteral("GET");
     QByteArray body;
+    bool secretBody = false; // kept out of session files unless secrets are stored, as secret headers are
     QList<HttpHeader> headers;
     // Header names (besides Authorization and Cookie) that never follow a redirect to another origin.
     QList<QByteArray> secretHeaderNames;

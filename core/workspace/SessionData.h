@@ -29,8 +29,12 @@ struct SubscriptionSettings
     QString name;
     QUrl url;
     QList<SessionHeader> headers;
+    QString method; // empty: GET
+    QString body;   // empty when read back from a file that withheld a secret one
+    bool bodySecret = false;
     ReconnectMode reconnectMode = ReconnectMode::Resilient;
     int reconnectionTimeMs = ReconnectPolicy::DefaultReconnectionTimeMs;
+    int maxBackoffMs = ReconnectPolicy::DefaultMaxBackoffMs;
     int idleTimeoutMs = 0; // 0: off
     std::optional<QString> lastEventId;
     QStringList plottedFields; // field paths such as "/count"

@@ -51,6 +51,15 @@ QJsonObject toJson(const SessionData &session)
         };
         if (sub.lastEventId)
             object.insert(QStringLiteral("lastEventId"), *sub.lastEventId);
+        if (!sub.method.isEmpty())
+            object.insert(QStringLiteral("method"), sub.method);
+        if (!sub.body.isEmpty() || sub.bodySecret) {
+            object.insert(QStringLiteral("bodySecret"), sub.bodySecret);
+            if (!sub.bodySecret || session.storeSecrets)
+                object.insert(QStringLiteral("body"), sub.body);
+        }
+        if (sub.maxBackoffMs != ReconnectPolicy::DefaultMaxBackoffMs)
+            object.insert(QStringLiteral("maxBackoffMs"), sub.maxBackoffMs);
         if (sub.demo)
             object.insert(QStringLiteral("demo"), true);
         if (sub.colorIndex >= 0)
@@ -249,6 +258,10 @@ SubscriptionSettings readSubscription(Reader &reader, const QJsonObject &object,
 
     reader.readInt(object, QStringLiteral("reconnectionTimeMs"), where, &sub.reconnectionTimeMs);
     reader.readInt(object, QStringLiteral("idleTimeoutMs"), where, &sub.idleTimeoutMs);
+    reader.readInt(object, QStringLiteral("maxBackoffMs"), where, &sub.maxBackoffMs);
+    reader.readString(object, QStringLiteral("method"), where, &sub.method);
+    reader.readString(object, QStringLiteral("body"), where, &sub.body);
+    reader.readBool(object, QStringLiteral("bodySecret"), where, &sub.bodySecret);
     if (object.contains(QStringLiteral("lastEventId"))) {
         QString id;
         reader.readString(object, QStringLiteral("lastEventId"), where, &id);

@@ -84,7 +84,8 @@ namespace {
 
 bool sameConnection(const EventSourceOptions &a, const EventSourceOptions &b)
 {
-    return a.url == b.url && a.method == b.method && a.body == b.body && a.headers == b.headers
+    return a.url == b.url && a.method == b.method && a.body == b.body && a.secretBody == b.secretBody
+        && a.headers == b.headers
         && a.secretHeaderNames == b.secretHeaderNames
         && a.reconnectMode == b.reconnectMode && a.reconnectionTimeMs == b.reconnectionTimeMs
         && a.maxBackoffMs == b.maxBackoffMs && a.jitter == b.jitter && a.idleTimeoutMs == b.idleTimeoutMs

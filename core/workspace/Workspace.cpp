@@ -419,8 +419,13 @@ SessionData Workspace::toSession() const
             sub.headers.append({QString::fromLatin1(header.first), QString::fromUtf8(header.second),
                                 isSecretHeader(options, header.first)});
         }
+        if (options.method != "GET")
+            sub.method = QString::fromLatin1(options.method);
+        sub.body = QString::fromUtf8(options.body);
+        sub.bodySecret = options.secretBody;
         sub.reconnectMode = options.reconnectMode;
         sub.reconnectionTimeMs = options.reconnectionTimeMs;
+        sub.maxBackoffMs = options.maxBackoffMs;
         sub.idleTimeoutMs = options.idleTimeoutMs;
         if (!options.lastEventId.isEmpty())
             sub.lastEventId = options.lastEventId;
@@ -479,8 +484,17 @@ void Workspace::applySession(const SessionData &session, QStringList *withheld)
                                                       header.name));
                 }
             }
+            if (!sub.method.isEmpty())
+                options.method = sub.method.toLatin1();
+            options.body = sub.body.toUtf8();
+            options.secretBody = sub.bodySecret;
+            if (sub.bodySecret && sub.body.isEmpty() && withheld) {
+                withheld->append(tr("%1: the request body").arg(sub.name.isEmpty() ? Stream::defaultName(sub.url)
+                                                                                     : sub.name));
+            }
             options.reconnectMode = sub.reconnectMode;
             options.reconnectionTimeMs = sub.reconnectionTimeMs;
+            options.maxBackoffMs = sub.maxBackoffMs;
             options.idleTimeoutMs = sub.idleTimeoutMs;
             options.lastEventId = sub.lastEventId.value_or(QString());
             stream = addStream(options, sub.name, false, sub.colorIndex);
