@@ -1,6 +1,12 @@
 #include "SubscriptionDialog.h"
 
+#include "RequestEditor.h"
+
 #include <QApplication>
+#include <QCheckBox>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
 #include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
@@ -33,6 +39,10 @@ private Q_SLOTS:
     void editedStreamKeepsItsName();
     void policiesAreExplained();
     void okAccepts();
+    void requestMethodAndBody();
+    void requestErrors_data();
+    void requestErrors();
+    void bodyFromFile();
 };
 
 void TestSubscriptionDialog::validation_data()
@@ -316,8 +326,11 @@ void TestSubscriptionDialog::prefillForEdit()
     QCOMPARE(options.reconnectMode, ReconnectMode::Strict);
     QCOMPARE(options.reconnectionTimeMs, 1500);
     QCOMPARE(options.idleTimeoutMs, 30000);
-    // What the dialog does not show is kept.
+    QCOMPARE(dialog.maxBackoffSpin()->value(), 5000);
     QCOMPARE(options.maxBackoffMs, 5000);
+    QCOMPARE(options.method, QByteArray("GET"));
+    QVERIFY(options.body.isEmpty());
+    // What the dialog does not show is kept.
     QCOMPARE(options.jitter, false);
     QCOMPARE(options.lastEventId, QStringLiteral("42"));
     QCOMPARE(dialog.name(), QStringLiteral("Production"));
@@ -420,6 +433,94 @@ void TestSubscriptionDialog::okAccepts()
     QTest::mouseClick(dialog.okButton(), Qt::LeftButton);
     QCOMPARE(accepted.count(), 1);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestSubscriptionDialog::requestMethodAndBody()
+{
+    EventSourceOptions original;
+    original.url = QUrl(QStringLiteral("https://api.example.org/v1/chat"));
+    original.method = "POST";
+    original.body = R"({"api_key": "k", "stream": true})";
+    original.secretBody = true;
+    SubscriptionDialog dialog;
+    dialog.setOptions(original);
+    RequestEditor *request = dialog.requestEditor();
+    QCOMPARE(request->methodCombo()->currentText(), QStringLiteral("POST"));
+    QCOMPARE(request->bodyEdit()->toPlainText(), QString::fromUtf8(original.body));
+    QVERIFY(request->secretCheck()->isChecked());
+    QVERIFY(dialog.okButton()->isEnabled());
+    EventSourceOptions options = dialog.options();
+    QCOMPARE(options.method, QByteArray("POST"));
+    QCOMPARE(options.body, original.body);
+    QVERIFY(options.secretBody);
+
+    // Typed the way a person would: another method, a new body.
+    request->methodCombo()->lineEdit()->selectAll();
+    QTest::keyClicks(request->methodCombo()->lineEdit(), QStringLiteral("REPORT"));
+    request->bodyEdit()->selectAll();
+    QTest::keyClicks(request->bodyEdit(), QStringLiteral("<query/>"));
+    options = dialog.options();
+    QCOMPARE(options.method, QByteArray("REPORT"));
+    QCOMPARE(options.body, QByteArray("<query/>"));
+
+    // No body, no secret.
+    request->bodyEdit()->clear();
+    QVERIFY(!request->secretCheck()->isEnabled());
+    QVERIFY(!dialog.options().secretBody);
+}
+
+void TestSubscriptionDialog::requestErrors_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("error"); // part of the message; empty: valid
+
+    QTest::newRow("GET, no body") << QStringLiteral("GET") << QString() << QString();
+    QTest::newRow("POST with a body") << QStringLiteral("POST") << QStringLiteral("{}") << QString();
+    QTest::newRow("any token") << QStringLiteral("SUBSCRIBE") << QString() << QString();
+    QTest::newRow("GET with a body") << QStringLiteral("GET") << QStringLiteral("{}") << QStringLiteral("no body");
+    QTest::newRow("head with a body") << QStringLiteral("head") << QStringLiteral("x") << QStringLiteral("HEAD");
+    QTest::newRow("space") << QStringLiteral("PO ST") << QString() << QStringLiteral("not an HTTP method");
+    QTest::newRow("not ASCII") << QStringLiteral("PÖST") << QString() << QStringLiteral("not an HTTP method");
+    QTest::newRow("CONNECT") << QStringLiteral("CONNECT") << QString() << QStringLiteral("cannot be sent");
+    QTest::newRow("track") << QStringLiteral("track") << QString() << QStringLiteral("cannot be sent");
+}
+
+void TestSubscriptionDialog::requestErrors()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, body);
+    QFETCH(QString, error);
+
+    SubscriptionDialog dialog;
+    dialog.urlEdit()->setText(QStringLiteral("http://127.0.0.1:8080/events"));
+    dialog.requestEditor()->methodCombo()->setCurrentText(method);
+    dialog.requestEditor()->bodyEdit()->setPlainText(body);
+    QCOMPARE(dialog.okButton()->isEnabled(), error.isEmpty());
+    if (error.isEmpty()) {
+        QVERIFY(dialog.validationError().isEmpty());
+    } else {
+        QVERIFY2(dialog.validationError().contains(error), qPrintable(dialog.validationError()));
+        QVERIFY(dialog.messageLabel()->text().contains(error));
+    }
+}
+
+void TestSubscriptionDialog::bodyFromFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("body.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"prompt\": \"h\xc3\xa9llo\"}\n");
+    file.close();
+    RequestEditor editor;
+    editor.setRequest("POST", {}, false);
+    QVERIFY(editor.loadBody(path));
+    QCOMPARE(editor.body(), QByteArray("{\"prompt\": \"h\xc3\xa9llo\"}\n"));
+    QString error;
+    QVERIFY(!editor.loadBody(dir.filePath(QStringLiteral("missing.json")), &error));
+    QVERIFY2(error.contains(QStringLiteral("missing.json")), qPrintable(error));
+    QCOMPARE(editor.body(), QByteArray("{\"prompt\": \"h\xc3\xa9llo\"}\n")); // kept
 }
 
 QTEST_MAIN(TestSubscriptionDialog)

@@ -1,5 +1,6 @@
 #include "SubscriptionDialog.h"
 
+#include "RequestEditor.h"
 #include "StreamUrl.h"
 
 #include <QComboBox>
@@ -51,8 +52,10 @@ SubscriptionDialog::SubscriptionDialog(QWidget *parent)
     , m_nameEdit(new QLineEdit(this))
     , m_headerTable(new QTableWidget(0, 3, this))
     , m_removeHeaderButton(new QPushButton(tr("&Remove"), this))
+    , m_request(new RequestEditor(this))
     , m_policyCombo(new QComboBox(this))
     , m_reconnectionTimeSpin(new QSpinBox(this))
+    , m_maxBackoffSpin(new QSpinBox(this))
     , m_idleTimeoutSpin(new QSpinBox(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -113,6 +116,15 @@ SubscriptionDialog::SubscriptionDialog(QWidget *parent)
     m_reconnectionTimeSpin->setSuffix(tr(" ms"));
     m_reconnectionTimeSpin->setToolTip(
         tr("Wait before reconnecting, until the server sends a retry: field."));
+    m_maxBackoffSpin->setObjectName(QStringLiteral("maxBackoffSpin"));
+    m_maxBackoffSpin->setRange(1, MaxTimeMs);
+    m_maxBackoffSpin->setSingleStep(5000);
+    m_maxBackoffSpin->setGroupSeparatorShown(true);
+    m_maxBackoffSpin->setSuffix(tr(" ms"));
+    m_maxBackoffSpin->setToolTip(
+        tr("The longest wait between reconnection attempts (Resilient): the wait doubles from\n"
+           "the reconnection time up to it, each one drawn between half and all of it, and a\n"
+           "server's Retry-After is never cut short."));
     m_idleTimeoutSpin->setRange(0, MaxTimeMs);
     m_idleTimeoutSpin->setSingleStep(1000);
     m_idleTimeoutSpin->setSuffix(tr(" ms"));
@@ -128,8 +140,12 @@ SubscriptionDialog::SubscriptionDialog(QWidget *parent)
     auto *headersLabel = new QLabel(tr("Request &headers:"), this);
     headersLabel->setBuddy(m_headerTable);
     form->addRow(headersLabel, headerLayout);
+    form->addRow(tr("Re&quest:"), m_request);
+    if (auto *label = qobject_cast<QLabel *>(form->labelForField(m_request)))
+        label->setBuddy(m_request->methodCombo());
     form->addRow(tr("Reconnection &policy:"), m_policyCombo);
     form->addRow(tr("Reconnection &time:"), m_reconnectionTimeSpin);
+    form->addRow(tr("Longest &wait:"), m_maxBackoffSpin);
     form->addRow(tr("&Idle timeout:"), m_idleTimeoutSpin);
 
     auto *layout = new QVBoxLayout(this);
@@ -139,11 +155,12 @@ SubscriptionDialog::SubscriptionDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_urlEdit, &QLineEdit::textChanged, this, &SubscriptionDialog::urlTextChanged);
     connect(m_urlEdit, &QLineEdit::textEdited, this, &SubscriptionDialog::urlTextEdited);
+    connect(m_request, &RequestEditor::changed, this, &SubscriptionDialog::validate);
     connect(m_nameEdit, &QLineEdit::textEdited, this,
             [this](const QString &text) { m_nameFollowsUrl = text.trimmed().isEmpty(); });
 
     setOptions(EventSourceOptions());
-    resize(560, 440);
+    resize(560, 560);
 }
 
 SubscriptionDialog::~SubscriptionDialog() = default;
@@ -175,7 +192,9 @@ void SubscriptionDialog::setOptions(const EventSourceOptions &options, const QSt
     m_policyCombo->setCurrentIndex(m_policyCombo->findData(int(options.reconnectMode)));
     m_policyCombo->setToolTip(m_policyCombo->currentData(Qt::ToolTipRole).toString());
     m_reconnectionTimeSpin->setValue(options.reconnectionTimeMs);
+    m_maxBackoffSpin->setValue(options.maxBackoffMs);
     m_idleTimeoutSpin->setValue(options.idleTimeoutMs);
+    m_request->setRequest(options.method, options.body, options.secretBody);
     validate();
 }
 
@@ -200,7 +219,11 @@ EventSourceOptions SubscriptionDialog::options() const
     }
     options.reconnectMode = ReconnectMode(m_policyCombo->currentData().toInt());
     options.reconnectionTimeMs = m_reconnectionTimeSpin->value();
+    options.maxBackoffMs = m_maxBackoffSpin->value();
     options.idleTimeoutMs = m_idleTimeoutSpin->value();
+    options.method = m_request->method();
+    options.body = m_request->body();
+    options.secretBody = m_request->isBodySecret() && !options.body.isEmpty();
     return options;
 }
 
@@ -248,7 +271,7 @@ QString SubscriptionDialog::validationError() const
         if (!headerProblem.isEmpty())
             return headerProblem;
     }
-    return {};
+    return m_request->validationError();
 }
 
 void SubscriptionDialog::addHeader(const QString &name, const QString &value, bool secret)

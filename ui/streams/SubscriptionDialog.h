@@ -12,10 +12,11 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class RequestEditor;
 class QSpinBox;
 class QTableWidget;
 
-// Adds or edits one subscription: URL, name, request headers, reconnection settings.
+// Adds or edits one subscription: URL, name, request headers, method and body, reconnection settings.
 //
 // OK stays disabled while the URL or a header is unusable; the reason is shown under the URL at
 // once, and while the URL field holds nothing but a scheme it says what to enter, as a hint rather
@@ -53,6 +54,8 @@ public:
     QComboBox *policyCombo() const { return m_policyCombo; }
     QSpinBox *reconnectionTimeSpin() const { return m_reconnectionTimeSpin; }
     QSpinBox *idleTimeoutSpin() const { return m_idleTimeoutSpin; }
+    QSpinBox *maxBackoffSpin() const { return m_maxBackoffSpin; }
+    RequestEditor *requestEditor() const { return m_request; }
     QPushButton *okButton() const;
 
     void addHeader(const QString &name = {}, const QString &value = {}, bool secret = false);
@@ -77,8 +80,10 @@ private:
     QString m_urlTextBefore; // ...and what it was before its last change
     QTableWidget *m_headerTable;
     QPushButton *m_removeHeaderButton;
+    RequestEditor *m_request;
     QComboBox *m_policyCombo;
     QSpinBox *m_reconnectionTimeSpin;
+    QSpinBox *m_maxBackoffSpin;
     QSpinBox *m_idleTimeoutSpin;
     QDialogButtonBox *m_buttons;
 };
