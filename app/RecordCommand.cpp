@@ -15,7 +15,6 @@
 #include <QFile>
 #include <QUrl>
 
-#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <csignal>
@@ -74,11 +73,6 @@ const QList<OutputFormat> &outputFormats()
     return formats;
 }
 
-bool isTokenChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
-}
 
 // "Name: value" as curl takes it; nullopt when it is not a valid header line.
 std::optional<HttpHeader> parseHeader(const QString &text)
@@ -87,10 +81,8 @@ std::optional<HttpHeader> parseHeader(const QString &text)
     if (colon <= 0)
         return std::nullopt;
     const QByteArray name = text.left(colon).toUtf8();
-    for (const char c : name) {
-        if (!isTokenChar(c))
-            return std::nullopt;
-    }
+    if (!FetchRequest::isToken(name))
+        return std::nullopt;
     const QByteArray value = text.mid(colon + 1).toUtf8().trimmed();
     for (const char c : value) {
         if (c == '\r' || c == '\n' || c == '\0')
@@ -121,9 +113,7 @@ std::optional<QString> readRequest(const QCommandLineParser &parser, const QComm
     // As curl does: a body without -X is POSTed.
     options.method = parser.isSet(methodOption) ? parser.value(methodOption).toUtf8()
                                                 : QByteArray(hasBody ? "POST" : "GET");
-    const bool token = !options.method.isEmpty()
-        && std::all_of(options.method.cbegin(), options.method.cend(), isTokenChar);
-    if (!token)
+    if (!FetchRequest::isToken(options.method))
         return QStringLiteral("-X needs an HTTP method, not \"%1\"").arg(parser.value(methodOption));
     if (FetchRequest::isForbiddenMethod(options.method))
         return QStringLiteral("-X %1 cannot be sent (CONNECT, TRACE and TRACK never are)")

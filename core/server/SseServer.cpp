@@ -1,5 +1,7 @@
 #include "SseServer.h"
 
+#include "FetchRequest.h"
+
 #include <optional>
 
 #include <QHash>
@@ -25,23 +27,7 @@ struct ParsedHead
     bool unsupportedBody = false;
 };
 
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
-
-bool isToken(QByteArrayView text)
-{
-    if (text.isEmpty())
-        return false;
-    for (char c : text) {
-        if (!isTokenChar(c))
-            return false;
-    }
-    return true;
-}
+using FetchRequest::isToken;
 
 bool hasControlCharacters(QByteArrayView text)
 {

@@ -1,7 +1,17 @@
 #include "FetchRequest.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
+
+bool FetchRequest::isToken(QByteArrayView text)
+{
+    const auto tokenChar = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+    };
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), tokenChar);
+}
 
 QByteArray FetchRequest::normalizedMethod(const QByteArray &method)
 {

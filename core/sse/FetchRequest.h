@@ -7,6 +7,9 @@
 // a redirect does to them.
 namespace FetchRequest {
 
+// An HTTP token (a method, a header name): one or more of A-Z a-z 0-9 !#$%&'*+-.^_`|~.
+bool isToken(QByteArrayView text);
+
 // DELETE, GET, HEAD, OPTIONS, POST and PUT in upper case, whatever case they came in; any other
 // token as it was given; GET for none.
 QByteArray normalizedMethod(const QByteArray &method);

@@ -13,15 +13,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <algorithm>
 
 namespace {
-
-bool isTokenChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
 
 bool takesNoBody(const QByteArray &method)
 {
@@ -117,7 +110,7 @@ QString RequestEditor::validationError() const
 {
     const QByteArray typed = method();
     const QString text = m_method->currentText().trimmed();
-    if (!std::all_of(typed.cbegin(), typed.cend(), isTokenChar) || text.toLatin1() != text.toUtf8())
+    if (!FetchRequest::isToken(typed) || text.toLatin1() != text.toUtf8())
         return tr("\"%1\" is not an HTTP method.").arg(text);
     if (FetchRequest::isForbiddenMethod(typed))
         return tr("%1 requests cannot be sent.").arg(text);

@@ -1,5 +1,6 @@
 #include "SubscriptionDialog.h"
 
+#include "FetchRequest.h"
 #include "RequestEditor.h"
 #include "StreamUrl.h"
 
@@ -22,20 +23,13 @@ namespace {
 
 constexpr int MaxTimeMs = 3600 * 1000;
 
-bool isTokenChar(QChar c)
-{
-    static const QString extra = QStringLiteral("!#$%&'*+-.^_`|~");
-    return c.unicode() < 128 && (c.isLetterOrNumber() || extra.contains(c));
-}
-
 QString headerError(const QString &name, const QString &value)
 {
     if (name.isEmpty())
         return SubscriptionDialog::tr("A header with the value \"%1\" has no name.").arg(value);
-    for (QChar c : name) {
-        if (!isTokenChar(c))
-            return SubscriptionDialog::tr("\"%1\" is not a valid header name.").arg(name);
-    }
+    // Beyond Latin-1 toLatin1() gives '?', which is no token character either.
+    if (!FetchRequest::isToken(name.toLatin1()))
+        return SubscriptionDialog::tr("\"%1\" is not a valid header name.").arg(name);
     for (QChar c : value) {
         if (c == u'\r' || c == u'\n' || c == QChar(0))
             return SubscriptionDialog::tr("The value of %1 contains a line break.").arg(name);
