@@ -342,6 +342,13 @@ int runRecordCommand(const QStringList &arguments)
                          printStatus(QStringLiteral("%1: reconnecting in %2 ms (attempt %3: %4)")
                                          .arg(url, QString::number(delayMs), QString::number(attempt), reason));
                      });
+    QObject::connect(&recorder, &Recorder::idsWentBack,
+                     [](const QString &url, const QString &from, const QString &to, bool atReconnection) {
+                         printStatus(QStringLiteral("%1: notice: ids went back from %2 to %3%4: the server "
+                                                    "restarted, or ignored Last-Event-ID")
+                                         .arg(url, from, to,
+                                              atReconnection ? QStringLiteral(" on reconnecting") : QString()));
+                     });
     QObject::connect(&recorder, &Recorder::streamClosedByServer, [](const QString &url, const QString &reason) {
         printStatus(QStringLiteral("%1: %2").arg(url, reason));
     });

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void strictFailsWhatResilientRetries_data();
     void strictFailsWhatResilientRetries();
     void idleTimeoutReconnects();
+    void idsGoingBackAreANotice();
 };
 
 void tst_RecordOptions::failedStreamIsNamedAndOthersRecord_data()
@@ -241,6 +242,25 @@ void tst_RecordOptions::idleTimeoutReconnects()
     QCOMPARE(lines[0].value(QLatin1String("connection")).toInt(), 1);
     QCOMPARE(str(lines[1], "data"), QStringLiteral("second"));
     QCOMPARE(lines[1].value(QLatin1String("connection")).toInt(), 2);
+}
+
+void tst_RecordOptions::idsGoingBackAreANotice()
+{
+    // A server that restarts: ids 14, 15, then 1, 2 on the next connection; then it ends.
+    m_server->script(QStringLiteral("/events"),
+                     {Response::events().send("id: 14\ndata: a\n\nid: 15\ndata: b\n\n").end(),
+                      Response::events().send("id: 1\ndata: c\n\nid: 2\ndata: d\n\n").end(), Response::status(204)});
+    m_server->script(QStringLiteral("/steady"),
+                     {Response::events().send("id: 1\ndata: a\n\n").end(),
+                      Response::events().send("id: 2\ndata: b\n\n").end(), Response::status(204)});
+    const QString url = m_server->url(QStringLiteral("/events")).toString();
+    const QString steady = m_server->url(QStringLiteral("/steady")).toString();
+    const Result result = runRecord({QStringLiteral("--retry"), QStringLiteral("10"), url, steady});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(parseLines(result.out).size(), 6);
+    const QByteArray notice = url.toUtf8() + ": notice: ids went back from 15 to 1 on reconnecting";
+    QVERIFY2(result.err.contains(notice), result.err.constData());
+    QCOMPARE(result.err.count("notice:"), 1); // once per occurrence, and none for the steady stream
 }
 
 QTEST_GUILESS_MAIN(tst_RecordOptions)

@@ -11,7 +11,9 @@
 #include <QMetaMethod>
 #include <QTimer>
 
+#include <cstring>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -22,7 +24,25 @@ struct Stream
     EventSourceOptions options;
     EventSource *source = nullptr;
     bool ended = false;
+    // The last numeric id seen, to notice ids going back; compared only when the bytes change.
+    QByteArray lastId;
+    std::optional<qint64> lastNumericId;
+    int lastConnection = 0;
 };
+
+// Ids of up to 18 decimal digits, read without a conversion call: this runs for most events.
+std::optional<qint64> numericId(QByteArrayView id)
+{
+    if (id.isEmpty() || id.size() > 18)
+        return std::nullopt;
+    qint64 value = 0;
+    for (const char c : id) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
 
 } // namespace
 
@@ -40,6 +60,7 @@ public:
     }
 
     void onEvents(Stream &stream, const SseEventBatch &events);
+    void checkId(Stream &stream, QByteArrayView id, int connection);
     void onStreamEnded(Stream &stream);
     void flush();
     void sync();
@@ -77,6 +98,9 @@ void Recorder::Private::onEvents(Stream &stream, const SseEventBatch &events)
     const bool announce = q->isSignalConnected(recorded);
     for (qsizetype i = 0; i < events.size(); ++i) {
         writer->writeBatchEvent(stream.url, events, i, receivedAtMs, connection);
+        const QByteArrayView id = events.lastEventId(i);
+        if (id != QByteArrayView(stream.lastId))
+            checkId(stream, id, connection);
         ++eventCount;
         if (announce) {
             Q_EMIT q->eventRecorded(stream.url, events.event(i), receivedAtMs);
@@ -90,6 +114,20 @@ void Recorder::Private::onEvents(Stream &stream, const SseEventBatch &events)
     }
     if (!flushTimer.isActive())
         flushTimer.start();
+}
+
+void Recorder::Private::checkId(Stream &stream, QByteArrayView id, int connection)
+{
+    const std::optional<qint64> current = numericId(id);
+    if (current && stream.lastNumericId && *current < *stream.lastNumericId) {
+        Q_EMIT q->idsWentBack(stream.url, QString::fromUtf8(stream.lastId), QString::fromUtf8(id),
+                              stream.lastConnection != connection);
+    }
+    // Into the buffer it has: no allocation per event.
+    stream.lastId.resize(id.size());
+    std::memcpy(stream.lastId.data(), id.data(), size_t(id.size()));
+    stream.lastNumericId = current;
+    stream.lastConnection = connection;
 }
 
 void Recorder::Private::onStreamEnded(Stream &stream)

@@ -54,6 +54,9 @@ Q_SIGNALS:
     // An event was written (not yet flushed), with the receive time the capture gives it.
     void eventRecorded(const QString &url, const SseEvent &event, qint64 receivedAtMs);
     void reconnectScheduled(const QString &url, int attempt, int delayMs, const QString &reason);
+    // A numeric id lower than the one before it: the server restarted, or ignored Last-Event-ID
+    // (`atReconnection`: the first event of a new connection).
+    void idsWentBack(const QString &url, const QString &from, const QString &to, bool atReconnection);
     void streamClosedByServer(const QString &url, const QString &reason);
     void streamFailed(const QString &url, const QString &reason);
     void outputFailed(const QString &reason);
