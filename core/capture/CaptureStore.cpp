@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <new>
 
 namespace {
@@ -199,9 +200,15 @@ qsizetype CaptureStore::dropOldestBlock()
     return removed;
 }
 
-QDateTime CaptureStore::oldestReceivedAt() const
+qint64 CaptureStore::oldestReceivedAtMs() const
 {
-    return m_size > 0 ? at(0).receivedAt : QDateTime();
+    qint64 msecs = std::numeric_limits<qint64>::min();
+    if (m_size > 0) {
+        const Block &front = m_blocks[size_t(m_head)];
+        if (!CaptureRecord::receivedAt(front.bytes + offsetOf(front, front.firstLive), &msecs))
+            msecs = std::numeric_limits<qint64>::min();
+    }
+    return msecs;
 }
 
 qsizetype CaptureStore::evictFront(qsizetype count)

@@ -44,8 +44,9 @@ public:
     // Evicts the events of the oldest block (counted as dropped), for a bound shared with other
     // stores; returns how many went. Nothing when one block is left: the newest events stay.
     qsizetype dropOldestBlock();
-    // The oldest event's receive time; invalid when empty.
-    QDateTime oldestReceivedAt() const;
+    // The oldest event's receive time in ms since the epoch, read alone from its record; the
+    // smallest qint64 when it has none or the store is empty.
+    qint64 oldestReceivedAtMs() const;
 
     void append(const CapturedEvent &event);
     // One batch: at most one eventsChanged() for all of it.

@@ -258,10 +258,10 @@ void Workspace::enforceCaptureBudget()
         return;
     // The oldest events go first, whichever stream holds them: the captures together are one
     // window on the recent past.
-    std::vector<std::pair<QDateTime, CaptureStore *>> candidates;
+    std::vector<std::pair<qint64, CaptureStore *>> candidates;
     for (Stream *stream : std::as_const(m_streams)) {
         if (!stream->capture()->isEmpty())
-            candidates.emplace_back(stream->capture()->oldestReceivedAt(), stream->capture());
+            candidates.emplace_back(stream->capture()->oldestReceivedAtMs(), stream->capture());
     }
     while (total > budget && !candidates.empty()) {
         const auto oldest = std::min_element(candidates.begin(), candidates.end(),
@@ -273,7 +273,7 @@ void Workspace::enforceCaptureBudget()
             continue;
         }
         total -= before - capture->byteSize();
-        oldest->first = capture->oldestReceivedAt();
+        oldest->first = capture->oldestReceivedAtMs();
     }
 }
 
