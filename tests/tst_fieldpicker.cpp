@@ -194,8 +194,9 @@ void TestFieldPicker::fieldsOfOtherEventTypesCarryTheirType()
     SseEvent alert;
     alert.type = QStringLiteral("alert");
     alert.data = QStringLiteral(R"({"latency_ms": 250, "at": "2026-11-23T19:00:00Z"})");
-    // Received a little before the frame drawn at `now`, as an event always is: a lone sample
-    // exactly on the window's right edge can fall out of the last pixel column.
+    // Received a little before the frame drawn at `now`, as an event always is. Timed exactly at
+    // `now`, the lone sample went undrawn about one run in forty under load, for a reason not yet
+    // found (the column map itself includes the window's end).
     m_a->addEvent(alert, now - 500);
 
     const QString key = StreamFieldStore::fieldKey(QStringLiteral("alert"), QStringLiteral("/latency_ms"));
