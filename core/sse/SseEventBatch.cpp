@@ -22,4 +22,5 @@ void SseEventBatch::clear()
 {
     m_bytes.recycle();
     m_entries.clear();
+    m_comments.clear();
 }

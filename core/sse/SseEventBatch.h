@@ -12,7 +12,8 @@
 
 // The events that one piece of a response dispatched, as the parser hands them on: their type,
 // data and last event ID as UTF-8 that is always well-formed (ill-formed bytes were replaced by
-// U+FFFD, as a browser's decoder does), back to back in one buffer. Nothing is decoded to UTF-16
+// U+FFFD, as a browser's decoder does), back to back in one buffer. The comments of the same piece
+// (`: heartbeat`) come with them, each with its place among the events. Nothing is decoded to UTF-16
 // unless event() is asked for, so a consumer that writes bytes (record) never pays for QStrings.
 class SseEventBatch
 {
@@ -39,7 +40,17 @@ public:
         next.data = store(data);
         m_entries.push_back(next);
     }
-    // Forgets the events; the capacity stays unless it is large and was little used (ByteBuffer::recycle()).
+    // Comments, in arrival order: their text (after the colon and one space, well-formed UTF-8)
+    // and how many of the batch's events came before each.
+    qsizetype commentCount() const { return qsizetype(m_comments.size()); }
+    QByteArrayView comment(qsizetype index) const { return view(m_comments[size_t(index)].text); }
+    qsizetype eventsBeforeComment(qsizetype index) const { return m_comments[size_t(index)].eventsBefore; }
+    void appendComment(QByteArrayView text) { m_comments.push_back({store(text), quint32(m_entries.size())}); }
+
+    // Nothing at all: no event and no comment.
+    bool isBlank() const { return m_entries.empty() && m_comments.empty(); }
+
+    // Forgets the events and comments; the capacity stays unless it is large and was little used (ByteBuffer::recycle()).
     void clear();
 
 private:
@@ -83,6 +94,13 @@ private:
         return span;
     }
 
+    struct Comment
+    {
+        Span text;
+        quint32 eventsBefore = 0;
+    };
+
     ByteBuffer m_bytes;
     std::vector<Entry> m_entries;
+    std::vector<Comment> m_comments;
 };

@@ -291,8 +291,10 @@ void SseParser::processLine(QByteArrayView line)
         dispatch();
         return;
     }
-    if (line.front() == ':')
+    if (line.front() == ':') {
+        appendComment(line.sliced(1));
         return;
+    }
 
     // Field names are short: a plain loop finds the colon sooner than a call to memchr.
     qsizetype colon = 0;
@@ -333,6 +335,17 @@ void SseParser::processLine(QByteArrayView line)
     default:
         break;
     }
+}
+
+void SseParser::appendComment(QByteArrayView text)
+{
+    ++m_commentCount;
+    if (text.startsWith(' '))
+        text = text.sliced(1);
+    if (Utf8Decoder::isWellFormed(text))
+        m_output->appendComment(text);
+    else
+        m_output->appendComment(Utf8Decoder::replaceIllFormed(text));
 }
 
 void SseParser::appendData(QByteArrayView value, bool endOfLine)

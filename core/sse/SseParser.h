@@ -48,11 +48,15 @@ public:
     std::optional<int> takeReconnectionTime();
 
     qint64 droppedEventCount() const { return m_droppedEvents; }
+    // Comment lines (`:` first) read so far, kept in the batches; one too long for the line cap
+    // is skipped and not counted.
+    qint64 commentCount() const { return m_commentCount; }
 
 private:
     void feedLines(QByteArrayView bytes);
     void appendToPartialLine(QByteArrayView bytes);
     void processLine(QByteArrayView line);
+    void appendComment(QByteArrayView text);
     void appendData(QByteArrayView value, bool endOfLine = true);
     void dispatch();
     void resetBlock();
@@ -86,6 +90,7 @@ private:
     mutable bool m_committedIdTextStale = false;
     std::optional<int> m_reconnectionTime;
     qint64 m_droppedEvents = 0;
+    qint64 m_commentCount = 0;
 
     QByteArray m_cachedTypeBytes; // the last type dispatched, as well-formed UTF-8
 };
