@@ -203,6 +203,14 @@ int runRecordCommand(const QStringList &arguments)
     const QCommandLineOption strictOption(QStringLiteral("strict"),
                                           QStringLiteral("Browser behaviour: any response but 200 "
                                                          "text/event-stream fails the stream for good."));
+    const QCommandLineOption commentsOption(QStringLiteral("comments"),
+                                            QStringLiteral("Also write each comment line of the streams as "
+                                                           "{\"url\", \"comment\", \"receivedAt\"} "
+                                                           "(JSON Lines only)."));
+    const QCommandLineOption compressedOption(QStringLiteral("compressed"),
+                                              QStringLiteral("Let the server compress the stream (gzip, br...); "
+                                                             "by default the request asks for none, as "
+                                                             "compressors hold events back."));
     const QCommandLineOption alertOption(QStringLiteral("alert"),
                                          QStringLiteral("Alert rule, e.g. '/count > 3' (repeatable; see above)."),
                                          QStringLiteral("RULE"));
@@ -214,7 +222,7 @@ int runRecordCommand(const QStringList &arguments)
                                                QStringLiteral("Stop at the first alert that fires, exit status 3."));
     parser.addOptions({outputOption, formatOption, maxEventsOption, durationOption, headerOption, methodOption,
                        dataOption, dataFileOption, lastEventIdOption, retryOption, maxBackoffOption,
-                       idleTimeoutOption, strictOption, alertOption, alertCommandOption, exitOnAlertOption});
+                       idleTimeoutOption, strictOption, commentsOption, compressedOption, alertOption, alertCommandOption, exitOnAlertOption});
     parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("http or https stream URLs."),
                                  QStringLiteral("URL..."));
 
@@ -245,6 +253,8 @@ int runRecordCommand(const QStringList &arguments)
         return usageError(QStringLiteral("unknown format \"%1\" (jsonl, csv or sse)").arg(formatName));
     if (!format->factory)
         return usageError(QStringLiteral("--format %1 is not supported yet").arg(formatName));
+    if (parser.isSet(commentsOption) && formatName != QLatin1String("jsonl"))
+        return usageError(QStringLiteral("--comments writes JSON Lines: it needs --format jsonl, not %1").arg(formatName));
 
     EventSourceOptions common;
     for (const QString &text : parser.values(headerOption)) {
@@ -257,6 +267,7 @@ int runRecordCommand(const QStringList &arguments)
         return usageError(*error);
     common.lastEventId = parser.value(lastEventIdOption);
     common.reconnectMode = parser.isSet(strictOption) ? ReconnectMode::Strict : ReconnectMode::Resilient;
+    common.allowCompression = parser.isSet(compressedOption);
 
     const std::optional<qint64> retry = parseCount(parser.value(retryOption), 0);
     if (!retry || *retry > INT_MAX)
@@ -328,6 +339,7 @@ int runRecordCommand(const QStringList &arguments)
     recorder.setMaxEvents(maxEvents);
     recorder.setDurationMs(durationMs);
     recorder.setSyncFile(&output);
+    recorder.setRecordComments(parser.isSet(commentsOption));
     for (const QString &url : urls) {
         EventSourceOptions options = common;
         options.url = QUrl(url);
@@ -349,6 +361,9 @@ int runRecordCommand(const QStringList &arguments)
                                          .arg(url, from, to,
                                               atReconnection ? QStringLiteral(" on reconnecting") : QString()));
                      });
+    QObject::connect(&recorder, &Recorder::notice, [](const QString &url, const QString &text) {
+        printStatus(QStringLiteral("%1: notice: %2").arg(url, text));
+    });
     QObject::connect(&recorder, &Recorder::streamClosedByServer, [](const QString &url, const QString &reason) {
         printStatus(QStringLiteral("%1: %2").arg(url, reason));
     });

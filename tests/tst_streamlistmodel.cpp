@@ -154,8 +154,8 @@ void TestStreamListModel::columns()
         QCOMPARE(bool(d.value(column, Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight), !left);
         QVERIFY(!d.text(column, Qt::ToolTipRole).isEmpty());
     }
-    QCOMPARE(headers.join(u'|'), QStringLiteral("Name|State|Events|Events/s|Bytes/s|Reconnects|Attempts|Last ID|Gaps|"
-                                                "ID resets|Last event|URL"));
+    QCOMPARE(headers.join(u'|'), QStringLiteral("Name|State|Events|Comments|Events/s|Bytes/s|Reconnects|Attempts|"
+                                                "Last ID|Gaps|ID resets|Last event|Last byte|URL"));
 }
 
 void TestStreamListModel::rowsFollowTheWorkspace()

@@ -227,6 +227,8 @@ void MainWindow::connectWorkspace()
     EventLogModel *log = m_eventLog->model();
     connect(m_workspace, &Workspace::eventsAdded, log,
             [log](Stream *stream, const QList<CapturedEvent> &events) { log->appendEvents(stream->id(), events); });
+    connect(m_workspace, &Workspace::commentsAdded, log,
+            [log](Stream *stream, const QList<StreamComment> &comments) { log->appendComments(stream->id(), comments); });
     connect(m_workspace, &Workspace::connectionEvent, log,
             [log](Stream *stream, const ConnectionEvent &event) { log->appendConnectionEvent(stream->id(), event); });
     // Rows enter the log on the text tick, with the tables and the status bar (about four times a

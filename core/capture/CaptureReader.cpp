@@ -210,6 +210,9 @@ bool CaptureReader::Private::nextJsonl(CapturedEvent &event)
         if (!document.isObject())
             return fail(lineNumber, QStringLiteral("not a JSON object"));
         const QJsonObject object = document.object();
+        // `record --comments` lines: a comment, no event.
+        if (!object.contains(QLatin1StringView("type")) && object.value(QLatin1StringView("comment")).isString())
+            continue;
         QString strings[5];
         const char *const keys[5] = {"url", "type", "data", "lastEventId", "receivedAt"};
         for (int k = 0; k < 5; ++k) {

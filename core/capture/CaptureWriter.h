@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 class QIODevice;
@@ -22,6 +23,13 @@ public:
     // write(); a format that writes the bytes as they are overrides it and skips the QStrings.
     virtual void writeBatchEvent(const QString &url, const SseEventBatch &batch, qsizetype index,
                                  qint64 receivedAtMs, int connection);
+    // Whether writeComment() writes anything (JSON Lines) or nothing (the other formats).
+    virtual bool writesComments() const { return false; }
+    // A comment of the stream (`: heartbeat`), well-formed UTF-8 without its colon.
+    virtual void writeComment(const QString &url, QByteArrayView text, qint64 receivedAtMs)
+    {
+        Q_UNUSED(url) Q_UNUSED(text) Q_UNUSED(receivedAtMs)
+    }
     // Hands everything written so far to the device and flushes it; false on a write error.
     bool flush();
     QString errorString() const { return m_errorString; }

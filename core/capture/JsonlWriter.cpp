@@ -219,6 +219,18 @@ void JsonlWriter::writeBatchEvent(const QString &url, const SseEventBatch &batch
     appendTail(receivedAtMs, true, connection);
 }
 
+void JsonlWriter::writeComment(const QString &url, QByteArrayView text, qint64 receivedAtMs)
+{
+    m_buffer.append("{\"url\":");
+    appendJsonString(m_buffer, url);
+    m_buffer.append(",\"comment\":");
+    appendJsonUtf8(m_buffer, text);
+    m_buffer.append(",\"receivedAt\":\"");
+    appendTimestamp(receivedAtMs);
+    m_buffer.append("\"}\n");
+    writeThroughIfFull();
+}
+
 void JsonlWriter::appendTail(qint64 receivedAtMs, bool valid, int connection)
 {
     m_buffer.append(",\"receivedAt\":\"");

@@ -8,7 +8,8 @@
 class QIODevice;
 
 // JSON Lines: one object per event, keys in the order url, type, data, lastEventId, receivedAt,
-// connection. Strings are escaped by hand (QJsonObject sorts keys and is slow); the output is UTF-8.
+// connection; and, when asked, one per comment. Strings are escaped by hand (QJsonObject sorts
+// keys and is slow); the output is UTF-8.
 class JsonlWriter final : public CaptureWriter
 {
 public:
@@ -17,6 +18,10 @@ public:
     void write(const CapturedEvent &event) override;
     void writeBatchEvent(const QString &url, const SseEventBatch &batch, qsizetype index,
                          qint64 receivedAtMs, int connection) override;
+    // {"url":"...","comment":"...","receivedAt":"..."}: no type and no data, so that a reader
+    // tells it from an event.
+    bool writesComments() const override { return true; }
+    void writeComment(const QString &url, QByteArrayView text, qint64 receivedAtMs) override;
 
 private:
     void appendTimestamp(qint64 msecsSinceEpoch);

@@ -4,6 +4,7 @@
 #include "CaptureWriter.h"
 #include "CapturedEvent.h"
 #include "EventSource.h"
+#include "StreamDiagnosis.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -82,6 +83,7 @@ public:
     int endedStreams = 0;
     bool running = false;
     bool started = false;
+    bool recordComments = false;
     bool anyFailed = false;
     bool outputFailed = false;
     std::optional<int> stopCode;
@@ -96,7 +98,14 @@ void Recorder::Private::onEvents(Stream &stream, const SseEventBatch &events)
     const int connection = stream.source->connectionCount();
     static const QMetaMethod recorded = QMetaMethod::fromSignal(&Recorder::eventRecorded);
     const bool announce = q->isSignalConnected(recorded);
+    const qsizetype comments = recordComments ? events.commentCount() : 0;
+    qsizetype nextComment = 0;
+    auto writeCommentsBefore = [&](qsizetype event) {
+        for (; nextComment < comments && events.eventsBeforeComment(nextComment) <= event; ++nextComment)
+            writer->writeComment(stream.url, events.comment(nextComment), receivedAtMs);
+    };
     for (qsizetype i = 0; i < events.size(); ++i) {
+        writeCommentsBefore(i);
         writer->writeBatchEvent(stream.url, events, i, receivedAtMs, connection);
         const QByteArrayView id = events.lastEventId(i);
         if (id != QByteArrayView(stream.lastId))
@@ -112,6 +121,7 @@ void Recorder::Private::onEvents(Stream &stream, const SseEventBatch &events)
             return;
         }
     }
+    writeCommentsBefore(events.size());
     if (!flushTimer.isActive())
         flushTimer.start();
 }
@@ -227,6 +237,11 @@ void Recorder::setSyncFile(QFileDevice *file)
     d->syncFile = file;
 }
 
+void Recorder::setRecordComments(bool record)
+{
+    d->recordComments = record && d->writer->writesComments();
+}
+
 void Recorder::start()
 {
     Q_ASSERT(!d->started);
@@ -246,6 +261,9 @@ void Recorder::start()
         stream.source = source;
         connect(source, &EventSource::opened, this,
                 [this, &stream] { Q_EMIT streamOpened(stream.url, stream.source->connectionCount()); });
+        auto *diagnosis = new StreamDiagnosis(source, source);
+        connect(diagnosis, &StreamDiagnosis::notice, this,
+                [this, &stream](const StreamNotice &notice) { Q_EMIT this->notice(stream.url, notice.text); });
         connect(source, &EventSource::eventsReceived, this,
                 [this, &stream](const SseEventBatch &events) { d->onEvents(stream, events); });
         connect(source, &EventSource::reconnectScheduled, this,

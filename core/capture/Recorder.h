@@ -36,6 +36,9 @@ public:
     // disk, at most once a second while events keep coming and when the recording stops, so that a
     // power cut loses at most about the last second. Not owned; nullptr (the default): no syncing.
     void setSyncFile(QFileDevice *file);
+    // Also write the streams' comments, in arrival order among the events (when the writer's
+    // format has a way to: JSON Lines). Off by default.
+    void setRecordComments(bool record);
 
     void start();
     // Stops now, as for an interrupt: the output is flushed, the exit code is kept.
@@ -57,6 +60,8 @@ Q_SIGNALS:
     // A numeric id lower than the one before it: the server restarted, or ignored Last-Event-ID
     // (`atReconnection`: the first event of a new connection).
     void idsWentBack(const QString &url, const QString &from, const QString &to, bool atReconnection);
+    // A diagnosis of the stream's connection (StreamNotice), once per occurrence.
+    void notice(const QString &url, const QString &text);
     void streamClosedByServer(const QString &url, const QString &reason);
     void streamFailed(const QString &url, const QString &reason);
     void outputFailed(const QString &reason);

@@ -104,6 +104,11 @@ public:
     bool secretsWithheld = false;
     bool announced = false;
     bool deliveredOnThisConnection = false;
+    // A server compressed although the request asked for identity: later requests let Qt
+    // negotiate (and decode) the encoding.
+    bool compressionForced = false;
+    bool acceptEncodingSet = false; // by us or by the user, on the request in flight: Qt decodes nothing
+    QByteArray contentEncoding;
 
     ReadyState state = ReadyState::Closed;
     int connectionCount = 0;
@@ -154,10 +159,17 @@ void EventSource::Private::sendRequest()
     }
 
     auto *body = new FetchRequest::NoRewindBody(bodyDropped ? QByteArray() : options.body);
-    QNetworkReply *newReply = manager->sendCustomRequest(buildRequest(), currentMethod, body);
+    const QNetworkRequest request = buildRequest();
+    acceptEncodingSet = request.hasRawHeader("Accept-Encoding");
+    contentEncoding.clear();
+    QNetworkReply *newReply = manager->sendCustomRequest(request, currentMethod, body);
     body->setParent(newReply);
     reply = newReply;
     applyReadBufferSize(newReply);
+    QObject::connect(newReply, &QNetworkReply::requestSent, q, [this, newReply] {
+        if (newReply == reply)
+            Q_EMIT q->requestSent();
+    });
     QObject::connect(newReply, &QNetworkReply::metaDataChanged, q,
                      [this, newReply] { onMetaDataChanged(newReply); });
     QObject::connect(newReply, &QNetworkReply::readyRead, q, [this, newReply] { onReadyRead(newReply); });
@@ -186,6 +198,9 @@ QNetworkRequest EventSource::Private::buildRequest() const
 {
     QNetworkRequest request(currentUrl);
     request.setRawHeader("Accept", "text/event-stream");
+    const bool offerCompression = options.allowCompression || compressionForced;
+    if (!offerCompression)
+        request.setRawHeader("Accept-Encoding", "identity");
     // As Fetch's no-store does. (Qt adds these for a plain get() with AlwaysNetwork, but not for the
     // custom request that carries the non-rewindable body.)
     request.setRawHeader("Cache-Control", "no-cache");
@@ -200,6 +215,9 @@ QNetworkRequest EventSource::Private::buildRequest() const
         if (secretsWithheld && isSecretHeader(name))
             continue;
         if (bodyDropped && FetchRequest::isRequestBodyHeader(name))
+            continue;
+        // Qt decodes only what it offered itself.
+        if (compressionForced && name.compare("Accept-Encoding", Qt::CaseInsensitive) == 0)
             continue;
         request.setRawHeader(name, value);
     }
@@ -229,10 +247,32 @@ void EventSource::Private::onMetaDataChanged(QNetworkReply *source)
     if (source != reply || announced)
         return;
     const int status = source->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 0 || isRedirectStatus(status))
+    if (status == 0)
+        return;
+    Q_EMIT q->responseStarted(status);
+    if (source != reply)
+        return; // closed or replaced by a receiver
+    if (isRedirectStatus(status))
         return; // redirects are followed once the (small) body is done
     const QByteArray contentType = source->rawHeader("Content-Type");
     if (status == 200 && MimeType::isEventStream(contentType)) {
+        QByteArray encoding = source->rawHeader("Content-Encoding").trimmed().toLower();
+        if (encoding == "identity")
+            encoding.clear();
+        if (!encoding.isEmpty() && acceptEncodingSet) {
+            // Qt passes on what it did not offer undecoded: the parser would read compressed bytes.
+            const QByteArray asked = source->request().rawHeader("Accept-Encoding");
+            compressionForced = true;
+            decidedOutcome = Outcome{ConnectionVerdict::Reconnect,
+                                     QStringLiteral("The server compressed the stream (%1) although the request "
+                                                    "asked for Accept-Encoding: %2; connecting again with "
+                                                    "compression allowed")
+                                         .arg(QString::fromLatin1(encoding), QString::fromLatin1(asked)),
+                                     std::nullopt};
+            QMetaObject::invokeMethod(source, [source] { source->abort(); }, Qt::QueuedConnection);
+            return;
+        }
+        contentEncoding = encoding;
         announce();
         return;
     }
@@ -272,9 +312,9 @@ void EventSource::Private::onReadyRead(QNetworkReply *source)
 
 void EventSource::Private::deliver(const SseEventBatch &events)
 {
-    if (events.isEmpty())
+    if (events.isBlank())
         return;
-    if (!deliveredOnThisConnection) {
+    if (!deliveredOnThisConnection && !events.isEmpty()) {
         deliveredOnThisConnection = true;
         policy.resetBackoff();
     }
@@ -538,4 +578,19 @@ qint64 EventSource::bytesReceived() const
 qint64 EventSource::droppedEventCount() const
 {
     return d->parser.droppedEventCount();
+}
+
+qint64 EventSource::commentCount() const
+{
+    return d->parser.commentCount();
+}
+
+QByteArray EventSource::contentEncoding() const
+{
+    return d->state == ReadyState::Open ? d->contentEncoding : QByteArray();
+}
+
+bool EventSource::offersCompression() const
+{
+    return d->options.allowCompression || d->compressionForced;
 }

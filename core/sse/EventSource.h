@@ -43,11 +43,21 @@ public:
     int reconnectAttempt() const;
     qint64 bytesReceived() const;
     qint64 droppedEventCount() const;
+    qint64 commentCount() const;
+    // The open connection's Content-Encoding (lower case, "" for none or identity).
+    QByteArray contentEncoding() const;
+    // Whether requests offer compressed encodings: the option, or since a server compressed
+    // although asked not to.
+    bool offersCompression() const;
 
 Q_SIGNALS:
     void readyStateChanged(EventSource::ReadyState state, const QString &reason);
     void opened();
-    // The events of one piece of the response, once per read: the fast path.
+    // The request went out (each redirect sends one again); its response head is awaited.
+    void requestSent();
+    // A response head arrived (any status, redirects included).
+    void responseStarted(int status);
+    // The events and comments of one piece of the response, once per read: the fast path.
     void eventsReceived(const SseEventBatch &events);
     // The same events one at a time and decoded; emitted only while something is connected.
     void eventReceived(const SseEvent &event);

@@ -28,6 +28,10 @@ struct EventSourceOptions
     int reconnectionTimeMs = ReconnectPolicy::DefaultReconnectionTimeMs;
     int maxBackoffMs = ReconnectPolicy::DefaultMaxBackoffMs;
     bool jitter = true;
+    // Off: the request asks for the stream uncompressed (Accept-Encoding: identity), because a
+    // compressor between server and client holds events back until its buffer fills. On: Qt
+    // offers the encodings it decodes, as browsers do.
+    bool allowCompression = false;
     int idleTimeoutMs = 0; // 0: off
     QString lastEventId;   // sent on the first connection when not empty
     qsizetype maxEventSize = SseParser::DefaultMaxEventSize;

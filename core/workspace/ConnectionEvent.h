@@ -17,6 +17,7 @@ struct ConnectionEvent
         EndedByServer,      // HTTP 204, or a server that ended the stream in strict mode
         Closed,             // closed by the user
         IdReset,            // the last event ID went backwards: the server restarted
+        Notice,             // a diagnosis (StreamNotice): `reason` says what was seen and the fixes
     };
 
     Kind kind = Kind::Opened;

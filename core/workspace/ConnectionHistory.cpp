@@ -48,6 +48,7 @@ bool ConnectionHistory::record(const ConnectionEvent &event)
         endOutage(event.timeMs);
         break;
     case Kind::IdReset:
+    case Kind::Notice:
         break;
     }
     m_events.push_back(event);
@@ -63,11 +64,11 @@ void ConnectionHistory::setStatus(StreamStatus status, const QString &reason)
     m_reconnectAtMs = 0;
 }
 
-QList<ConnectionEvent> ConnectionHistory::recentReconnections(int count) const
+QList<ConnectionEvent> ConnectionHistory::recent(ConnectionEvent::Kind kind, int count) const
 {
     QList<ConnectionEvent> list;
     for (auto it = m_events.crbegin(); it != m_events.crend() && list.size() < count; ++it) {
-        if (it->kind == ConnectionEvent::Kind::ReconnectScheduled)
+        if (it->kind == kind)
             list.prepend(*it);
     }
     return list;

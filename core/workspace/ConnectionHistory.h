@@ -28,8 +28,12 @@ public:
     qint64 reconnectAtMs() const { return m_reconnectAtMs; }
 
     const std::deque<ConnectionEvent> &events() const { return m_events; }
-    // The newest `count` reconnect-scheduled events, newest last.
-    QList<ConnectionEvent> recentReconnections(int count) const;
+    // The newest `count` events of this kind, newest last.
+    QList<ConnectionEvent> recent(ConnectionEvent::Kind kind, int count) const;
+    QList<ConnectionEvent> recentReconnections(int count) const
+    {
+        return recent(ConnectionEvent::Kind::ReconnectScheduled, count);
+    }
 
     // [start, end] in ms of the periods the stream was not open after it had been; end < 0 while
     // it still is down.

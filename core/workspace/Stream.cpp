@@ -3,6 +3,7 @@
 #include "CaptureStore.h"
 #include "EventSource.h"
 #include "SteadyClock.h"
+#include "StreamDiagnosis.h"
 
 #include <QDateTime>
 
@@ -182,12 +183,29 @@ void Stream::connectSource()
                 m_statistics.countBytes(count, monotonicNow());
                 m_rateHistory.count(0, count, wallNow());
             });
+    m_diagnosis = new StreamDiagnosis(source, source);
+    m_diagnosis->setClock([this] { return monotonicNow(); });
+    connect(source, &EventSource::requestSent, this, [this] {
+        if (!m_notices.isEmpty()) {
+            m_notices.clear();
+            Q_EMIT changed();
+        }
+    });
+    connect(m_diagnosis, &StreamDiagnosis::notice, this, [this](const StreamNotice &notice) {
+        m_notices.append(notice);
+        record({Kind::Notice, wallNow(), notice.text, connectionNumber()});
+    });
     connect(source, &EventSource::eventsReceived, this, [this](const SseEventBatch &events) {
         // The events of one read arrived together: one receive time for them all.
         const qint64 nowMs = wallNow();
         const qint64 monotonicMs = monotonicNow();
         const QDateTime receivedAt = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
         const int connection = connectionNumber();
+        if (events.commentCount() > 0) {
+            m_statistics.countComments(events.commentCount());
+            for (qsizetype i = 0; i < events.commentCount(); ++i)
+                m_pendingComments.append({QString::fromUtf8(events.comment(i)), receivedAt, connection});
+        }
         for (qsizetype i = 0; i < events.size(); ++i) {
             const QString previousId = m_statistics.lastEventId();
             m_pending.append(CapturedEvent{m_urlText, events.event(i), receivedAt, connection});
@@ -242,8 +260,17 @@ qsizetype Stream::plot(const QList<CapturedEvent> &events, qsizetype stride)
     return plotted;
 }
 
+qint64 Stream::awaitingHeadersSinceMs() const
+{
+    return m_diagnosis ? m_diagnosis->awaitingHeadersSinceMs() : -1;
+}
+
 void Stream::flush(qsizetype plotLimit)
 {
+    if (!m_pendingComments.isEmpty() && m_pending.isEmpty()) {
+        Q_EMIT commentsAdded(std::exchange(m_pendingComments, {}));
+        return;
+    }
     if (m_pending.isEmpty())
         return;
     const QList<CapturedEvent> batch = std::exchange(m_pending, {});
@@ -256,6 +283,8 @@ void Stream::flush(qsizetype plotLimit)
     m_lastPlotNs = m_fields->takeIngestNanoseconds();
     m_notCharted += batch.size() - m_lastPlotted;
     Q_EMIT eventsAdded(batch);
+    if (!m_pendingComments.isEmpty())
+        Q_EMIT commentsAdded(std::exchange(m_pendingComments, {}));
 }
 
 void Stream::setTimeSource(StreamFieldStore::TimeSource source, const QString &payloadPath)

@@ -4,7 +4,9 @@
 #include "ConnectionEvent.h"
 #include "ConnectionHistory.h"
 #include "EventSourceOptions.h"
+#include "StreamComment.h"
 #include "StreamFieldStore.h"
+#include "StreamNotice.h"
 #include "StreamRateHistory.h"
 #include "StreamStatistics.h"
 
@@ -18,6 +20,7 @@
 
 class CaptureStore;
 class EventSource;
+class StreamDiagnosis;
 
 // One subscription and everything it accumulates: its EventSource, the captured events, the
 // plotted fields, the statistics and the connection history. Events are counted as they arrive
@@ -69,6 +72,10 @@ public:
     EventSource *source() const { return m_source.get(); }
 
     StreamStatus status() const { return m_history.status(); }
+    // What the diagnosis noticed about the current connection attempt (cleared by the next one).
+    const QList<StreamNotice> &notices() const { return m_notices; }
+    // Since when (monotonic ms) the request in flight awaits its response head; -1 when none does.
+    qint64 awaitingHeadersSinceMs() const;
     const ConnectionHistory &history() const { return m_history; }
     const StreamStatistics &statistics() const { return m_statistics; }
     // Events and bytes per wall-clock second; an offline stream's is built from its receive times.
@@ -105,6 +112,8 @@ public:
 
 Q_SIGNALS:
     void eventsAdded(const QList<CapturedEvent> &events);
+    // The comments that came with them (after them, in the same flush).
+    void commentsAdded(const QList<StreamComment> &comments);
     void connectionEvent(const ConnectionEvent &event);
     void changed(); // name, options, status
 
@@ -125,6 +134,7 @@ private:
     bool m_demo = false;
     int m_colorIndex = -1;
     std::unique_ptr<EventSource> m_source;
+    StreamDiagnosis *m_diagnosis = nullptr; // a child of m_source
     // Connections of replaced sources, so that connection numbers keep growing across edits.
     int m_connectionOffset = 0;
     int m_plottedConnection = 0;
@@ -135,6 +145,8 @@ private:
     qint64 m_createdAtMs = 0;
     ConnectionHistory m_history;
     QList<CapturedEvent> m_pending;
+    QList<StreamComment> m_pendingComments;
+    QList<StreamNotice> m_notices;
     qint64 m_notCharted = 0;
     qint64 m_lastPlotNs = 0;
     qsizetype m_lastPlotted = 0;

@@ -43,6 +43,7 @@ StreamStatistics::IdChange StreamStatistics::countEvent(const QString &lastEvent
 void StreamStatistics::countBytes(qint64 count, qint64 nowMs)
 {
     m_bytes += count;
+    m_lastByteAtMs = nowMs;
     currentBucket(nowMs).bytes += count;
 }
 

@@ -22,6 +22,8 @@ public:
     // Counts one event; says how its id relates to the one before.
     IdChange countEvent(const QString &lastEventId, qint64 nowMs);
     void countBytes(qint64 count, qint64 nowMs);
+    // Comments (`: heartbeat`) received; their bytes are counted by countBytes().
+    void countComments(qint64 count) { m_comments += count; }
     // A connection was opened: the first one is no reconnection.
     void countOpened();
     void countAttempt();
@@ -32,6 +34,7 @@ public:
 
     qint64 events() const { return m_events; }
     qint64 bytes() const { return m_bytes; }
+    qint64 comments() const { return m_comments; }
     double eventRate() const { return m_eventRate; }
     double byteRate() const { return m_byteRate; }
     QString lastEventId() const { return m_lastEventId; }
@@ -44,6 +47,8 @@ public:
     int attempts() const { return m_attempts; }
     // -1 before the first event.
     qint64 lastEventAtMs() const { return m_lastEventAtMs; }
+    // When the last byte arrived, of an event or a comment; -1 before the first.
+    qint64 lastByteAtMs() const { return m_lastByteAtMs; }
 
 private:
     struct Bucket
@@ -68,5 +73,7 @@ private:
     int m_opened = 0;
     int m_attempts = 0;
     qint64 m_lastEventAtMs = -1;
+    qint64 m_lastByteAtMs = -1;
+    qint64 m_comments = 0;
     bool m_newIdSequence = false;
 };

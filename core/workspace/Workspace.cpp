@@ -64,6 +64,8 @@ Stream *Workspace::adopt(Stream *stream, int colorIndex)
             m_journal->append(events);
         Q_EMIT eventsAdded(stream, events);
     });
+    connect(stream, &Stream::commentsAdded, this,
+            [this, stream](const QList<StreamComment> &comments) { Q_EMIT commentsAdded(stream, comments); });
     connect(stream, &Stream::connectionEvent, this,
             [this, stream](const ConnectionEvent &event) { Q_EMIT connectionEvent(stream, event); });
     connect(stream, &Stream::changed, this, [this, stream] { Q_EMIT streamChanged(stream); });

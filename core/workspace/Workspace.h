@@ -118,6 +118,7 @@ Q_SIGNALS:
     void streamRemoved(Stream::Id id);
     void streamChanged(Stream *stream);
     void eventsAdded(Stream *stream, const QList<CapturedEvent> &events);
+    void commentsAdded(Stream *stream, const QList<StreamComment> &comments);
     void connectionEvent(Stream *stream, const ConnectionEvent &event);
     void ticked();
     void textTicked();

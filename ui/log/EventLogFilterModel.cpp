@@ -27,31 +27,29 @@ void EventLogFilterModel::acceptAllStreams()
 
 void EventLogFilterModel::setEventType(const QString &type)
 {
-    if (m_type == type && !m_connectionRowsOnly && !m_alertRowsOnly)
+    if (m_type == type && !m_onlyKind)
         return;
     m_type = type;
-    m_connectionRowsOnly = false;
-    m_alertRowsOnly = false;
+    m_onlyKind.reset();
     invalidateFilter();
 }
 
-void EventLogFilterModel::setConnectionRowsOnly(bool only)
+void EventLogFilterModel::setOnly(EventLogModel::RowKind kind, bool only)
 {
-    if (m_connectionRowsOnly == only)
+    if ((m_onlyKind == kind) == only)
         return;
-    m_connectionRowsOnly = only;
     if (only)
-        m_alertRowsOnly = false;
+        m_onlyKind = kind;
+    else
+        m_onlyKind.reset();
     invalidateFilter();
 }
 
-void EventLogFilterModel::setAlertRowsOnly(bool only)
+void EventLogFilterModel::setCommentRowsShown(bool shown)
 {
-    if (m_alertRowsOnly == only)
+    if (m_commentRowsShown == shown)
         return;
-    m_alertRowsOnly = only;
-    if (only)
-        m_connectionRowsOnly = false;
+    m_commentRowsShown = shown;
     invalidateFilter();
 }
 
@@ -81,28 +79,41 @@ void EventLogFilterModel::setSearchText(const QString &text)
 
 bool EventLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const bool anyType = m_type.isEmpty() && !m_connectionRowsOnly && !m_alertRowsOnly;
-    if (m_allStreams && anyType && m_connectionRowsShown && m_alertRowsShown && m_text.isEmpty())
-        return true;
-
+    using RowKind = EventLogModel::RowKind;
+    const bool anyType = m_type.isEmpty() && !m_onlyKind;
     const QAbstractItemModel *source = sourceModel();
     const QModelIndex index = source->index(sourceRow, 0, sourceParent);
+    const auto kind = RowKind(source->data(index, EventLogModel::KindRole).toInt());
+    if (m_allStreams && anyType && m_connectionRowsShown && m_alertRowsShown && m_text.isEmpty()
+        && (m_commentRowsShown || kind != RowKind::Comment))
+        return true;
 
     if (!m_allStreams
         && !m_streams.contains(source->data(index, EventLogModel::StreamIdRole).toULongLong()))
         return false;
 
-    const auto kind = EventLogModel::RowKind(source->data(index, EventLogModel::KindRole).toInt());
-    const bool isConnection = kind == EventLogModel::RowKind::Connection;
-    const bool isAlert = kind == EventLogModel::RowKind::Alert;
     const QString type = source->data(index, EventLogModel::TypeRole).toString();
-    if (isConnection) {
-        if (!m_connectionRowsOnly && !(m_connectionRowsShown && anyType))
+    bool shown = true;
+    switch (kind) {
+    case RowKind::Connection:
+        shown = m_connectionRowsShown;
+        break;
+    case RowKind::Alert:
+        shown = m_alertRowsShown;
+        break;
+    case RowKind::Comment:
+        shown = m_commentRowsShown;
+        break;
+    case RowKind::Event:
+        break;
+    }
+    if (m_onlyKind) {
+        if (kind != *m_onlyKind)
             return false;
-    } else if (isAlert) {
-        if (!m_alertRowsOnly && !(m_alertRowsShown && anyType))
+    } else if (kind == RowKind::Event) {
+        if (!m_type.isEmpty() && type != m_type)
             return false;
-    } else if (m_connectionRowsOnly || m_alertRowsOnly || (!m_type.isEmpty() && type != m_type)) {
+    } else if (!(shown && anyType)) {
         return false;
     }
 
@@ -111,7 +122,7 @@ bool EventLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     const auto matches = [&](int role) {
         return source->data(index, role).toString().contains(m_text, Qt::CaseInsensitive);
     };
+    const bool hasReason = kind == RowKind::Connection || kind == RowKind::Alert;
     return type.contains(m_text, Qt::CaseInsensitive) || matches(EventLogModel::IdRole)
-        || matches(EventLogModel::FullDataRole)
-        || ((isConnection || isAlert) && matches(EventLogModel::ReasonRole));
+        || matches(EventLogModel::FullDataRole) || (hasReason && matches(EventLogModel::ReasonRole));
 }

@@ -1,17 +1,22 @@
 #pragma once
 
+#include "EventLogModel.h"
+
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QString>
 
+#include <optional>
+
 // Filters an EventLogModel by stream, by type and by text.
 //
 // By type a row passes when:
-//   - no event type is chosen: every event, and the connection and alert rows while they are
-//     shown (setConnectionRowsShown(), setAlertRowsShown(), the default);
-//   - an event type is chosen: the events of exactly that type, no connection or alert row;
-//   - connectionRowsOnly() (the "Connection events" pseudo-type): the connection rows only;
-//   - alertRowsOnly() (the "Alerts" pseudo-type): the alert rows only.
+//   - no event type is chosen: every event, and the connection, alert and comment rows while they
+//     are shown (setConnectionRowsShown(), setAlertRowsShown(): shown by default;
+//     setCommentRowsShown(): hidden by default, heartbeats would crowd out the events);
+//   - an event type is chosen: the events of exactly that type, no other row;
+//   - connectionRowsOnly(), alertRowsOnly(), commentRowsOnly() (the "Connection events",
+//     "Alerts" and "Comments" pseudo-types): those rows only.
 //
 // Only the filter setters re-filter every row; rows the source inserts on its display tick are
 // filtered as they arrive by the proxy's own insertion handling.
@@ -34,18 +39,23 @@ public:
     void setEventType(const QString &type);
     QString eventType() const { return m_type; }
 
-    // Each of these ends the other.
-    void setConnectionRowsOnly(bool only);
-    bool connectionRowsOnly() const { return m_connectionRowsOnly; }
+    // Each of these ends the others.
+    void setConnectionRowsOnly(bool only) { setOnly(EventLogModel::RowKind::Connection, only); }
+    bool connectionRowsOnly() const { return m_onlyKind == EventLogModel::RowKind::Connection; }
+    void setAlertRowsOnly(bool only) { setOnly(EventLogModel::RowKind::Alert, only); }
+    bool alertRowsOnly() const { return m_onlyKind == EventLogModel::RowKind::Alert; }
+    void setCommentRowsOnly(bool only) { setOnly(EventLogModel::RowKind::Comment, only); }
+    bool commentRowsOnly() const { return m_onlyKind == EventLogModel::RowKind::Comment; }
 
     void setConnectionRowsShown(bool shown);
     bool connectionRowsShown() const { return m_connectionRowsShown; }
 
-    void setAlertRowsOnly(bool only);
-    bool alertRowsOnly() const { return m_alertRowsOnly; }
 
     void setAlertRowsShown(bool shown);
     bool alertRowsShown() const { return m_alertRowsShown; }
+
+    void setCommentRowsShown(bool shown);
+    bool commentRowsShown() const { return m_commentRowsShown; }
 
     // Case-insensitive substring of the data, the ID, the type or, for connection and alert rows,
     // the text and the reason; empty matches everything.
@@ -56,12 +66,14 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    void setOnly(EventLogModel::RowKind kind, bool only);
+
     QSet<quint64> m_streams;
     bool m_allStreams = true;
     QString m_type;
-    bool m_connectionRowsOnly = false;
+    std::optional<EventLogModel::RowKind> m_onlyKind;
     bool m_connectionRowsShown = true;
-    bool m_alertRowsOnly = false;
     bool m_alertRowsShown = true;
+    bool m_commentRowsShown = false;
     QString m_text;
 };

@@ -104,6 +104,22 @@ void EventLogModel::appendAlertTransition(quint64 streamId, const AlertTransitio
     startFlushTimer();
 }
 
+void EventLogModel::appendComments(quint64 streamId, const QList<StreamComment> &comments)
+{
+    for (const StreamComment &comment : comments) {
+        Entry entry;
+        entry.timeMs = comment.receivedAt.isValid() ? comment.receivedAt.toMSecsSinceEpoch()
+                                                    : QDateTime::currentMSecsSinceEpoch();
+        entry.streamId = streamId;
+        entry.data = comment.text;
+        entry.connection = comment.connection;
+        entry.kind = CommentKind;
+        push(std::move(entry));
+    }
+    trimPending();
+    startFlushTimer();
+}
+
 void EventLogModel::push(Entry &&entry)
 {
     ++m_counts[entry.streamId].appended;
@@ -297,86 +313,6 @@ QString EventLogModel::preview(const QString &data, int maximumLength)
     return line;
 }
 
-QString EventLogModel::connectionText(const ConnectionEvent &event)
-{
-    using Kind = ConnectionEvent::Kind;
-    const QString &reason = event.reason;
-    switch (event.kind) {
-    case Kind::Opened:
-        return event.connection > 0 ? tr("Opened (connection %1)").arg(event.connection)
-                                    : tr("Opened");
-    case Kind::Lost:
-        return reason.isEmpty() ? tr("Connection lost") : tr("Connection lost \u2014 %1").arg(reason);
-    case Kind::ReconnectScheduled: {
-        QString text = event.delayMs > 0
-            ? tr("Reconnecting in %1 s").arg(QString::number(event.delayMs / 1000.0, 'f', 1))
-            : tr("Reconnecting now");
-        QString detail = event.attempt > 0 ? tr("attempt %1").arg(event.attempt) : QString();
-        if (!reason.isEmpty())
-            detail = detail.isEmpty() ? reason : tr("%1 \u2014 %2").arg(detail, reason);
-        if (!detail.isEmpty())
-            text += QStringLiteral(" (") + detail + u')';
-        return text;
-    }
-    case Kind::Failed:
-        return reason.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(reason);
-    case Kind::EndedByServer:
-        return reason.isEmpty() ? tr("Ended by server") : tr("Ended by server (%1)").arg(reason);
-    case Kind::Closed:
-        return tr("Closed by the user");
-    case Kind::IdReset: {
-        static const QRegularExpression fromTo(QStringLiteral("^from (.*) to (.*)$"));
-        const QRegularExpressionMatch match = fromTo.match(reason);
-        if (match.hasMatch()) {
-            return tr("ID reset: %1 \u2192 %2 (the server restarted?)")
-                .arg(match.captured(1), match.captured(2));
-        }
-        return reason.isEmpty() ? tr("ID reset (the server restarted?)")
-                                : tr("ID reset: %1").arg(reason);
-    }
-    }
-    return reason;
-}
-
-QColor EventLogModel::connectionColor(ConnectionEvent::Kind kind)
-{
-    using Kind = ConnectionEvent::Kind;
-    switch (kind) {
-    case Kind::Opened:
-        return QColor(0x2e, 0xa0, 0x4f);
-    case Kind::Lost:
-    case Kind::ReconnectScheduled:
-    case Kind::IdReset:
-        return QColor(0xc7, 0x7c, 0x02);
-    case Kind::Failed:
-        return QColor(0xd1, 0x34, 0x38);
-    case Kind::EndedByServer:
-    case Kind::Closed:
-        break;
-    }
-    return QColor(0x8c, 0x8c, 0x8c);
-}
-
-QString EventLogModel::connectionTypeText()
-{
-    return tr("\u27F2 connection");
-}
-
-QString EventLogModel::alertTypeText(AlertTransition::State state)
-{
-    return state == AlertTransition::State::Firing ? tr("alert firing") : tr("alert resolved");
-}
-
-QString EventLogModel::alertText(const QString &ruleText, const std::optional<double> &value)
-{
-    return value ? tr("%1 (value %2)").arg(ruleText, AlertRule::numberText(*value)) : ruleText;
-}
-
-QColor EventLogModel::alertColor(AlertTransition::State state)
-{
-    return state == AlertTransition::State::Firing ? QColor(0xd1, 0x34, 0x38) : QColor(0x2e, 0xa0, 0x4f);
-}
-
 int EventLogModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -402,6 +338,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     const Entry &entry = m_rows[size_t(index.row())];
     if (entry.isAlert())
         return alertData(entry, index.column(), role);
+    if (entry.isComment())
+        return commentData(entry, index.column(), role);
     const bool isEvent = entry.isEvent();
     switch (role) {
     case StreamRole:
@@ -478,68 +416,6 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-
-QVariant EventLogModel::alertData(const Entry &entry, int column, int role) const
-{
-    const AlertTransition::State state = entry.alertState();
-    const QString whole = entry.detail.isEmpty() ? entry.data : entry.data + u'\n' + entry.detail;
-    switch (role) {
-    case StreamRole:
-        return displayName(entry);
-    case TypeRole:
-    case IdRole:
-    case UrlRole:
-        return QString();
-    case FullDataRole:
-        return whole;
-    case ReceivedAtRole:
-        return QDateTime::fromMSecsSinceEpoch(entry.timeMs, Qt::UTC);
-    case ConnectionRole:
-    case AttemptRole:
-    case DelayRole:
-        return 0;
-    case StreamIdRole:
-        return QVariant::fromValue(entry.streamId);
-    case KindRole:
-        return int(RowKind::Alert);
-    case ConnectionKindRole:
-        return {};
-    case ReasonRole:
-        return entry.detail;
-    case AlertStateRole:
-        return int(state);
-    case Qt::DisplayRole:
-        switch (column) {
-        case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
-        case StreamColumn:
-            return displayName(entry);
-        case TypeColumn:
-            return alertTypeText(state);
-        case DataColumn:
-            return entry.data;
-        }
-        return QString();
-    case Qt::ToolTipRole:
-        switch (column) {
-        case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(Qt::ISODateWithMs);
-        case DataColumn:
-        case TypeColumn:
-            return whole;
-        }
-        return alertData(entry, column, Qt::DisplayRole);
-    case Qt::ForegroundRole:
-        if (column == TypeColumn || column == DataColumn)
-            return alertColor(state);
-        break;
-    case Qt::DecorationRole:
-        if (column == TypeColumn)
-            return alertColor(state);
-        break;
-    }
-    return {};
-}
 
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {

@@ -3,6 +3,7 @@
 #include "AlertMonitor.h"
 #include "CapturedEvent.h"
 #include "ConnectionEvent.h"
+#include "StreamComment.h"
 
 #include <QAbstractTableModel>
 #include <QColor>
@@ -12,8 +13,8 @@
 
 #include <deque>
 
-// The most recent rows of every stream: its events, the changes of its connection (opened,
-// lost, reconnecting, failed...) and its alerts firing and resolving, in arrival order.
+// The most recent rows of every stream: its events, its comments, the changes of its connection
+// (opened, lost, reconnecting, failed, notices...) and its alerts firing and resolving, in arrival order.
 //
 // Rows name their stream by id; the Stream column shows the name set with setStreamName(), so a
 // rename changes no row. Bounded: past maximumRows() the oldest rows fall out, events and
@@ -31,7 +32,7 @@ class EventLogModel : public QAbstractTableModel
 
 public:
     enum Column { TimeColumn, StreamColumn, TypeColumn, IdColumn, DataColumn, ColumnCount };
-    enum class RowKind { Event, Connection, Alert };
+    enum class RowKind { Event, Connection, Alert, Comment };
     // The whole row, whatever the column: for filters, the detail view and the export.
     enum Role {
         StreamRole = Qt::UserRole + 1, // QString: the stream's name
@@ -60,6 +61,8 @@ public:
     // Shown on the next display tick (or flush()).
     void appendEvents(quint64 streamId, const QList<CapturedEvent> &events);
     void appendConnectionEvent(quint64 streamId, const ConnectionEvent &event);
+    // Comment rows: the text in the Data column, "comment" in the Type column.
+    void appendComments(quint64 streamId, const QList<StreamComment> &comments);
     // A rule of the stream fired or resolved (Ok transitions make no row).
     void appendAlertTransition(quint64 streamId, const AlertTransition &transition);
     // Moves the buffered rows into the model now.
@@ -92,8 +95,9 @@ public:
     static QString connectionText(const ConnectionEvent &event);
     // Green for opened, amber for lost, reconnecting and ID resets, red for failed, grey otherwise.
     static QColor connectionColor(ConnectionEvent::Kind kind);
-    // What a connection row's Type column says.
+    // What a connection row's and a comment row's Type column say.
     static QString connectionTypeText();
+    static QString commentTypeText();
     // An alert row's Type column ("alert firing", "alert resolved") and Data column
     // ("/count > 3 (value 4)"); red for firing, green for resolved.
     static QString alertTypeText(AlertTransition::State state);
@@ -110,6 +114,7 @@ private:
     static constexpr qint8 EventKind = -1;
     static constexpr qint8 AlertFiringKind = -2;
     static constexpr qint8 AlertResolvedKind = -3;
+    static constexpr qint8 CommentKind = -4;
 
     struct Entry
     {
@@ -127,6 +132,7 @@ private:
 
         bool isEvent() const { return kind == EventKind; }
         bool isAlert() const { return kind == AlertFiringKind || kind == AlertResolvedKind; }
+        bool isComment() const { return kind == CommentKind; }
         AlertTransition::State alertState() const;
         ConnectionEvent connectionEvent() const;
     };
@@ -144,6 +150,7 @@ private:
     void countDropped(const Entry &entry);
     QString displayName(const Entry &entry) const;
     QVariant alertData(const Entry &entry, int column, int role) const;
+    QVariant commentData(const Entry &entry, int column, int role) const;
 
     std::deque<Entry> m_rows;
     std::deque<Entry> m_pending;

@@ -39,6 +39,7 @@ EventLogPane::EventLogPane(QWidget *parent)
     , m_followTailAction(new QAction(tr("Follow &Tail"), this))
     , m_connectionRowsAction(new QAction(tr("Connections"), this))
     , m_alertRowsAction(new QAction(tr("Alerts"), this))
+    , m_commentRowsAction(new QAction(tr("Comments"), this))
 {
     m_filter->setSourceModel(m_model);
 
@@ -58,9 +59,12 @@ EventLogPane::EventLogPane(QWidget *parent)
     m_typeCombo->setItemData(1, tr("Only the changes of the streams' connections"), Qt::ToolTipRole);
     m_typeCombo->addItem(alertEventsText());
     m_typeCombo->setItemData(2, tr("Only the alert rules firing and resolving"), Qt::ToolTipRole);
-    m_typeCombo->insertSeparator(3);
+    m_typeCombo->addItem(commentRowsText());
+    m_typeCombo->setItemData(3, tr("Only the comments of the streams (lines such as \": heartbeat\")"),
+                             Qt::ToolTipRole);
+    m_typeCombo->insertSeparator(4);
     m_typeCombo->setToolTip(tr("Show events of this type only: pick a type seen so far or type "
-                               "one; or only the connection changes, or only the alerts"));
+                               "one; or only the connection changes, the alerts, or the comments"));
 
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
     m_searchEdit->setClearButtonEnabled(true);
@@ -100,6 +104,13 @@ EventLogPane::EventLogPane(QWidget *parent)
     m_alertRowsAction->setStatusTip(m_alertRowsAction->toolTip());
     // No button of its own: the filter bar must fit a 1024-pixel window. The type filter's
     // "Alerts" entry shows them alone; the table's context menu hides or shows them.
+
+    m_commentRowsAction->setObjectName(QStringLiteral("commentRowsAction"));
+    m_commentRowsAction->setCheckable(true);
+    m_commentRowsAction->setChecked(false);
+    m_commentRowsAction->setToolTip(tr("Show the streams' comments (\": heartbeat\") among the events"));
+    m_commentRowsAction->setStatusTip(m_commentRowsAction->toolTip());
+    // Like the alerts: in the context menu, and alone through the type filter's "Comments".
 
     auto *filterBar = new QHBoxLayout;
     filterBar->setSpacing(6);
@@ -208,8 +219,13 @@ EventLogPane::EventLogPane(QWidget *parent)
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(m_connectionRowsAction);
     m_view->addAction(m_alertRowsAction);
+    m_view->addAction(m_commentRowsAction);
     connect(m_alertRowsAction, &QAction::toggled, this, [this](bool shown) {
         m_filter->setAlertRowsShown(shown);
+        keepCurrentInView();
+    });
+    connect(m_commentRowsAction, &QAction::toggled, this, [this](bool shown) {
+        m_filter->setCommentRowsShown(shown);
         keepCurrentInView();
     });
 
@@ -226,6 +242,11 @@ QString EventLogPane::allStreamsText()
 QString EventLogPane::allTypesText()
 {
     return tr("All types");
+}
+
+QString EventLogPane::commentRowsText()
+{
+    return tr("Comments");
 }
 
 QString EventLogPane::connectionEventsText()
@@ -332,6 +353,8 @@ void EventLogPane::applyTypeFilter(const QString &text)
         m_filter->setConnectionRowsOnly(true);
     } else if (text == alertEventsText()) {
         m_filter->setAlertRowsOnly(true);
+    } else if (text == commentRowsText()) {
+        m_filter->setCommentRowsOnly(true);
     } else {
         m_filter->setEventType(text == allTypesText() ? QString() : text.trimmed());
     }

@@ -42,6 +42,8 @@ public:
     QAction *connectionRowsAction() const { return m_connectionRowsAction; }
     // Checked (the default): alert rows (a rule firing or resolving) are shown among the events.
     QAction *alertRowsAction() const { return m_alertRowsAction; }
+    // Unchecked (the default): comment rows wait in the log, hidden, until asked for.
+    QAction *commentRowsAction() const { return m_commentRowsAction; }
     QComboBox *streamCombo() const { return m_streamCombo; }
     QComboBox *typeCombo() const { return m_typeCombo; }
     QLineEdit *searchEdit() const { return m_searchEdit; }
@@ -70,6 +72,7 @@ public:
     static QString allTypesText();
     static QString connectionEventsText();
     static QString alertEventsText();
+    static QString commentRowsText();
 
 private:
     void applyStreamFilter();
@@ -93,6 +96,7 @@ private:
     QAction *m_followTailAction;
     QAction *m_connectionRowsAction;
     QAction *m_alertRowsAction;
+    QAction *m_commentRowsAction;
     QSet<QString> m_seenTypes;
     // While the model changes, selection and scroll changes are its doing, not the user's.
     bool m_modelChanging = false;

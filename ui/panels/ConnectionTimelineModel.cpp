@@ -31,6 +31,7 @@ std::optional<StreamStatus> statusAfter(const ConnectionEvent &event, StreamStat
             return before;
         return StreamStatus::Closed;
     case Kind::IdReset:
+    case Kind::Notice:
         break;
     }
     return std::nullopt;
@@ -284,7 +285,7 @@ QString ConnectionTimelineModel::describeAt(int row, qint64 timeMs, qint64 toler
     for (const ConnectionEvent &event : stream.history->events()) {
         if (event.timeMs > timeMs)
             break;
-        if (event.timeMs < band->startMs || event.kind == Kind::IdReset)
+        if (event.timeMs < band->startMs || event.kind == Kind::IdReset || event.kind == Kind::Notice)
             continue;
         if (event.kind == Kind::Closed && band->status != StreamStatus::Closed)
             continue; // closing a failed stream does not change why it failed

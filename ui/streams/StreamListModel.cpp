@@ -161,6 +161,8 @@ QString StreamListModel::displayText(const Stream &s, int column) const
         return stateText(s);
     case EventsColumn:
         return locale.toString(stats.events());
+    case CommentsColumn:
+        return locale.toString(stats.comments());
     case EventRateColumn:
         return s.isOffline() ? QString()
                              : locale.toString(stats.eventRate(), 'f', stats.eventRate() < 10 ? 1 : 0);
@@ -186,6 +188,8 @@ QString StreamListModel::displayText(const Stream &s, int column) const
         }
     case AgeColumn:
         return s.isOffline() || stats.lastEventAtMs() < 0 ? QString() : ageText(now() - stats.lastEventAtMs());
+    case LastByteColumn:
+        return s.isOffline() || stats.lastByteAtMs() < 0 ? QString() : ageText(now() - stats.lastByteAtMs());
     }
     return {};
 }
@@ -194,16 +198,21 @@ QString StreamListModel::stateText(const Stream &s) const
 {
     const ConnectionHistory &history = s.history();
     QString text;
+    const qint64 waitingSince = s.awaitingHeadersSinceMs();
+    const qint64 waitedMs = waitingSince >= 0 ? now() - waitingSince : -1;
     switch (history.status()) {
     case StreamStatus::Connecting:
-        text = tr("Connecting");
+        text = waitedMs >= AwaitingHeadersShownAfterMs ? awaitingHeadersText(waitedMs, 0, {}) : tr("Connecting");
         break;
     case StreamStatus::Open:
         text = tr("Open");
         break;
     case StreamStatus::Reconnecting:
-        text = reconnectingText(int(history.reconnectAtMs() - QDateTime::currentMSecsSinceEpoch()),
-                                history.attempt(), history.reason());
+        if (waitedMs >= AwaitingHeadersShownAfterMs)
+            text = awaitingHeadersText(waitedMs, history.attempt(), history.reason());
+        else
+            text = reconnectingText(int(history.reconnectAtMs() - QDateTime::currentMSecsSinceEpoch()),
+                                    history.attempt(), history.reason());
         break;
     case StreamStatus::Failed:
         text = history.reason().isEmpty() ? tr("Failed") : tr("Failed: %1").arg(history.reason());
@@ -219,10 +228,23 @@ QString StreamListModel::stateText(const Stream &s) const
         text = tr("Offline capture");
         break;
     }
+    for (const StreamNotice &notice : s.notices())
+        text += QStringLiteral(" \u00B7 ") + StreamNotice::shortText(notice.kind);
     const qsizetype firing = firingRules(s).size();
     if (firing > 0)
         text += QStringLiteral(" \u00B7 ") + alertBadgeText(int(firing));
     return text;
+}
+
+QString StreamListModel::awaitingHeadersText(qint64 waitedMs, int attempt, const QString &reason)
+{
+    const QString text = tr("Waiting for response headers \u00B7 %1").arg(ageText(waitedMs));
+    if (attempt <= 0)
+        return text;
+    QString detail = tr("attempt %1").arg(attempt);
+    if (!reason.isEmpty())
+        detail += QStringLiteral(" \u2014 ") + reason;
+    return tr("%1 (%2)").arg(text, detail);
 }
 
 QString StreamListModel::reconnectingText(int remainingMs, int attempt, const QString &reason)
@@ -306,6 +328,10 @@ QString StreamListModel::toolTip(const Stream &s, int column) const
                   .arg(stats.lastIdResetText());
     case AgeColumn:
         return tr("Time since the last event");
+    case LastByteColumn:
+        return tr("Time since the last byte arrived, of an event or a comment (a heartbeat)");
+    case CommentsColumn:
+        return tr("Comment lines received (\": heartbeat\"); the log shows them when asked");
     }
     const ConnectionHistory &history = s.history();
     QString text = displayText(s, StateColumn);
@@ -317,6 +343,14 @@ QString StreamListModel::toolTip(const Stream &s, int column) const
     }
     if (stats.idResets() > 0)
         text += u'\n' + tr("ID reset: %1").arg(stats.lastIdResetText());
+    const QList<ConnectionEvent> notices = history.recent(ConnectionEvent::Kind::Notice, MaxNoticeHistory);
+    if (!notices.isEmpty()) {
+        text += u"\n\n" + tr("Notices:");
+        for (auto it = notices.crbegin(); it != notices.crend(); ++it) {
+            text += u'\n' + QDateTime::fromMSecsSinceEpoch(it->timeMs).toString(QStringLiteral("HH:mm:ss"))
+                + QStringLiteral("  ") + it->reason;
+        }
+    }
     const QList<ConnectionEvent> reconnections = history.recentReconnections(MaxReconnectHistory);
     if (reconnections.isEmpty())
         return text;
@@ -399,6 +433,7 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
     case NameColumn: return tr("Name");
     case StateColumn: return tr("State");
     case EventsColumn: return tr("Events");
+    case CommentsColumn: return tr("Comments");
     case EventRateColumn: return tr("Events/s");
     case ByteRateColumn: return tr("Bytes/s");
     case ReconnectsColumn: return tr("Reconnects");
@@ -407,6 +442,7 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
     case GapsColumn: return tr("Gaps");
     case IdResetsColumn: return tr("ID resets");
     case AgeColumn: return tr("Last event");
+    case LastByteColumn: return tr("Last byte");
     case UrlColumn: return tr("URL");
     }
     return {};

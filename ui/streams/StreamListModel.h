@@ -25,6 +25,7 @@ public:
         NameColumn,
         StateColumn,
         EventsColumn,
+        CommentsColumn,
         EventRateColumn,
         ByteRateColumn,
         ReconnectsColumn,
@@ -33,6 +34,7 @@ public:
         GapsColumn,
         IdResetsColumn,
         AgeColumn,
+        LastByteColumn,
         UrlColumn,
         ColumnCount
     };
@@ -43,6 +45,9 @@ public:
     };
 
     static constexpr int MaxReconnectHistory = 10;
+    static constexpr int MaxNoticeHistory = 5;
+    // A request awaiting its response head says so once it has waited this long.
+    static constexpr qint64 AwaitingHeadersShownAfterMs = 1000;
 
     explicit StreamListModel(Workspace *workspace, QObject *parent = nullptr);
     ~StreamListModel() override;
@@ -70,6 +75,8 @@ public:
     // "Reconnecting in 2.4 s (attempt 3 — HTTP 503)"; without the delay once it has run out.
     static QString reconnectingText(int remainingMs, int attempt, const QString &reason);
     static QString ageText(qint64 ms);
+    // "Waiting for response headers · 12 s (attempt 2 — HTTP 503)".
+    static QString awaitingHeadersText(qint64 waitedMs, int attempt, const QString &reason);
     static QColor statusColor(StreamStatus status);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+// A comment line of a stream (`: heartbeat`), without its colon and first space, for the log.
+struct StreamComment
+{
+    QString text;
+    QDateTime receivedAt;
+    int connection = 0;
+
+    friend bool operator==(const StreamComment &, const StreamComment &) = default;
+};
+
+Q_DECLARE_TYPEINFO(StreamComment, Q_RELOCATABLE_TYPE);
