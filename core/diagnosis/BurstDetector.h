@@ -6,18 +6,29 @@
 
 // Tells a stream held in a buffer on the way from one that is merely fast or merely slow.
 //
-// Reads that follow each other within ClusterGapMs form one cluster. A cluster is a burst when it
-// brings at least MinBurstEvents events after a silence of at least MinSilenceMs: far longer than
-// the spacing inside it. A buffering proxy shows RecurringBursts of them in a row (the first one
+// Reads that follow each other within clusterGapMs form one cluster. A cluster is a burst when it
+// brings at least minBurstEvents events after a silence of at least minSilenceMs: far longer than
+// the spacing inside it. A buffering proxy shows recurringBursts of them in a row (the first one
 // may come with the response head); a steady fast stream is one endless cluster, a slow one a
 // cluster per event, and neither is ever a burst. Plain logic on times the caller passes in.
+struct BurstThresholds
+{
+    qint64 clusterGapMs = 50;
+    qint64 minSilenceMs = 3000;
+    qint64 minBurstEvents = 8;
+    int recurringBursts = 2;
+};
+
 class BurstDetector
 {
 public:
-    static constexpr qint64 ClusterGapMs = 50;
-    static constexpr qint64 MinSilenceMs = 3000;
-    static constexpr qint64 MinBurstEvents = 8;
-    static constexpr int RecurringBursts = 2;
+    using Thresholds = BurstThresholds;
+
+    explicit BurstDetector(Thresholds thresholds = {})
+        : m_thresholds(thresholds)
+    {
+    }
+    const Thresholds &thresholds() const { return m_thresholds; }
 
     struct Finding
     {
@@ -33,6 +44,7 @@ public:
     std::optional<Finding> arrived(qint64 nowMs, qint64 events);
 
 private:
+    Thresholds m_thresholds;
     qint64 m_lastArrivalMs = 0;
     qint64 m_silenceBeforeClusterMs = -1; // -1: no cluster yet
     qint64 m_clusterEvents = 0;

@@ -25,6 +25,8 @@ public:
     explicit StreamDiagnosis(EventSource *source, QObject *parent = nullptr);
 
     void setHeaderWaitNoticeMs(int ms);
+    // From the next request on.
+    void setBurstThresholds(const BurstDetector::Thresholds &thresholds) { m_bursts = BurstDetector(thresholds); }
     void setClock(Clock clock);
 
     // When the request in flight went out (monotonic ms), while its response head is awaited;

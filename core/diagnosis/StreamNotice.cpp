@@ -31,9 +31,9 @@ QString StreamNotice::shortText(Kind kind)
 
 StreamNotice StreamNotice::headersHeldBack(qint64 waitedMs, bool offeredCompression)
 {
-    QString text = tr("no response headers %1 s after the request was sent: a proxy may be holding the "
-                      "response back (nginx: proxy_buffering off, or the header X-Accel-Buffering: no from "
-                      "the server), or the server does not send its headers before the first event")
+    QString text = tr("no response headers %1 s after the request: a proxy may be holding the response "
+                      "back (nginx: proxy_buffering off, or the header X-Accel-Buffering: no from the "
+                      "server), or the server does not send its headers before its first event")
                        .arg(seconds(waitedMs));
     if (offeredCompression)
         text += tr("; the request offered compression, and compression middleware holds a stream back "

@@ -53,7 +53,8 @@ public:
 Q_SIGNALS:
     void readyStateChanged(EventSource::ReadyState state, const QString &reason);
     void opened();
-    // The request went out (each redirect sends one again); its response head is awaited.
+    // A request was handed to the network (each redirect makes one again); its response head is
+    // awaited. The time includes connecting, which Qt does not report apart for every request.
     void requestSent();
     // A response head arrived (any status, redirects included).
     void responseStarted(int status);
