@@ -72,6 +72,8 @@ private Q_SLOTS:
     void settersRefilterExistingRows();
     void alertRows_data();
     void alertRows();
+    void commentRows_data();
+    void commentRows();
 };
 
 void TestEventLogFilter::filters_data()
@@ -393,6 +395,67 @@ void TestEventLogFilter::alertRows()
     QVERIFY(!filter.connectionRowsOnly());
     filter.setEventType(QString());
     QVERIFY(!filter.alertRowsOnly() && !filter.connectionRowsOnly());
+}
+
+void TestEventLogFilter::commentRows_data()
+{
+    QTest::addColumn<QString>("only"); // "", "comments", "connections"
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("commentRowsShown");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+
+    const QString lost = QStringLiteral("Connection lost \u2014 HTTP 503");
+    QTest::newRow("hidden by default") << QString() << QString() << false << QString()
+                                       << QStringList{"1", lost};
+    QTest::newRow("shown among everything") << QString() << QString() << true << QString()
+                                            << QStringList{"heartbeat", "1", "ping 2", lost};
+    QTest::newRow("comments only, even when hidden") << "comments" << QString() << false << QString()
+                                                     << QStringList{"heartbeat", "ping 2"};
+    QTest::newRow("comments only, searched") << "comments" << QString() << false << "PING"
+                                             << QStringList{"ping 2"};
+    QTest::newRow("an event type hides them") << QString() << "tick" << true << QString() << QStringList{"1"};
+    QTest::newRow("connections only") << "connections" << QString() << true << QString() << QStringList{lost};
+    QTest::newRow("search finds comment text when shown") << QString() << QString() << true << "beat"
+                                                          << QStringList{"heartbeat"};
+}
+
+void TestEventLogFilter::commentRows()
+{
+    QFETCH(QString, only);
+    QFETCH(QString, type);
+    QFETCH(bool, commentRowsShown);
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+
+    EventLogModel log;
+    QAbstractItemModelTester logTester(&log, QtTestReporting);
+    EventLogFilterModel filter;
+    QAbstractItemModelTester tester(&filter, QtTestReporting);
+    filter.setSourceModel(&log);
+    QVERIFY(!filter.commentRowsShown());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    log.appendComments(A, {{QStringLiteral("heartbeat"), now, 1}});
+    log.appendEvents(A, makeEvent("tick", "1", "a"));
+    log.appendComments(B, {{QStringLiteral("ping 2"), now, 1}});
+    log.appendConnectionEvent(A, makeConnection(ConnectionEvent::Kind::Lost, "HTTP 503"));
+    log.flush();
+    QCOMPARE(log.rowCount(), 4); // kept, whether shown or not
+    const QModelIndex comment = log.index(0, EventLogModel::TypeColumn);
+    QCOMPARE(comment.data(EventLogModel::KindRole).toInt(), int(EventLogModel::RowKind::Comment));
+    QCOMPARE(comment.data().toString(), EventLogModel::commentTypeText());
+    QCOMPARE(comment.data(EventLogModel::FullDataRole).toString(), QStringLiteral("heartbeat"));
+    QVERIFY(comment.data(EventLogModel::TypeRole).toString().isEmpty()); // no event type of its own
+
+    filter.setCommentRowsShown(commentRowsShown);
+    filter.setEventType(type);
+    if (only == u"comments")
+        filter.setCommentRowsOnly(true);
+    else if (only == u"connections")
+        filter.setConnectionRowsOnly(true);
+    filter.setSearchText(text);
+    QCOMPARE(visibleRows(filter), expected);
+    QCOMPARE(filter.commentRowsOnly(), only == u"comments");
 }
 
 QTEST_GUILESS_MAIN(TestEventLogFilter)

@@ -1,5 +1,6 @@
 #include "EventLogFilterModel.h"
 #include "EventLogModel.h"
+#include "StreamNotice.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -362,6 +363,8 @@ void TestEventLogModel::connectionText_data()
                                             << 2 << 0 << 0 << QStringLiteral("ID reset: went back");
     QTest::newRow("id reset, no reason") << int(Kind::IdReset) << QString() << 2 << 0 << 0
                                          << QStringLiteral("ID reset (the server restarted?)");
+    QTest::newRow("notice") << int(Kind::Notice) << StreamNotice::compressed("gzip").text << 1 << 0 << 0
+                            << QStringLiteral("Notice: ") + StreamNotice::compressed("gzip").text;
 }
 
 void TestEventLogModel::connectionText()
@@ -405,6 +408,7 @@ void TestEventLogModel::connectionRows_data()
     QTest::newRow("lost") << int(Kind::Lost) << amber;
     QTest::newRow("reconnecting") << int(Kind::ReconnectScheduled) << amber;
     QTest::newRow("id reset") << int(Kind::IdReset) << amber;
+    QTest::newRow("notice") << int(Kind::Notice) << amber;
     QTest::newRow("failed") << int(Kind::Failed) << red;
     QTest::newRow("ended") << int(Kind::EndedByServer) << grey;
     QTest::newRow("closed") << int(Kind::Closed) << grey;

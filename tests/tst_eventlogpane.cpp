@@ -67,6 +67,7 @@ private Q_SLOTS:
     void typeComboOffersConnectionEvents();
     void connectionRowsCanBeHidden();
     void alertRowsAreAKindOfTheirOwn();
+    void commentsAreOffUntilAskedFor();
     void countLabel_data();
     void countLabel();
     void detailShowsTheSelectedRow();
@@ -463,6 +464,35 @@ void TestEventLogPane::alertRowsAreAKindOfTheirOwn()
     QCOMPARE(pane.filterModel()->rowCount(), 1);
     types->setCurrentIndex(0);
     QCOMPARE(pane.filterModel()->rowCount(), 5);
+}
+
+void TestEventLogPane::commentsAreOffUntilAskedFor()
+{
+    EventLogPane pane;
+    QComboBox *types = pane.typeCombo();
+    QCOMPARE(types->itemText(3), EventLogPane::commentRowsText());
+    QVERIFY(!pane.commentRowsAction()->isChecked());
+    QVERIFY(pane.view()->actions().contains(pane.commentRowsAction())); // in the context menu
+    QVERIFY(!pane.commentRowsAction()->toolTip().isEmpty());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    pane.model()->appendComments(1, {{QStringLiteral("heartbeat"), now, 1}, {QStringLiteral("keep-alive"), now, 1}});
+    pane.model()->appendEvents(1, makeEvents(0, 2, QStringLiteral("tick")));
+    pane.model()->flush();
+    QCOMPARE(pane.filterModel()->rowCount(), 2);
+    QCOMPARE(types->count(), 6); // comments add no event type
+
+    pane.commentRowsAction()->setChecked(true);
+    QCOMPARE(pane.filterModel()->rowCount(), 4);
+    QCOMPARE(pane.filterModel()->index(0, EventLogModel::DataColumn).data().toString(), QStringLiteral("heartbeat"));
+    pane.commentRowsAction()->setChecked(false);
+    QCOMPARE(pane.filterModel()->rowCount(), 2);
+
+    types->setCurrentIndex(3);
+    QVERIFY(pane.filterModel()->commentRowsOnly());
+    QCOMPARE(pane.filterModel()->rowCount(), 2);
+    QCOMPARE(pane.filterModel()->index(1, EventLogModel::DataColumn).data().toString(), QStringLiteral("keep-alive"));
+    types->setCurrentIndex(0);
+    QCOMPARE(pane.filterModel()->rowCount(), 2);
 }
 
 void TestEventLogPane::selectEventOfAClickedPoint_data()

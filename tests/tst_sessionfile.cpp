@@ -40,6 +40,7 @@ SessionData sampleSession()
     chat.body = QStringLiteral(R"({"key": "s3cret-body", "stream": true})");
     chat.bodySecret = true;
     chat.maxBackoffMs = 5000;
+    chat.allowCompression = true;
     session.subscriptions = {demo, plain, chat};
     session.timeWindowMs = 300000;
     session.eventLogCap = 2500;
@@ -136,6 +137,8 @@ void TestSessionFile::roundTrip()
     QCOMPARE(loaded->subscriptions.size(), 3);
     QCOMPARE(loaded->subscriptions[2].method, QStringLiteral("POST"));
     QCOMPARE(loaded->subscriptions[2].maxBackoffMs, 5000);
+    QVERIFY(loaded->subscriptions[2].allowCompression);
+    QVERIFY(!loaded->subscriptions[1].allowCompression);
     QVERIFY(loaded->subscriptions[2].bodySecret);
     QCOMPARE(loaded->subscriptions[1].maxBackoffMs, ReconnectPolicy::DefaultMaxBackoffMs);
     QVERIFY(loaded->subscriptions[1].method.isEmpty());

@@ -10,6 +10,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 
@@ -17,6 +18,7 @@ using Response = ScriptedServer::Response;
 using Kind = ConnectionEvent::Kind;
 
 Q_DECLARE_METATYPE(CapturedEvent)
+Q_DECLARE_METATYPE(StreamComment)
 Q_DECLARE_METATYPE(QList<Response>)
 
 namespace {
@@ -42,7 +44,7 @@ struct ConnectionLog
     {
         QStringList parts;
         for (const ConnectionEvent &event : events) {
-            const char *letter = "OLSFECR" + int(event.kind);
+            const char *letter = "OLSFECRN" + int(event.kind);
             parts.append(QLatin1Char(*letter) + QString::number(event.connection));
         }
         return parts.join(u' ');
@@ -116,6 +118,9 @@ private Q_SLOTS:
     void offlineStream();
     void plotLimitCapturesAllAndChartsASelection_data();
     void plotLimitCapturesAllAndChartsASelection();
+    void commentsAreCountedAndFlushed();
+    void noticesLastUntilTheNextAttempt();
+    void awaitingHeadersWhileTheHeadIsHeld();
     void closeGivesOneClosedEvent_data();
     void closeGivesOneClosedEvent();
 };
@@ -187,6 +192,97 @@ void TestStream::eventsArePendingUntilFlush()
 
     stream.flush(); // nothing pending: no signal
     QCOMPARE(added.count(), 1);
+}
+
+void TestStream::commentsAreCountedAndFlushed()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script("/events", {Response::events()
+                                  .send(": hello\n" + countEvent(1, 10) + ": between\n:\n")
+                                  .pause(100)
+                                  .send(": late\n")
+                                  .stall()});
+    Stream stream(1, fastOptions(server.url()), QStringLiteral("s"));
+    QSignalSpy events(&stream, &Stream::eventsAdded);
+    QSignalSpy comments(&stream, &Stream::commentsAdded);
+    QCOMPARE(stream.statistics().lastByteAtMs(), -1);
+    stream.open();
+    QTRY_COMPARE_WITH_TIMEOUT(stream.statistics().comments(), 3, Timeout);
+    QCOMPARE(stream.pendingCount(), 1);
+    QVERIFY(stream.statistics().lastByteAtMs() >= 0);
+    QCOMPARE(comments.count(), 0); // on the flush, with the events
+    stream.flush();
+    QCOMPARE(events.count(), 1);
+    QCOMPARE(comments.count(), 1);
+    const auto first = comments.at(0).at(0).value<QList<StreamComment>>();
+    QCOMPARE(first.size(), 3);
+    QCOMPARE(first.at(0).text, QStringLiteral("hello"));
+    QCOMPARE(first.at(1).text, QStringLiteral("between"));
+    QCOMPARE(first.at(2).text, QString());
+    QCOMPARE(first.at(0).connection, 1);
+    QVERIFY(first.at(0).receivedAt.isValid());
+
+    // A read of comments alone: counted, flushed, no event batch.
+    const qint64 byteBefore = stream.statistics().lastByteAtMs();
+    QTRY_COMPARE_WITH_TIMEOUT(stream.statistics().comments(), 4, Timeout);
+    QVERIFY(stream.statistics().lastByteAtMs() >= byteBefore);
+    QCOMPARE(stream.statistics().lastEventAtMs() <= stream.statistics().lastByteAtMs(), true);
+    stream.flush();
+    QCOMPARE(events.count(), 1);
+    QCOMPARE(comments.count(), 2);
+    QCOMPARE(comments.at(1).at(0).value<QList<StreamComment>>().at(0).text, QStringLiteral("late"));
+    QCOMPARE(stream.statistics().events(), 1);
+    QCOMPARE(stream.capture()->size(), 1); // comments are no events
+}
+
+void TestStream::noticesLastUntilTheNextAttempt()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script("/events", {
+        Response::events().header("Content-Encoding", "deflate").send(qCompress(countEvent(1, 10)).sliced(4)).hold().end(),
+        Response::events().send(countEvent(2, 20)).stall(),
+    });
+    EventSourceOptions options = fastOptions(server.url());
+    options.allowCompression = true;
+    Stream stream(1, options, QStringLiteral("s"));
+    ConnectionLog log(stream);
+    stream.open();
+    QTRY_COMPARE_WITH_TIMEOUT(stream.statistics().events(), 1, Timeout);
+    QCOMPARE(stream.notices().size(), 1);
+    QCOMPARE(stream.notices().at(0).kind, StreamNotice::Kind::Compressed);
+    QCOMPARE(log.connectionsOf(Kind::Notice), QList<int>{1});
+    const QList<ConnectionEvent> notices = stream.history().recent(Kind::Notice, 5);
+    QCOMPARE(notices.size(), 1);
+    QVERIFY(notices.at(0).reason.contains(u"Content-Encoding: deflate"));
+    QCOMPARE(stream.status(), StreamStatus::Open); // a notice changes no state
+
+    server.release();
+    // The next connection is not compressed: the notice was about the one before.
+    QTRY_COMPARE_WITH_TIMEOUT(stream.statistics().events(), 2, Timeout);
+    QVERIFY(stream.notices().isEmpty());
+    QCOMPARE(stream.history().recent(Kind::Notice, 5).size(), 1); // the history keeps it
+    QVERIFY2(log.summary().startsWith(u"O1 N1 L1 S1 O2"), qPrintable(log.summary()));
+}
+
+void TestStream::awaitingHeadersWhileTheHeadIsHeld()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.route(QStringLiteral("/slow"), [](const HttpRequest &, HttpResponseStream *response) {
+        QTimer::singleShot(800, response, [response] {
+            response->writeHead(200, {{"Content-Type", "text/event-stream"}});
+            response->write(countEvent(1, 1));
+        });
+    });
+    Stream stream(1, fastOptions(server.url("/slow")), QStringLiteral("s"));
+    QCOMPARE(stream.awaitingHeadersSinceMs(), -1);
+    stream.open();
+    QTRY_VERIFY_WITH_TIMEOUT(stream.awaitingHeadersSinceMs() >= 0, Timeout);
+    QCOMPARE(stream.status(), StreamStatus::Connecting);
+    QTRY_COMPARE_WITH_TIMEOUT(stream.status(), StreamStatus::Open, Timeout);
+    QCOMPARE(stream.awaitingHeadersSinceMs(), -1);
 }
 
 void TestStream::connectionRows_data()

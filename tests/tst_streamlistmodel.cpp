@@ -17,6 +17,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QPointer>
 #include <QTest>
 
 #include <cmath>
@@ -136,6 +137,9 @@ private Q_SLOTS:
     void onlyChangedCellsAreAnnounced();
     void alertBadge_data();
     void alertBadge();
+    void awaitingHeadersIsAStateOfItsOwn();
+    void noticesInTheRowAndTooltip();
+    void commentsAndTheLastByte();
 };
 
 void TestStreamListModel::columns()
@@ -638,6 +642,62 @@ void TestStreamListModel::alertBadge()
     QCOMPARE(touched(changed, Model::StateColumn), !firing.isEmpty());
     QVERIFY(!d.value(Model::StateColumn, Qt::ForegroundRole).isValid());
     Q_UNUSED(other)
+}
+
+void TestStreamListModel::awaitingHeadersIsAStateOfItsOwn()
+{
+    Dashboard d;
+    QPointer<HttpResponseStream> held;
+    d.server.route(QStringLiteral("/slow"), [&held](const HttpRequest &, HttpResponseStream *response) { held = response; });
+    QVERIFY(d.server.start());
+    Stream *stream = d.add(true, fastOptions(d.server.url("/slow")));
+    QTRY_VERIFY_WITH_TIMEOUT(held, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(stream->awaitingHeadersSinceMs() >= 0, Timeout);
+    d.model.refresh();
+    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Connecting")); // not yet worth saying
+    d.monotonic += 12000;
+    d.model.refresh();
+    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Waiting for response headers \u00B7 12 s"));
+    QCOMPARE(Model::awaitingHeadersText(3000, 2, QStringLiteral("HTTP 503")),
+             QStringLiteral("Waiting for response headers \u00B7 3 s (attempt 2 \u2014 HTTP 503)"));
+
+    held->writeHead(200, {{"Content-Type", "text/event-stream"}});
+    held->write(eventWithId(QStringLiteral("1")));
+    QTRY_COMPARE_WITH_TIMEOUT(stream->status(), StreamStatus::Open, Timeout);
+    d.model.refresh();
+    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Open"));
+}
+
+void TestStreamListModel::noticesInTheRowAndTooltip()
+{
+    Dashboard d;
+    QVERIFY(d.serve({Response::events().header("Content-Encoding", "deflate").send(qCompress(eventsWithIds(1, 2)).sliced(4)).stall()}));
+    EventSourceOptions options = fastOptions(d.server.url());
+    options.allowCompression = true;
+    Stream *stream = d.add(false, options);
+    QTRY_COMPARE_WITH_TIMEOUT(stream->statistics().events(), 2, Timeout);
+    d.model.refresh();
+    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Open \u00B7 ") + StreamNotice::shortText(StreamNotice::Kind::Compressed));
+    const QString tip = d.text(Model::StateColumn, Qt::ToolTipRole);
+    QVERIFY2(tip.contains(u"Notices:") && tip.contains(u"Content-Encoding: deflate"), qPrintable(tip));
+}
+
+void TestStreamListModel::commentsAndTheLastByte()
+{
+    Dashboard d;
+    QVERIFY(d.serve({Response::events().send(": hb\n" + eventWithId(QStringLiteral("1"))).hold().send(": hb\n").stall()}));
+    Stream *stream = d.add(true);
+    QTRY_COMPARE_WITH_TIMEOUT(stream->statistics().events(), 1, Timeout);
+    d.monotonic += 3000;
+    d.model.refresh();
+    QCOMPARE(d.texts({Model::EventsColumn, Model::CommentsColumn, Model::AgeColumn, Model::LastByteColumn}),
+             QStringLiteral("1|1|3 s|3 s"));
+    d.server.release();
+    QTRY_COMPARE_WITH_TIMEOUT(stream->statistics().comments(), 2, Timeout);
+    d.model.refresh();
+    // A heartbeat is a byte, not an event.
+    QCOMPARE(d.texts({Model::EventsColumn, Model::CommentsColumn, Model::AgeColumn, Model::LastByteColumn}),
+             QStringLiteral("1|2|3 s|0 s"));
 }
 
 QTEST_MAIN(TestStreamListModel)

@@ -304,6 +304,7 @@ void TestSubscriptionDialog::prefillForEdit()
     original.reconnectionTimeMs = 1500;
     original.idleTimeoutMs = 30000;
     original.maxBackoffMs = 5000;
+    original.allowCompression = true;
     original.jitter = false;
     original.lastEventId = QStringLiteral("42");
 
@@ -328,6 +329,8 @@ void TestSubscriptionDialog::prefillForEdit()
     QCOMPARE(options.idleTimeoutMs, 30000);
     QCOMPARE(dialog.maxBackoffSpin()->value(), 5000);
     QCOMPARE(options.maxBackoffMs, 5000);
+    QVERIFY(dialog.compressionCheck()->isChecked());
+    QVERIFY(options.allowCompression);
     QCOMPARE(options.method, QByteArray("GET"));
     QVERIFY(options.body.isEmpty());
     // What the dialog does not show is kept.
@@ -338,6 +341,8 @@ void TestSubscriptionDialog::prefillForEdit()
     // Back to the defaults for a new subscription.
     dialog.setOptions(EventSourceOptions());
     QCOMPARE(dialog.headerTable()->rowCount(), 0);
+    QVERIFY(!dialog.compressionCheck()->isChecked()); // identity unless asked
+    QVERIFY(!dialog.options().allowCompression);
     QCOMPARE(ReconnectMode(dialog.policyCombo()->currentData().toInt()), ReconnectMode::Resilient);
     QCOMPARE(dialog.idleTimeoutSpin()->text(), QStringLiteral("Off"));
     QVERIFY(!dialog.okButton()->isEnabled());

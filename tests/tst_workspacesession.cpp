@@ -169,6 +169,7 @@ void TestWorkspaceSession::sessionRoundTrip()
     x.body = R"({"api_key": "b0dy"})";
     x.secretBody = true;
     x.maxBackoffMs = 7000;
+    x.allowCompression = true;
     first.addStream(x, QStringLiteral("x"), false);
     Stream *y = first.addStream(fastOptions(server.url("/y")), {}, false);
     y->setTimeSource(StreamFieldStore::PayloadField, QStringLiteral("/time"));
@@ -236,6 +237,7 @@ void TestWorkspaceSession::sessionRoundTrip()
     QVERIFY(sx->options().body.isEmpty()); // a secret body is withheld from the file, like the headers
     QVERIFY(sx->options().secretBody);
     QCOMPARE(sx->options().maxBackoffMs, 7000);
+    QVERIFY(sx->options().allowCompression);
     const Stream *sy = second.streamAt(1);
     QCOMPARE(sy->fields()->timeSource(), StreamFieldStore::PayloadField);
     QCOMPARE(sy->fields()->timeFieldPath(), QStringLiteral("/time"));

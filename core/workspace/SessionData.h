@@ -36,6 +36,7 @@ struct SubscriptionSettings
     int reconnectionTimeMs = ReconnectPolicy::DefaultReconnectionTimeMs;
     int maxBackoffMs = ReconnectPolicy::DefaultMaxBackoffMs;
     int idleTimeoutMs = 0; // 0: off
+    bool allowCompression = false;
     std::optional<QString> lastEventId;
     QStringList plottedFields; // field paths such as "/count"
     QString timestampField;    // empty: the time the event arrived

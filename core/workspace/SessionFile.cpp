@@ -60,6 +60,8 @@ QJsonObject toJson(const SessionData &session)
         }
         if (sub.maxBackoffMs != ReconnectPolicy::DefaultMaxBackoffMs)
             object.insert(QStringLiteral("maxBackoffMs"), sub.maxBackoffMs);
+        if (sub.allowCompression)
+            object.insert(QStringLiteral("allowCompression"), true);
         if (sub.demo)
             object.insert(QStringLiteral("demo"), true);
         if (sub.colorIndex >= 0)
@@ -259,6 +261,7 @@ SubscriptionSettings readSubscription(Reader &reader, const QJsonObject &object,
     reader.readInt(object, QStringLiteral("reconnectionTimeMs"), where, &sub.reconnectionTimeMs);
     reader.readInt(object, QStringLiteral("idleTimeoutMs"), where, &sub.idleTimeoutMs);
     reader.readInt(object, QStringLiteral("maxBackoffMs"), where, &sub.maxBackoffMs);
+    reader.readBool(object, QStringLiteral("allowCompression"), where, &sub.allowCompression);
     reader.readString(object, QStringLiteral("method"), where, &sub.method);
     reader.readString(object, QStringLiteral("body"), where, &sub.body);
     reader.readBool(object, QStringLiteral("bodySecret"), where, &sub.bodySecret);

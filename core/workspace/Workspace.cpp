@@ -428,6 +428,7 @@ SessionData Workspace::toSession() const
         sub.reconnectMode = options.reconnectMode;
         sub.reconnectionTimeMs = options.reconnectionTimeMs;
         sub.maxBackoffMs = options.maxBackoffMs;
+        sub.allowCompression = options.allowCompression;
         sub.idleTimeoutMs = options.idleTimeoutMs;
         if (!options.lastEventId.isEmpty())
             sub.lastEventId = options.lastEventId;
@@ -497,6 +498,7 @@ void Workspace::applySession(const SessionData &session, QStringList *withheld)
             options.reconnectMode = sub.reconnectMode;
             options.reconnectionTimeMs = sub.reconnectionTimeMs;
             options.maxBackoffMs = sub.maxBackoffMs;
+            options.allowCompression = sub.allowCompression;
             options.idleTimeoutMs = sub.idleTimeoutMs;
             options.lastEventId = sub.lastEventId.value_or(QString());
             stream = addStream(options, sub.name, false, sub.colorIndex);

@@ -4,6 +4,7 @@
 #include "RequestEditor.h"
 #include "StreamUrl.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -51,6 +52,7 @@ SubscriptionDialog::SubscriptionDialog(QWidget *parent)
     , m_reconnectionTimeSpin(new QSpinBox(this))
     , m_maxBackoffSpin(new QSpinBox(this))
     , m_idleTimeoutSpin(new QSpinBox(this))
+    , m_compressionCheck(new QCheckBox(tr("Allow the server to &compress the stream"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Add Stream"));
@@ -126,6 +128,12 @@ SubscriptionDialog::SubscriptionDialog(QWidget *parent)
     m_idleTimeoutSpin->setToolTip(
         tr("Reconnect when nothing, not even a comment, arrives for this long. 0 turns it off."));
 
+    m_compressionCheck->setObjectName(QStringLiteral("compressionCheck"));
+    m_compressionCheck->setToolTip(
+        tr("Off (the default): the request asks for Accept-Encoding: identity, because a compressor\n"
+           "between the server and EventScope holds events back until its buffer fills. On: the\n"
+           "encodings Qt decodes are offered (gzip, deflate, br, zstd), as browsers do."));
+
     auto *form = new QFormLayout;
     form->addRow(tr("&URL:"), m_urlEdit);
     form->addRow(QString(), m_urlMessage);
@@ -141,6 +149,7 @@ SubscriptionDialog::SubscriptionDialog(QWidget *parent)
     form->addRow(tr("Reconnection &time:"), m_reconnectionTimeSpin);
     form->addRow(tr("Longest &wait:"), m_maxBackoffSpin);
     form->addRow(tr("&Idle timeout:"), m_idleTimeoutSpin);
+    form->addRow(QString(), m_compressionCheck);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -188,6 +197,7 @@ void SubscriptionDialog::setOptions(const EventSourceOptions &options, const QSt
     m_reconnectionTimeSpin->setValue(options.reconnectionTimeMs);
     m_maxBackoffSpin->setValue(options.maxBackoffMs);
     m_idleTimeoutSpin->setValue(options.idleTimeoutMs);
+    m_compressionCheck->setChecked(options.allowCompression);
     m_request->setRequest(options.method, options.body, options.secretBody);
     validate();
 }
@@ -215,6 +225,7 @@ EventSourceOptions SubscriptionDialog::options() const
     options.reconnectionTimeMs = m_reconnectionTimeSpin->value();
     options.maxBackoffMs = m_maxBackoffSpin->value();
     options.idleTimeoutMs = m_idleTimeoutSpin->value();
+    options.allowCompression = m_compressionCheck->isChecked();
     options.method = m_request->method();
     options.body = m_request->body();
     options.secretBody = m_request->isBodySecret() && !options.body.isEmpty();

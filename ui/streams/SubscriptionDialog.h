@@ -7,6 +7,7 @@
 #include <QList>
 #include <QUrl>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -54,6 +55,7 @@ public:
     QComboBox *policyCombo() const { return m_policyCombo; }
     QSpinBox *reconnectionTimeSpin() const { return m_reconnectionTimeSpin; }
     QSpinBox *idleTimeoutSpin() const { return m_idleTimeoutSpin; }
+    QCheckBox *compressionCheck() const { return m_compressionCheck; }
     QSpinBox *maxBackoffSpin() const { return m_maxBackoffSpin; }
     RequestEditor *requestEditor() const { return m_request; }
     QPushButton *okButton() const;
@@ -85,5 +87,6 @@ private:
     QSpinBox *m_reconnectionTimeSpin;
     QSpinBox *m_maxBackoffSpin;
     QSpinBox *m_idleTimeoutSpin;
+    QCheckBox *m_compressionCheck;
     QDialogButtonBox *m_buttons;
 };
