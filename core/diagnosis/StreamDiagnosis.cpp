@@ -8,6 +8,7 @@ StreamDiagnosis::StreamDiagnosis(EventSource *source, QObject *parent)
     , m_source(source)
 {
     m_headerWaitTimer.setSingleShot(true);
+    m_headerWaitTimer.setTimerType(Qt::PreciseTimer); // the notice says how long it waited
     m_headerWaitTimer.setInterval(DefaultHeaderWaitNoticeMs);
     connect(&m_headerWaitTimer, &QTimer::timeout, this, [this] {
         Q_EMIT notice(StreamNotice::headersHeldBack(now() - m_requestSentAtMs, m_source->offersCompression()));
