@@ -14,6 +14,7 @@ private Q_SLOTS:
     void header();
     void emptyShowsPlaceholder();
     void showsModelIndex();
+    void showsCommentRow();
     void showsConnectionRow_data();
     void showsConnectionRow();
 };
@@ -114,6 +115,22 @@ void TestEventDetailView::showsModelIndex()
 
     view.showIndex({});
     QVERIFY(view.toPlainText().isEmpty());
+}
+
+void TestEventDetailView::showsCommentRow()
+{
+    EventLogModel log;
+    log.setStreamName(4, QStringLiteral("stream one"));
+    const QDateTime at(QDate(2026, 12, 4), QTime(5, 0, 1, 250), Qt::UTC);
+    log.appendComments(4, {{QStringLiteral("heartbeat 17"), at, 1, QStringLiteral("http://127.0.0.1:1/one")}});
+    log.flush();
+    EventDetailView view;
+    view.showIndex(log.index(0, EventLogModel::DataColumn));
+    const QString text = view.toPlainText();
+    QVERIFY2(text.contains(u"Stream: stream one") && text.contains(u"Type:   " + EventLogModel::commentTypeText())
+                 && text.contains(u"2026-12-04T05:00:01.250") && text.endsWith(u"heartbeat 17"),
+             qPrintable(text));
+    QVERIFY(!text.contains(u"ID:")); // a comment has none
 }
 
 void TestEventDetailView::showsConnectionRow_data()

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void roundTrip();
     void onlyFilteredRows();
     void connectionRowsAreNotEvents();
+    void commentsGoOutWhenShown();
     void emptyLog();
     void missingFolder();
     void readOnlyFolder();
@@ -196,6 +197,32 @@ void TestEventLogExporter::connectionRowsAreNotEvents()
     QCOMPARE(filter.rowCount(), 2);
     QCOMPARE(EventLogExporter::exportJsonLines(filter, path, &error), 0);
     QCOMPARE(QFileInfo(path).size(), 0);
+}
+
+void TestEventLogExporter::commentsGoOutWhenShown()
+{
+    EventLogModel model;
+    const QString url = QStringLiteral("http://127.0.0.1:8080/events");
+    model.appendComments(IdA, {{QStringLiteral("heartbeat"), m_start, 1, url}});
+    fill(model);
+    model.flush();
+    EventLogFilterModel filter;
+    filter.setSourceModel(&model);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("events.jsonl"));
+    // Hidden (the default): not written.
+    QCOMPARE(EventLogExporter::exportJsonLines(filter, path), 3);
+    QCOMPARE(readLines(path).size(), 3);
+    // Shown: written as record --comments writes them, in their place.
+    filter.setCommentRowsShown(true);
+    QCOMPARE(EventLogExporter::exportJsonLines(filter, path), 3);
+    const QList<QJsonObject> lines = readLines(path);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines.at(0).keys(), (QStringList{"comment", "receivedAt", "url"}));
+    QCOMPARE(lines.at(0).value("comment").toString(), QStringLiteral("heartbeat"));
+    QCOMPARE(lines.at(0).value("url").toString(), url);
+    QCOMPARE(QDateTime::fromString(lines.at(0).value("receivedAt").toString(), Qt::ISODateWithMs), m_start);
 }
 
 void TestEventLogExporter::emptyLog()

@@ -55,7 +55,7 @@ StreamNotice StreamNotice::bufferingProxy(qint64 silenceMs, qint64 events, int b
 StreamNotice StreamNotice::compressed(const QByteArray &encoding)
 {
     return {Kind::Compressed,
-            tr("the server compresses the event stream (Content-Encoding: %1): a compressor holds events "
+            tr("the server compresses the event stream (Content-Encoding: %1): a compressor may hold events "
                "back until its buffer fills; turn compression off for this subscription, or have the "
                "server flush after each event")
                 .arg(QString::fromLatin1(encoding))};

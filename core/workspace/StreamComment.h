@@ -10,6 +10,7 @@ struct StreamComment
     QString text;
     QDateTime receivedAt;
     int connection = 0;
+    QString url; // of the stream, as its events carry it
 
     friend bool operator==(const StreamComment &, const StreamComment &) = default;
 };

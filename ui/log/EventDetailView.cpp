@@ -27,6 +27,12 @@ void EventDetailView::showEvent(const QString &stream, const SseEvent &event,
     setPlainText(text);
 }
 
+void EventDetailView::showComment(const QString &stream, const QString &comment, const QDateTime &receivedAt)
+{
+    setPlainText(tr("Time:   %1").arg(receivedAt.toString(Qt::ISODateWithMs)) + u'\n' + tr("Stream: %1").arg(stream)
+                 + u'\n' + tr("Type:   %1").arg(EventLogModel::commentTypeText()) + u'\n' + u'\n' + comment);
+}
+
 void EventDetailView::showConnectionEvent(const QString &stream, const ConnectionEvent &event)
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(event.timeMs, Qt::UTC);
@@ -65,6 +71,11 @@ void EventDetailView::showIndex(const QModelIndex &index)
         event.attempt = index.data(EventLogModel::AttemptRole).toInt();
         event.delayMs = index.data(EventLogModel::DelayRole).toInt();
         showConnectionEvent(index.data(EventLogModel::StreamRole).toString(), event);
+        return;
+    }
+    if (index.data(EventLogModel::KindRole).toInt() == int(EventLogModel::RowKind::Comment)) {
+        showComment(index.data(EventLogModel::StreamRole).toString(), index.data(EventLogModel::FullDataRole).toString(),
+                    index.data(EventLogModel::ReceivedAtRole).toDateTime());
         return;
     }
     SseEvent event;

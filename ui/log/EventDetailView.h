@@ -21,6 +21,7 @@ public:
 
     void showEvent(const QString &stream, const SseEvent &event, const QDateTime &receivedAt);
     void showConnectionEvent(const QString &stream, const ConnectionEvent &event);
+    void showComment(const QString &stream, const QString &comment, const QDateTime &receivedAt);
     // An index of an EventLogModel, or of a proxy over one; an invalid index clears the view.
     void showIndex(const QModelIndex &index);
     void clear();

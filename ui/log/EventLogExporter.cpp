@@ -30,7 +30,15 @@ int EventLogExporter::exportJsonLines(const QAbstractItemModel &model, const QSt
     int written = 0;
     for (int row = 0; row < rows; ++row) {
         const QModelIndex index = model.index(row, 0);
-        if (index.data(EventLogModel::KindRole).toInt() != int(EventLogModel::RowKind::Event))
+        const int kind = index.data(EventLogModel::KindRole).toInt();
+        if (kind == int(EventLogModel::RowKind::Comment)) {
+            // Shown, so exported, as `record --comments` writes them.
+            writer.writeComment(index.data(EventLogModel::UrlRole).toString(),
+                                index.data(EventLogModel::FullDataRole).toString().toUtf8(),
+                                index.data(EventLogModel::ReceivedAtRole).toDateTime().toMSecsSinceEpoch());
+            continue;
+        }
+        if (kind != int(EventLogModel::RowKind::Event))
             continue;
         CapturedEvent captured;
         captured.url = index.data(EventLogModel::UrlRole).toString();

@@ -7,9 +7,9 @@ class QAbstractItemModel;
 // Writes the rows of an event log as JSON Lines, the format of `eventscope record`.
 //
 // The model is an EventLogModel or a proxy of one (then only the rows it shows are written); its
-// roles give each event's URL, type, data, ID, arrival time and connection. Only events are
-// written: a line of the file is a dispatched event, as `eventscope record` writes it, and the
-// connection rows of the log are none (record reports them on standard error). The file is
+// roles give each event's URL, type, data, ID, arrival time and connection. A line of the file is
+// a dispatched event, or a comment row the model shows, as `eventscope record [--comments]` writes
+// them; the connection and alert rows of the log are none (record reports them on standard error). The file is
 // replaced atomically: on failure it is left as it was.
 class EventLogExporter
 {

@@ -112,6 +112,7 @@ void EventLogModel::appendComments(quint64 streamId, const QList<StreamComment> 
                                                     : QDateTime::currentMSecsSinceEpoch();
         entry.streamId = streamId;
         entry.data = comment.text;
+        entry.url = comment.url;
         entry.connection = comment.connection;
         entry.kind = CommentKind;
         push(std::move(entry));

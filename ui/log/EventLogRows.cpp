@@ -163,9 +163,10 @@ QVariant EventLogModel::commentData(const Entry &entry, int column, int role) co
         return displayName(entry);
     case TypeRole:
     case IdRole:
-    case UrlRole:
     case ReasonRole:
         return QString();
+    case UrlRole:
+        return entry.url;
     case FullDataRole:
         return entry.data;
     case ReceivedAtRole:
