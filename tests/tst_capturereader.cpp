@@ -96,6 +96,13 @@ void tst_CaptureReader::reads_data()
                       "\"receivedAt\":\"2026-11-23T19:00:00.123Z\",\"connection\":1}\r\n\r\n"
                       "{\"connection\":2,\"receivedAt\":\"\",\"lastEventId\":\"\",\"data\":\"\",\"type\":\"tick\",\"url\":\"http://h/e\"}")
         << F::Jsonl << two;
+    QTest::newRow("jsonl with record --comments lines")
+        << QByteArray("{\"url\":\"http://h/e\",\"comment\":\"hello\",\"receivedAt\":\"2026-11-23T19:00:00.100Z\"}\n"
+                      "{\"url\":\"http://h/e\",\"type\":\"message\",\"data\":\"a\\nb\",\"lastEventId\":\"1\","
+                      "\"receivedAt\":\"2026-11-23T19:00:00.123Z\",\"connection\":1}\n"
+                      "{\"url\":\"http://h/e\",\"comment\":\"\",\"receivedAt\":\"2026-11-23T19:00:00.200Z\"}\n"
+                      "{\"connection\":2,\"receivedAt\":\"\",\"lastEventId\":\"\",\"data\":\"\",\"type\":\"tick\",\"url\":\"http://h/e\"}")
+        << F::Jsonl << two;
     QTest::newRow("csv, LF record ends, quoted CRLF kept as LF-free data, blank line")
         << QByteArray("receivedAt,url,type,lastEventId,data,connection\n"
                       "2026-11-23T19:00:00.123Z,http://h/e,message,1,\"a\nb\",1\n\n"
@@ -160,6 +167,9 @@ void tst_CaptureReader::malformed_data()
     QTest::newRow("jsonl: not an object") << jsonl + "[1]\n" << 1 << QStringLiteral("line 2: not a JSON object");
     QTest::newRow("jsonl: missing data")
         << jsonl + "{\"url\":\"u\",\"type\":\"message\",\"lastEventId\":\"\",\"receivedAt\":\"\"}\n" << 1
+        << QStringLiteral("line 2: \"data\" is missing or not a string");
+    QTest::newRow("jsonl: a comment line with a type is an event without data")
+        << jsonl + "{\"url\":\"u\",\"type\":\"message\",\"comment\":\"x\",\"lastEventId\":\"\",\"receivedAt\":\"\"}\n" << 1
         << QStringLiteral("line 2: \"data\" is missing or not a string");
     QTest::newRow("jsonl: bad time") << QByteArray(jsonl).replace("\"receivedAt\":\"\"", "\"receivedAt\":\"yesterday\"") << 0
                                      << QStringLiteral("line 1: receivedAt \"yesterday\"");
