@@ -50,6 +50,23 @@ void routeSlowHead(ScriptedServer &server, const QString &path, int delayMs)
     });
 }
 
+// A source, its diagnosis, and what both say.
+struct Watched
+{
+    explicit Watched(const EventSourceOptions &options)
+        : source(options)
+        , diagnosis(&source)
+        , notices(&diagnosis, &StreamDiagnosis::notice)
+        , recorder(source)
+    {
+    }
+
+    EventSource source;
+    StreamDiagnosis diagnosis;
+    QSignalSpy notices;
+    Recorder recorder;
+};
+
 } // namespace
 
 class TestStreamDiagnosis : public QObject
@@ -140,12 +157,11 @@ void TestStreamDiagnosis::burstsAreNoticed()
                                   .pause(700)
                                   .send(events(31, 10))
                                   .stall()});
-    EventSource source(fastOptions(server.url()));
-    StreamDiagnosis diagnosis(&source);
-    diagnosis.setBurstThresholds(QuickBursts);
-    QSignalSpy notices(&diagnosis, &StreamDiagnosis::notice);
-    Recorder recorder(source);
-    source.open();
+    Watched watched(fastOptions(server.url()));
+    watched.diagnosis.setBurstThresholds(QuickBursts);
+    watched.source.open();
+    Recorder &recorder = watched.recorder;
+    QSignalSpy &notices = watched.notices;
     QTRY_COMPARE_WITH_TIMEOUT(recorder.events.count(), 40, Timeout);
     QCOMPARE(notices.count(), 1); // once per connection, though the pattern goes on
     const StreamNotice notice = noticeAt(notices, 0);
@@ -177,12 +193,11 @@ void TestStreamDiagnosis::steadyStreamsAreNotFlagged()
     for (int i = 0; i < sends; ++i)
         response.send(events(i * perSend, perSend)).pause(everyMs);
     server.script("/events", {response.stall()});
-    EventSource source(fastOptions(server.url()));
-    StreamDiagnosis diagnosis(&source);
-    diagnosis.setBurstThresholds(QuickBursts);
-    QSignalSpy notices(&diagnosis, &StreamDiagnosis::notice);
-    Recorder recorder(source);
-    source.open();
+    Watched watched(fastOptions(server.url()));
+    watched.diagnosis.setBurstThresholds(QuickBursts);
+    watched.source.open();
+    Recorder &recorder = watched.recorder;
+    QSignalSpy &notices = watched.notices;
     QTRY_COMPARE_WITH_TIMEOUT(recorder.events.count(), sends * perSend, Timeout);
     QCOMPARE(notices.count(), 0);
 }

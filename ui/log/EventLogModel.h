@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <optional>
 
 // The most recent rows of every stream: its events, its comments, the changes of its connection
 // (opened, lost, reconnecting, failed, notices...) and its alerts firing and resolving, in arrival order.
@@ -149,6 +150,8 @@ private:
     void removeOldestRows(size_t count);
     void countDropped(const Entry &entry);
     QString displayName(const Entry &entry) const;
+    // What rows that are not events answer alike (stream, times, id); nullopt for the others.
+    std::optional<QVariant> sharedData(const Entry &entry, int column, int role) const;
     QVariant alertData(const Entry &entry, int column, int role) const;
     QVariant commentData(const Entry &entry, int column, int role) const;
 

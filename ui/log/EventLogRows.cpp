@@ -93,27 +93,47 @@ QColor EventLogModel::alertColor(AlertTransition::State state)
     return state == AlertTransition::State::Firing ? QColor(0xd1, 0x34, 0x38) : QColor(0x2e, 0xa0, 0x4f);
 }
 
-QVariant EventLogModel::alertData(const Entry &entry, int column, int role) const
+std::optional<QVariant> EventLogModel::sharedData(const Entry &entry, int column, int role) const
 {
-    const AlertTransition::State state = entry.alertState();
-    const QString whole = entry.detail.isEmpty() ? entry.data : entry.data + u'\n' + entry.detail;
     switch (role) {
     case StreamRole:
         return displayName(entry);
+    case ReceivedAtRole:
+        return QDateTime::fromMSecsSinceEpoch(entry.timeMs, Qt::UTC);
+    case StreamIdRole:
+        return QVariant::fromValue(entry.streamId);
+    case AttemptRole:
+    case DelayRole:
+        return 0;
+    case Qt::DisplayRole:
+        if (column == TimeColumn)
+            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+        if (column == StreamColumn)
+            return displayName(entry);
+        break;
+    case Qt::ToolTipRole:
+        if (column == TimeColumn)
+            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(Qt::ISODateWithMs);
+        break;
+    }
+    return std::nullopt;
+}
+
+QVariant EventLogModel::alertData(const Entry &entry, int column, int role) const
+{
+    if (const std::optional<QVariant> shared = sharedData(entry, column, role))
+        return *shared;
+    const AlertTransition::State state = entry.alertState();
+    const QString whole = entry.detail.isEmpty() ? entry.data : entry.data + u'\n' + entry.detail;
+    switch (role) {
     case TypeRole:
     case IdRole:
     case UrlRole:
         return QString();
     case FullDataRole:
         return whole;
-    case ReceivedAtRole:
-        return QDateTime::fromMSecsSinceEpoch(entry.timeMs, Qt::UTC);
     case ConnectionRole:
-    case AttemptRole:
-    case DelayRole:
         return 0;
-    case StreamIdRole:
-        return QVariant::fromValue(entry.streamId);
     case KindRole:
         return int(RowKind::Alert);
     case ConnectionKindRole:
@@ -124,10 +144,6 @@ QVariant EventLogModel::alertData(const Entry &entry, int column, int role) cons
         return int(state);
     case Qt::DisplayRole:
         switch (column) {
-        case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
-        case StreamColumn:
-            return displayName(entry);
         case TypeColumn:
             return alertTypeText(state);
         case DataColumn:
@@ -136,8 +152,6 @@ QVariant EventLogModel::alertData(const Entry &entry, int column, int role) cons
         return QString();
     case Qt::ToolTipRole:
         switch (column) {
-        case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(Qt::ISODateWithMs);
         case DataColumn:
         case TypeColumn:
             return whole;
@@ -158,9 +172,9 @@ QVariant EventLogModel::alertData(const Entry &entry, int column, int role) cons
 
 QVariant EventLogModel::commentData(const Entry &entry, int column, int role) const
 {
+    if (const std::optional<QVariant> shared = sharedData(entry, column, role))
+        return *shared;
     switch (role) {
-    case StreamRole:
-        return displayName(entry);
     case TypeRole:
     case IdRole:
     case ReasonRole:
@@ -169,15 +183,8 @@ QVariant EventLogModel::commentData(const Entry &entry, int column, int role) co
         return entry.url;
     case FullDataRole:
         return entry.data;
-    case ReceivedAtRole:
-        return QDateTime::fromMSecsSinceEpoch(entry.timeMs, Qt::UTC);
     case ConnectionRole:
         return entry.connection;
-    case AttemptRole:
-    case DelayRole:
-        return 0;
-    case StreamIdRole:
-        return QVariant::fromValue(entry.streamId);
     case KindRole:
         return int(RowKind::Comment);
     case ConnectionKindRole:
@@ -185,10 +192,6 @@ QVariant EventLogModel::commentData(const Entry &entry, int column, int role) co
         return {};
     case Qt::DisplayRole:
         switch (column) {
-        case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
-        case StreamColumn:
-            return displayName(entry);
         case TypeColumn:
             return commentTypeText();
         case DataColumn:
@@ -196,8 +199,6 @@ QVariant EventLogModel::commentData(const Entry &entry, int column, int role) co
         }
         return QString();
     case Qt::ToolTipRole:
-        if (column == TimeColumn)
-            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(Qt::ISODateWithMs);
         if (column == DataColumn)
             return entry.data.left(MaximumToolTipLength);
         return commentData(entry, column, Qt::DisplayRole);
