@@ -4,6 +4,7 @@
 #include "EventSource.h"
 #include "SteadyClock.h"
 #include "StreamDiagnosis.h"
+#include "Utf8Decoder.h"
 
 #include <QDateTime>
 
@@ -205,7 +206,7 @@ void Stream::connectSource()
         if (events.commentCount() > 0) {
             m_statistics.countComments(events.commentCount());
             for (qsizetype i = 0; i < events.commentCount(); ++i)
-                m_pendingComments.append({QString::fromUtf8(events.comment(i)), receivedAt, connection, m_urlText});
+                m_pendingComments.append({Utf8Decoder::decode(events.comment(i)), receivedAt, connection, m_urlText});
         }
         for (qsizetype i = 0; i < events.size(); ++i) {
             const QString previousId = m_statistics.lastEventId();
