@@ -156,7 +156,12 @@ int runServeCommand(const QStringList &arguments)
                                         QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 "
                                                        "for every IPv4 interface)."),
                                         QStringLiteral("ADDRESS"));
-    parser.addOptions({demoOption, replayOption, speedOption, intervalOption, portOption, bindOption});
+    const QCommandLineOption maxConnectionsOption(
+        QStringLiteral("max-connections"),
+        QStringLiteral("Clients served at once; more are answered 503 (default %1).").arg(SseServer::DefaultMaxConnections),
+        QStringLiteral("N"));
+    parser.addOptions({demoOption, replayOption, speedOption, intervalOption, portOption, bindOption,
+                       maxConnectionsOption});
 
     QStringList commandLine = arguments.mid(2);
     commandLine.prepend(arguments.value(0, QStringLiteral("eventscope")));
@@ -222,6 +227,14 @@ int runServeCommand(const QStringList &arguments)
     }
 
     SseServer server;
+    if (parser.isSet(maxConnectionsOption)) {
+        bool ok = false;
+        const int count = parser.value(maxConnectionsOption).toInt(&ok);
+        if (!ok || count < 1)
+            return usageError(QStringLiteral("--max-connections wants a whole number above 0, not \"%1\"")
+                                  .arg(parser.value(maxConnectionsOption)));
+        server.setMaxConnections(count);
+    }
     QObject sources;
     const Source source = attachSource(options, server, &sources);
     if (!source.error.isEmpty()) {

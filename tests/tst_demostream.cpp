@@ -273,6 +273,10 @@ void TestDemoStream::serveCommandErrors_data()
     QTest::newRow("port text") << QStringList{"--demo", "--port", "http"} << QStringLiteral("--port");
     QTest::newRow("port too large") << QStringList{"--demo", "--port", "70000"} << QStringLiteral("--port");
     QTest::newRow("bad bind") << QStringList{"--demo", "--bind", "not-an-address"} << QStringLiteral("--bind");
+    QTest::newRow("max-connections 0")
+        << QStringList{"--demo", "--max-connections", "0"} << QStringLiteral("--max-connections");
+    QTest::newRow("max-connections text")
+        << QStringList{"--demo", "--max-connections", "many"} << QStringLiteral("--max-connections");
     QTest::newRow("unknown option") << QStringList{"--demo", "--colour"} << QStringLiteral("colour");
     QTest::newRow("stray argument") << QStringList{"--demo", "extra"} << QStringLiteral("extra");
     QTest::newRow("replay") << QStringList{"--replay", "capture.jsonl"} << QStringLiteral("capture.jsonl");
@@ -325,7 +329,7 @@ void TestDemoStream::serveCommandHelp()
     QVERIFY(process.waitForFinished(Timeout));
     QCOMPARE(process.exitCode(), 0);
     const QString help = QString::fromUtf8(process.readAllStandardOutput());
-    for (const char *option : {"--demo", "--port", "--interval", "--bind", "--replay", "--speed"})
+    for (const char *option : {"--demo", "--port", "--interval", "--bind", "--replay", "--speed", "--max-connections"})
         QVERIFY2(help.contains(QLatin1String(option)), option);
 }
 

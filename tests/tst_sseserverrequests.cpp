@@ -1,5 +1,5 @@
 // SseServer reading requests: heads in any chunking, keep-alive, pipelining, Connection: close,
-// and the 404, 400 and 431 answers.
+// and the 404, 400, 413, 431 and 503 (too many connections) answers.
 #include "RawHttpClient.h"
 #include "SseServer.h"
 
@@ -35,6 +35,8 @@ private Q_SLOTS:
     void badRequest_data();
     void badRequest();
     void oversizedHead();
+    void oversizedBody();
+    void connectionsBeyondTheCapAreRefused();
 };
 
 void TestSseServerRequests::requestParsing_data()
@@ -280,6 +282,60 @@ void TestSseServerRequests::oversizedHead()
     QVERIFY(client.nextResponse(response));
     QCOMPARE(response.status, 431);
     QVERIFY(client.waitForClose());
+}
+
+void TestSseServerRequests::oversizedBody()
+{
+    SseServer server;
+    int handled = 0;
+    server.route(QStringLiteral("/events"), [&](const HttpRequest &r, HttpResponseStream *response) {
+        ++handled;
+        answerOk(r, response);
+    });
+    QVERIFY(server.listen());
+
+    RawClient client;
+    QVERIFY(client.connectTo(server.serverPort()));
+    client.send("POST /events HTTP/1.1\r\nContent-Length: 104857600\r\n\r\n" + QByteArray(4096, 'a'));
+    WireResponse response;
+    QVERIFY(client.nextResponse(response));
+    QCOMPARE(response.status, 413);
+    QVERIFY(client.waitForClose());
+    QCOMPARE(handled, 0);
+}
+
+void TestSseServerRequests::connectionsBeyondTheCapAreRefused()
+{
+    SseServer server;
+    server.setMaxConnections(2);
+    server.route(QStringLiteral("/events"), answerOk);
+    QVERIFY(server.listen());
+
+    RawClient first, second, third;
+    QVERIFY(first.connectTo(server.serverPort()));
+    QVERIFY(second.connectTo(server.serverPort()));
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnectionCount(), 2, Timeout);
+    QVERIFY(third.connectTo(server.serverPort()));
+    third.send("GET /events HTTP/1.1\r\n\r\n");
+    WireResponse response;
+    QVERIFY(third.nextResponse(response));
+    QCOMPARE(response.status, 503);
+    QVERIFY(third.waitForClose());
+
+    // The two within the cap are served, and once one goes a newcomer is too.
+    first.send("GET /events HTTP/1.1\r\nConnection: close\r\n\r\n");
+    QVERIFY(first.nextResponse(response));
+    QCOMPARE(response.status, 200);
+    QVERIFY(first.waitForClose());
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnectionCount(), 1, Timeout);
+    RawClient fourth;
+    QVERIFY(fourth.connectTo(server.serverPort()));
+    fourth.send("GET /events HTTP/1.1\r\n\r\n");
+    QVERIFY(fourth.nextResponse(response));
+    QCOMPARE(response.status, 200);
+    second.send("GET /events HTTP/1.1\r\n\r\n");
+    QVERIFY(second.nextResponse(response));
+    QCOMPARE(response.status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestSseServerRequests)

@@ -1,6 +1,6 @@
 #include "SseServer.h"
 
-#include "FetchRequest.h"
+#include "HttpRequestParser.h"
 
 #include <optional>
 
@@ -11,140 +11,12 @@
 
 namespace {
 
-constexpr qsizetype MaxHeadSize = 64 * 1024;
 // A request body is read whole before the route sees the request; a larger one gets 413.
 constexpr qint64 MaxBodySize = 1024 * 1024;
 
-enum class ParseStatus { Incomplete, Complete, Bad, TooLarge };
-
-struct ParsedHead
-{
-    ParseStatus status = ParseStatus::Incomplete;
-    HttpRequest request;
-    qsizetype consumed = 0; // bytes of the buffer the head took, blank line included
-    bool closeAfterResponse = false;
-    qint64 bodyLength = 0;
-    bool unsupportedBody = false;
-};
-
-using FetchRequest::isToken;
-
-bool hasControlCharacters(QByteArrayView text)
-{
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u < 0x20 && c != '\t') || u == 0x7f)
-            return true;
-    }
-    return false;
-}
-
-bool parseRequestLine(QByteArrayView line, HttpRequest &request, int &minorVersion)
-{
-    const qsizetype firstSpace = line.indexOf(' ');
-    const qsizetype lastSpace = line.lastIndexOf(' ');
-    if (firstSpace <= 0 || lastSpace <= firstSpace + 1)
-        return false;
-    const QByteArrayView method = line.first(firstSpace);
-    const QByteArrayView target = line.sliced(firstSpace + 1, lastSpace - firstSpace - 1);
-    const QByteArrayView version = line.sliced(lastSpace + 1);
-    if (!isToken(method) || target.contains(' ') || hasControlCharacters(target))
-        return false;
-    if (!(target.startsWith('/') || target == "*" || target.startsWith("http://")
-          || target.startsWith("https://")))
-        return false;
-    if (version.size() != 8 || !version.startsWith("HTTP/1.") || version[7] < '0' || version[7] > '9')
-        return false;
-    request.method = method.toByteArray();
-    request.target = target.toByteArray();
-    minorVersion = version[7] - '0';
-    return true;
-}
-
-bool containsToken(QByteArrayView list, QByteArrayView token)
-{
-    for (const QByteArray &item : list.toByteArray().split(',')) {
-        if (item.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-// Request line and header fields up to the blank line. Lines may end in CRLF or a bare LF, and
-// empty lines before the request line are skipped.
-ParsedHead parseHead(const QByteArray &buffer)
-{
-    ParsedHead result;
-    qsizetype pos = 0;
-    while (pos < buffer.size() && (buffer[pos] == '\r' || buffer[pos] == '\n'))
-        ++pos;
-    if (pos == buffer.size()) {
-        result.consumed = pos; // only blank lines so far: drop them
-        return result;
-    }
-
-    int minorVersion = 1;
-    bool firstLine = true;
-    while (true) {
-        const qsizetype newline = buffer.indexOf('\n', pos);
-        if (newline < 0) {
-            result.status = buffer.size() > MaxHeadSize ? ParseStatus::TooLarge : ParseStatus::Incomplete;
-            result.consumed = 0;
-            return result;
-        }
-        if (newline > MaxHeadSize) {
-            result.status = ParseStatus::TooLarge;
-            return result;
-        }
-        QByteArrayView line(buffer.constData() + pos, newline - pos);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        pos = newline + 1;
-
-        if (firstLine) {
-            if (!parseRequestLine(line, result.request, minorVersion)) {
-                result.status = ParseStatus::Bad;
-                return result;
-            }
-            firstLine = false;
-            continue;
-        }
-        if (line.isEmpty())
-            break;
-
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line.first(colon))) {
-            result.status = ParseStatus::Bad; // also rejects obsolete line folding
-            return result;
-        }
-        QByteArray value = line.sliced(colon + 1).toByteArray().trimmed();
-        if (hasControlCharacters(value)) {
-            result.status = ParseStatus::Bad;
-            return result;
-        }
-        if (value.isNull())
-            value = QByteArray("");
-        result.request.headers.append({line.first(colon).toByteArray(), value});
-    }
-
-    const HttpRequest &request = result.request;
-    const QByteArray connection = request.header("Connection");
-    result.closeAfterResponse = minorVersion == 0 ? !containsToken(connection, "keep-alive")
-                                                  : containsToken(connection, "close");
-    if (request.hasHeader("Transfer-Encoding")) {
-        result.unsupportedBody = true;
-    } else if (request.hasHeader("Content-Length")) {
-        bool ok = false;
-        result.bodyLength = request.header("Content-Length").toLongLong(&ok);
-        if (!ok || result.bodyLength < 0) {
-            result.status = ParseStatus::Bad;
-            return result;
-        }
-    }
-    result.status = ParseStatus::Complete;
-    result.consumed = pos;
-    return result;
-}
+using HttpRequestParser::ParsedHead;
+using HttpRequestParser::ParseStatus;
+using HttpRequestParser::parseHead;
 
 struct Connection
 {
@@ -175,17 +47,24 @@ public:
     QTcpServer server;
     QHash<QString, Handler> routes;
     QHash<QTcpSocket *, Connection> connections;
+    int maxConnections = SseServer::DefaultMaxConnections;
 };
 
 void SseServer::Private::acceptConnections()
 {
     while (QTcpSocket *socket = server.nextPendingConnection()) {
+        // Counted before this one: a refused connection holds a descriptor until it is gone too.
+        const bool overCap = connections.size() >= maxConnections;
         connections.insert(socket, Connection());
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { readFrom(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
             connections.remove(socket);
             socket->deleteLater();
         });
+        if (overCap) {
+            respondWithError(socket, 503, "Too many connections\n");
+            continue;
+        }
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { readFrom(socket); });
         if (socket->bytesAvailable() > 0)
             readFrom(socket);
     }
@@ -387,6 +266,16 @@ QUrl SseServer::url(const QString &path) const
 QString SseServer::errorString() const
 {
     return d->server.errorString();
+}
+
+void SseServer::setMaxConnections(int count)
+{
+    d->maxConnections = qMax(1, count);
+}
+
+int SseServer::maxConnections() const
+{
+    return d->maxConnections;
 }
 
 int SseServer::openConnectionCount() const

@@ -38,6 +38,12 @@ public:
     QString errorString() const;
 
     int openConnectionCount() const;
+    // Connections beyond this many are answered 503 and closed, so that a flood of clients cannot
+    // use up the process's descriptors. Request heads are capped at 64 KiB (431) and bodies at
+    // 1 MiB (413); a malformed request is answered 400.
+    static constexpr int DefaultMaxConnections = 256;
+    void setMaxConnections(int count);
+    int maxConnections() const;
 
 Q_SIGNALS:
     void requestReceived(const HttpRequest &request);
