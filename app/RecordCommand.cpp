@@ -1,6 +1,7 @@
 #include "RecordCommand.h"
 
 #include "CaptureWriter.h"
+#include "CertificatePin.h"
 #include "CsvWriter.h"
 #include "EventSourceOptions.h"
 #include "FetchRequest.h"
@@ -200,6 +201,15 @@ int runRecordCommand(const QStringList &arguments)
     const QCommandLineOption idleTimeoutOption(QStringLiteral("idle-timeout"),
                                                QStringLiteral("Reconnect when no byte arrived for MS (default: off)."),
                                                QStringLiteral("MS"));
+    const QCommandLineOption headerTimeoutOption(QStringLiteral("header-timeout"),
+                                                 QStringLiteral("Connect again when no response headers came for MS "
+                                                                "(default 30000; 0 waits for ever)."),
+                                                 QStringLiteral("MS"),
+                                                 QString::number(EventSourceOptions::DefaultHeaderTimeoutMs));
+    const QCommandLineOption pinOption(QStringLiteral("pin-sha256"),
+                                       QStringLiteral("Trust exactly the certificate with this SHA-256 fingerprint "
+                                                      "(hex, colons allowed) despite TLS errors (repeatable)."),
+                                       QStringLiteral("FP"));
     const QCommandLineOption strictOption(QStringLiteral("strict"),
                                           QStringLiteral("Browser behaviour: any response but 200 "
                                                          "text/event-stream fails the stream for good."));
@@ -222,7 +232,7 @@ int runRecordCommand(const QStringList &arguments)
                                                QStringLiteral("Stop at the first alert that fires, exit status 3."));
     parser.addOptions({outputOption, formatOption, maxEventsOption, durationOption, headerOption, methodOption,
                        dataOption, dataFileOption, lastEventIdOption, retryOption, maxBackoffOption,
-                       idleTimeoutOption, strictOption, commentsOption, compressedOption, alertOption, alertCommandOption, exitOnAlertOption});
+                       idleTimeoutOption, headerTimeoutOption, pinOption, strictOption, commentsOption, compressedOption, alertOption, alertCommandOption, exitOnAlertOption});
     parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("http or https stream URLs."),
                                  QStringLiteral("URL..."));
 
@@ -287,6 +297,18 @@ int runRecordCommand(const QStringList &arguments)
             return usageError(QStringLiteral("--idle-timeout needs a number of milliseconds, not \"%1\"")
                                   .arg(parser.value(idleTimeoutOption)));
         common.idleTimeoutMs = int(*idle);
+    }
+
+    const std::optional<qint64> headerTimeout = parseCount(parser.value(headerTimeoutOption), 0);
+    if (!headerTimeout || *headerTimeout > INT_MAX)
+        return usageError(QStringLiteral("--header-timeout needs a number of milliseconds, not \"%1\"")
+                              .arg(parser.value(headerTimeoutOption)));
+    common.headerTimeoutMs = int(*headerTimeout);
+    for (const QString &text : parser.values(pinOption)) {
+        const QByteArray pin = CertificatePin::normalized(text.toLatin1());
+        if (pin.isEmpty())
+            return usageError(QStringLiteral("--pin-sha256 needs a SHA-256 fingerprint (64 hex digits), not \"%1\"").arg(text));
+        common.pinnedCertificates.append(pin);
     }
 
     qint64 maxEvents = 0;

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void bufferingProxyIsANotice();
     void compressionIsANotice();
     void compressedThoughAskedNotIsDecoded();
+    void endlessLineIsANoticeAndLosesNothingElse();
     void helpNamesTheOptions();
 };
 
@@ -165,12 +166,44 @@ void tst_RecordDiagnosis::compressedThoughAskedNotIsDecoded()
     QCOMPARE(result.err.count("notice:"), 1);
 }
 
+void tst_RecordDiagnosis::endlessLineIsANoticeAndLosesNothingElse()
+{
+    // 40 MiB without a newline (beyond the 16 MiB cap), the connection ends; the next one brings
+    // the rest. A steady stream beside it records every one of its events.
+    m_server->script(QStringLiteral("/events"),
+                     {Response::events().send("id: 1\ndata: before\n\ndata: ").send(QByteArray(40 << 20, 'x')).end(),
+                      Response::events().send("id: 2\ndata: after\n\n").end(), Response::status(204)});
+    QByteArray steadyEvents;
+    for (int i = 1; i <= 20; ++i)
+        steadyEvents += "id: " + QByteArray::number(i) + "\ndata: " + QByteArray::number(i) + "\n\n";
+    m_server->script(QStringLiteral("/steady"), {Response::events().send(steadyEvents).end(), Response::status(204)});
+    const QString url = m_server->url().toString();
+    const Result result = runRecord({QStringLiteral("--retry"), QStringLiteral("10"), url,
+                                     m_server->url(QStringLiteral("/steady")).toString()});
+    QCOMPARE(result.exitCode, 0);
+    QStringList data;
+    int steady = 0;
+    for (const QJsonObject &line : parseLines(result.out)) {
+        if (str(line, "url") == url)
+            data.append(str(line, "data"));
+        else
+            ++steady;
+    }
+    QCOMPARE(data, (QStringList{"before", "after"}));
+    QCOMPARE(steady, 20);
+    QVERIFY2(result.err.contains(url.toUtf8() + ": notice: an event grew beyond the event size cap (16 MiB)"),
+             result.err.constData());
+    QCOMPARE(result.err.count("event size cap"), 1);
+}
+
 void tst_RecordDiagnosis::helpNamesTheOptions()
 {
     const Result result = runRecord({QStringLiteral("--help")});
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.contains("--comments"));
     QVERIFY(result.out.contains("--compressed"));
+    QVERIFY(result.out.contains("--header-timeout"));
+    QVERIFY(result.out.contains("--pin-sha256"));
 }
 
 QTEST_GUILESS_MAIN(tst_RecordDiagnosis)

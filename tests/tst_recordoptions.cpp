@@ -1,12 +1,15 @@
 // `eventscope record` options and failures: usage errors, help and version, an unwritable file,
 // headers and --last-event-id on the wire, --strict against resilient retries, --idle-timeout,
-// and a failing stream next to a healthy one.
+// a failing stream next to a healthy one, and --pin-sha256 against a self-signed server.
+#include "CertificatePin.h"
 #include "RecordTestCase.h"
+#include "TlsEventServer.h"
 
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTest>
 
 #include <algorithm>
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void strictFailsWhatResilientRetries();
     void idleTimeoutReconnects();
     void idsGoingBackAreANotice();
+    void pinnedCertificateIsTrusted();
 };
 
 void tst_RecordOptions::failedStreamIsNamedAndOthersRecord_data()
@@ -116,6 +120,11 @@ void tst_RecordOptions::usageErrors_data()
     QTest::newRow("retry not a number") << QStringList{QStringLiteral("--retry"), QStringLiteral("soon"), url};
     QTest::newRow("idle-timeout not a number")
         << QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("1.5"), url};
+    QTest::newRow("header-timeout not a number")
+        << QStringList{QStringLiteral("--header-timeout"), QStringLiteral("soon"), url};
+    QTest::newRow("pin-sha256 too short") << QStringList{QStringLiteral("--pin-sha256"), QStringLiteral("ab:cd"), url};
+    QTest::newRow("pin-sha256 not hex")
+        << QStringList{QStringLiteral("--pin-sha256"), QString(64, QLatin1Char('x')), url};
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus"), url};
     QTest::newRow("missing value") << QStringList{url, QStringLiteral("--max-events")};
 }
@@ -261,6 +270,29 @@ void tst_RecordOptions::idsGoingBackAreANotice()
     const QByteArray notice = url.toUtf8() + ": notice: ids went back from 15 to 1 on reconnecting";
     QVERIFY2(result.err.contains(notice), result.err.constData());
     QCOMPARE(result.err.count("notice:"), 1); // once per occurrence, and none for the steady stream
+}
+
+void tst_RecordOptions::pinnedCertificateIsTrusted()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("No TLS backend");
+    TlsEventServer server;
+    QVERIFY(server.start());
+    const QString url = server.url().toString();
+
+    // Without a pin the stream fails for good, and standard error names the certificate.
+    Result result = runRecord({url});
+    QCOMPARE(result.exitCode, 2);
+    const QString fingerprint = CertificatePin::displayText(server.certificate());
+    QVERIFY2(result.err.contains("TLS error"), result.err.constData());
+    QVERIFY2(result.err.contains(fingerprint.toLatin1()), result.err.constData());
+
+    // Pinned by that fingerprint, as shown there, it records.
+    result = runRecord({QStringLiteral("--pin-sha256"), fingerprint, QStringLiteral("--max-events"), QStringLiteral("1"), url});
+    QCOMPARE(result.exitCode, 0);
+    const QList<QJsonObject> lines = parseLines(result.out);
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(str(lines[0], "data"), QStringLiteral("over tls"));
 }
 
 QTEST_GUILESS_MAIN(tst_RecordOptions)

@@ -3,6 +3,8 @@
 #include "EventSource.h"
 #include "SteadyClock.h"
 
+#include <utility>
+
 StreamDiagnosis::StreamDiagnosis(EventSource *source, QObject *parent)
     : QObject(parent)
     , m_source(source)
@@ -21,6 +23,11 @@ StreamDiagnosis::StreamDiagnosis(EventSource *source, QObject *parent)
             stopWaiting(); // a transport error, a reconnection scheduled, closed
     });
     connect(source, &EventSource::eventsReceived, this, &StreamDiagnosis::onEvents);
+    connect(source, &EventSource::eventTooLarge, this, [this](qsizetype cap) {
+        // Once a connection: a server whose every event is too large would say it per event.
+        if (!std::exchange(m_tooLargeSaid, true))
+            Q_EMIT notice(StreamNotice::eventTooLarge(cap));
+    });
 }
 
 void StreamDiagnosis::setHeaderWaitNoticeMs(int ms)
@@ -37,6 +44,7 @@ void StreamDiagnosis::onRequestSent()
 {
     m_requestSentAtMs = now();
     m_bursts.restart(m_requestSentAtMs);
+    m_tooLargeSaid = false;
     m_headerWaitTimer.start();
 }
 

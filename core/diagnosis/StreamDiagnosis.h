@@ -48,4 +48,5 @@ private:
     QTimer m_headerWaitTimer;
     qint64 m_requestSentAtMs = -1;
     BurstDetector m_bursts;
+    bool m_tooLargeSaid = false;
 };

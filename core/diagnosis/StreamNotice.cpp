@@ -25,6 +25,8 @@ QString StreamNotice::shortText(Kind kind)
         return tr("buffered by a proxy?");
     case Kind::Compressed:
         return tr("compressed");
+    case Kind::EventTooLarge:
+        return tr("event too large");
     }
     return {};
 }
@@ -50,6 +52,15 @@ StreamNotice StreamNotice::bufferingProxy(qint64 silenceMs, qint64 events, int b
                 .arg(events)
                 .arg(seconds(silenceMs))
                 .arg(bursts)};
+}
+
+StreamNotice StreamNotice::eventTooLarge(qsizetype maxEventSize)
+{
+    return {Kind::EventTooLarge,
+            tr("an event grew beyond the event size cap (%1 MiB) and is dropped, up to the blank line that "
+               "ends it (or a line that never ends, up to the end of the connection); the events after it "
+               "arrive as usual, and later ones too large on this connection are dropped without a word")
+                .arg(QString::number(double(maxEventSize) / (1 << 20), 'g', 4))};
 }
 
 StreamNotice StreamNotice::compressed(const QByteArray &encoding)

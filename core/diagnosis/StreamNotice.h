@@ -11,6 +11,7 @@ struct StreamNotice
         HeadersHeldBack, // a request sent and no response head for a long time
         BufferingProxy,  // events in recurring bursts after long silences
         Compressed,      // a Content-Encoding on the event stream
+        EventTooLarge,   // an event (or a line that never ends) beyond the event size cap
     };
 
     Kind kind = Kind::HeadersHeldBack;
@@ -22,6 +23,7 @@ struct StreamNotice
     static StreamNotice headersHeldBack(qint64 waitedMs, bool offeredCompression);
     static StreamNotice bufferingProxy(qint64 silenceMs, qint64 events, int bursts);
     static StreamNotice compressed(const QByteArray &encoding);
+    static StreamNotice eventTooLarge(qsizetype maxEventSize);
 
     friend bool operator==(const StreamNotice &, const StreamNotice &) = default;
 };

@@ -1,5 +1,6 @@
 #include "EventSource.h"
 
+#include "CertificatePin.h"
 #include "FetchRequest.h"
 #include "MimeType.h"
 #include "ReconnectPolicy.h"
@@ -12,6 +13,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 
@@ -90,6 +93,7 @@ public:
     SseParser parser;
     ReconnectPolicy policy;
     QTimer reconnectTimer;
+    QTimer headerTimer; // the response head of the request in flight is overdue
 
     QNetworkReply *reply = nullptr;
     // Bumped whenever the current connection is replaced or closed, so that work still on the
@@ -97,6 +101,7 @@ public:
     quint64 generation = 0;
     std::optional<Outcome> decidedOutcome; // set before we abort a reply ourselves
     QList<QSslError> sslErrors;
+    QSslCertificate offeredCertificate; // by the server of the request in flight, when it had errors
     QUrl currentUrl;
     int redirectCount = 0;
     QByteArray currentMethod = QByteArrayLiteral("GET"); // after the redirects so far
@@ -128,6 +133,15 @@ EventSource::Private::Private(EventSource *q, EventSourceOptions opts)
     parser.setLastEventId(options.lastEventId);
     reconnectTimer.setSingleShot(true);
     QObject::connect(&reconnectTimer, &QTimer::timeout, q, [this] { connectFromOriginalUrl(); });
+    headerTimer.setSingleShot(true);
+    QObject::connect(&headerTimer, &QTimer::timeout, q, [this] {
+        if (!reply)
+            return;
+        decidedOutcome = Outcome{ConnectionVerdict::Reconnect,
+                                 QStringLiteral("No response headers within %1 s").arg(options.headerTimeoutMs / 1000.0),
+                                 std::nullopt};
+        reply->abort(); // finished() acts on the outcome
+    });
 }
 
 void EventSource::Private::connectFromOriginalUrl()
@@ -148,6 +162,7 @@ void EventSource::Private::sendRequest()
     deliveredOnThisConnection = false;
     decidedOutcome.reset();
     sslErrors.clear();
+    offeredCertificate = QSslCertificate();
 
     if (!isHttpUrl(currentUrl)) {
         const QString shown = currentUrl.toDisplayString();
@@ -163,6 +178,8 @@ void EventSource::Private::sendRequest()
     acceptEncodingSet = request.hasRawHeader("Accept-Encoding");
     contentEncoding.clear();
     QNetworkReply *newReply = manager->sendCustomRequest(request, currentMethod, body);
+    if (options.headerTimeoutMs > 0)
+        headerTimer.start(options.headerTimeoutMs);
     body->setParent(newReply);
     reply = newReply;
     applyReadBufferSize(newReply);
@@ -248,6 +265,7 @@ void EventSource::Private::onMetaDataChanged(QNetworkReply *source)
     const int status = source->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0)
         return;
+    headerTimer.stop();
     Q_EMIT q->responseStarted(status);
     if (source != reply)
         return; // closed or replaced by a receiver
@@ -303,9 +321,16 @@ void EventSource::Private::onReadyRead(QNetworkReply *source)
     Q_EMIT q->bytesArrived(bytes.size());
 
     batch.clear();
+    const qint64 oversizedBefore = parser.oversizedEventCount();
     parser.feed(bytes, batch);
     if (const std::optional<int> retry = parser.takeReconnectionTime())
         policy.setReconnectionTime(*retry);
+    if (parser.oversizedEventCount() != oversizedBefore) {
+        const QPointer<EventSource> alive(q);
+        Q_EMIT q->eventTooLarge(parser.maxEventSize());
+        if (!alive || source != reply)
+            return;
+    }
     deliver(batch); // may close or delete the source: nothing may follow
 }
 
@@ -337,8 +362,15 @@ void EventSource::Private::deliver(const SseEventBatch &events)
 
 void EventSource::Private::onSslErrors(QNetworkReply *source, const QList<QSslError> &errors)
 {
-    if (source == reply)
-        sslErrors.append(errors);
+    if (source != reply)
+        return;
+    const QSslCertificate offered = source->sslConfiguration().peerCertificate();
+    if (CertificatePin::isPinned(offered, options.pinnedCertificates)) {
+        source->ignoreSslErrors(errors); // these errors, of this certificate only
+        return;
+    }
+    offeredCertificate = offered;
+    sslErrors.append(errors);
 }
 
 void EventSource::Private::onFinished(QNetworkReply *source)
@@ -347,6 +379,7 @@ void EventSource::Private::onFinished(QNetworkReply *source)
     if (source != reply)
         return;
     reply = nullptr;
+    headerTimer.stop();
 
     if (decidedOutcome) {
         act(*std::exchange(decidedOutcome, std::nullopt));
@@ -408,8 +441,10 @@ Outcome EventSource::Private::outcomeOfTransportError(QNetworkReply *source) con
         if (problems.isEmpty())
             problems.append(source->errorString());
         problems.removeDuplicates();
-        return {ConnectionVerdict::Fail,
-                QStringLiteral("TLS error: %1").arg(problems.join(QStringLiteral("; "))), std::nullopt};
+        QString reason = QStringLiteral("TLS error: %1").arg(problems.join(QStringLiteral("; ")));
+        if (!offeredCertificate.isNull())
+            reason += QStringLiteral(" (certificate SHA-256 %1)").arg(CertificatePin::displayText(offeredCertificate));
+        return {ConnectionVerdict::Fail, reason, std::nullopt};
     }
     if (error == QNetworkReply::ProtocolUnknownError || error == QNetworkReply::ProtocolInvalidOperationError)
         return {ConnectionVerdict::Fail, source->errorString(), std::nullopt};
@@ -490,6 +525,7 @@ void EventSource::Private::dropConnection()
 {
     ++generation;
     reconnectTimer.stop();
+    headerTimer.stop();
     decidedOutcome.reset();
     announced = false;
     if (QNetworkReply *old = std::exchange(reply, nullptr)) {
@@ -587,6 +623,11 @@ qint64 EventSource::commentCount() const
 QByteArray EventSource::contentEncoding() const
 {
     return d->state == ReadyState::Open ? d->contentEncoding : QByteArray();
+}
+
+QSslCertificate EventSource::offeredCertificate() const
+{
+    return d->offeredCertificate;
 }
 
 bool EventSource::offersCompression() const

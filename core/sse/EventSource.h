@@ -5,6 +5,7 @@
 #include "SseEventBatch.h"
 
 #include <QObject>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -49,6 +50,9 @@ public:
     // Whether requests offer compressed encodings: the option, or since a server compressed
     // although asked not to.
     bool offersCompression() const;
+    // The certificate the server offered when TLS verification failed (null otherwise): what the
+    // user is shown before trusting it for this subscription.
+    QSslCertificate offeredCertificate() const;
 
 Q_SIGNALS:
     void readyStateChanged(EventSource::ReadyState state, const QString &reason);
@@ -58,6 +62,8 @@ Q_SIGNALS:
     void requestSent();
     // A response head arrived (any status, redirects included).
     void responseStarted(int status);
+    // An event outgrew options().maxEventSize and is being dropped (once per event, when it does).
+    void eventTooLarge(qsizetype maxEventSize);
     // The events and comments of one piece of the response, once per read: the fast path.
     void eventsReceived(const SseEventBatch &events);
     // The same events one at a time and decoded; emitted only while something is connected.

@@ -33,7 +33,14 @@ struct EventSourceOptions
     // offers the encodings it decodes, as browsers do.
     bool allowCompression = false;
     int idleTimeoutMs = 0; // 0: off
+    // A server that accepts and never answers is connected to again after this long without a
+    // response head (0: wait for ever, as a browser does).
+    static constexpr int DefaultHeaderTimeoutMs = 30000;
+    int headerTimeoutMs = DefaultHeaderTimeoutMs;
     QString lastEventId;   // sent on the first connection when not empty
+    // Certificates trusted despite TLS errors, by SHA-256 (CertificatePin::normalized()); verification
+    // stays on for every other certificate.
+    QList<QByteArray> pinnedCertificates;
     qsizetype maxEventSize = SseParser::DefaultMaxEventSize;
     qint64 readBufferSize = 1 << 20;
 };

@@ -280,7 +280,7 @@ void SseParser::appendToPartialLine(QByteArrayView bytes)
     const bool comment = m_partialLine.isEmpty() ? (!bytes.isEmpty() && bytes.front() == ':')
                                                  : m_partialLine.front() == ':';
     if (!comment)
-        m_blockOversized = true;
+        markOversized();
     m_partialLine = QByteArray();
     m_partialLineTooLong = true;
 }
@@ -337,6 +337,13 @@ void SseParser::processLine(QByteArrayView line)
     }
 }
 
+void SseParser::markOversized()
+{
+    if (!m_blockOversized)
+        ++m_oversizedEvents;
+    m_blockOversized = true;
+}
+
 void SseParser::appendComment(QByteArrayView text)
 {
     ++m_commentCount;
@@ -353,7 +360,7 @@ void SseParser::appendData(QByteArrayView value, bool endOfLine)
     if (m_blockOversized)
         return;
     if (m_blockBytes.size() + value.size() + (endOfLine ? 1 : 0) > m_maxEventSize + 1) {
-        m_blockOversized = true;
+        markOversized();
         m_blockBytes.resize(0);
         m_blockBytes.releaseIfLargeAndEmpty();
         return;

@@ -48,6 +48,9 @@ public:
     std::optional<int> takeReconnectionTime();
 
     qint64 droppedEventCount() const { return m_droppedEvents; }
+    // Events that outgrew the cap so far, counted when they do (a line that never ends is one too,
+    // though it is never dispatched and so never in droppedEventCount()).
+    qint64 oversizedEventCount() const { return m_oversizedEvents; }
     // Comment lines (`:` first) read so far, kept in the batches; one too long for the line cap
     // is skipped and not counted.
     qint64 commentCount() const { return m_commentCount; }
@@ -56,6 +59,7 @@ private:
     void feedLines(QByteArrayView bytes);
     void appendToPartialLine(QByteArrayView bytes);
     void processLine(QByteArrayView line);
+    void markOversized();
     void appendComment(QByteArrayView text);
     void appendData(QByteArrayView value, bool endOfLine = true);
     void dispatch();
@@ -91,6 +95,7 @@ private:
     std::optional<int> m_reconnectionTime;
     qint64 m_droppedEvents = 0;
     qint64 m_commentCount = 0;
+    qint64 m_oversizedEvents = 0;
 
     QByteArray m_cachedTypeBytes; // the last type dispatched, as well-formed UTF-8
 };

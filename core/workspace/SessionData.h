@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DashboardLayout.h"
+#include "EventSourceOptions.h"
 #include "Limits.h"
 #include "ReconnectPolicy.h"
 
@@ -36,7 +37,9 @@ struct SubscriptionSettings
     int reconnectionTimeMs = ReconnectPolicy::DefaultReconnectionTimeMs;
     int maxBackoffMs = ReconnectPolicy::DefaultMaxBackoffMs;
     int idleTimeoutMs = 0; // 0: off
+    int headerTimeoutMs = EventSourceOptions::DefaultHeaderTimeoutMs;
     bool allowCompression = false;
+    QStringList pinnedCertificates; // SHA-256 fingerprints, 64 hex digits
     std::optional<QString> lastEventId;
     QStringList plottedFields; // field paths such as "/count"
     QString timestampField;    // empty: the time the event arrived

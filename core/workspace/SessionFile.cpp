@@ -62,6 +62,10 @@ QJsonObject toJson(const SessionData &session)
             object.insert(QStringLiteral("maxBackoffMs"), sub.maxBackoffMs);
         if (sub.allowCompression)
             object.insert(QStringLiteral("allowCompression"), true);
+        if (sub.headerTimeoutMs != EventSourceOptions::DefaultHeaderTimeoutMs)
+            object.insert(QStringLiteral("headerTimeoutMs"), sub.headerTimeoutMs);
+        if (!sub.pinnedCertificates.isEmpty())
+            object.insert(QStringLiteral("pinnedCertificates"), QJsonArray::fromStringList(sub.pinnedCertificates));
         if (sub.demo)
             object.insert(QStringLiteral("demo"), true);
         if (sub.colorIndex >= 0)
@@ -262,6 +266,8 @@ SubscriptionSettings readSubscription(Reader &reader, const QJsonObject &object,
     reader.readInt(object, QStringLiteral("idleTimeoutMs"), where, &sub.idleTimeoutMs);
     reader.readInt(object, QStringLiteral("maxBackoffMs"), where, &sub.maxBackoffMs);
     reader.readBool(object, QStringLiteral("allowCompression"), where, &sub.allowCompression);
+    reader.readInt(object, QStringLiteral("headerTimeoutMs"), where, &sub.headerTimeoutMs);
+    reader.readStringList(object, QStringLiteral("pinnedCertificates"), where, &sub.pinnedCertificates);
     reader.readString(object, QStringLiteral("method"), where, &sub.method);
     reader.readString(object, QStringLiteral("body"), where, &sub.body);
     reader.readBool(object, QStringLiteral("bodySecret"), where, &sub.bodySecret);

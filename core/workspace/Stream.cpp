@@ -91,6 +91,7 @@ bool sameConnection(const EventSourceOptions &a, const EventSourceOptions &b)
         && a.secretHeaderNames == b.secretHeaderNames
         && a.reconnectMode == b.reconnectMode && a.reconnectionTimeMs == b.reconnectionTimeMs
         && a.maxBackoffMs == b.maxBackoffMs && a.jitter == b.jitter && a.idleTimeoutMs == b.idleTimeoutMs
+        && a.headerTimeoutMs == b.headerTimeoutMs && a.pinnedCertificates == b.pinnedCertificates
         && a.allowCompression == b.allowCompression
         && a.lastEventId == b.lastEventId && a.maxEventSize == b.maxEventSize
         && a.readBufferSize == b.readBufferSize;

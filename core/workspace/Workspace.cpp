@@ -1,6 +1,7 @@
 #include "Workspace.h"
 
 #include "CaptureJournal.h"
+#include "CertificatePin.h"
 #include "CaptureReader.h"
 #include "CaptureStore.h"
 #include "DemoServer.h"
@@ -430,6 +431,9 @@ SessionData Workspace::toSession() const
         sub.maxBackoffMs = options.maxBackoffMs;
         sub.allowCompression = options.allowCompression;
         sub.idleTimeoutMs = options.idleTimeoutMs;
+        sub.headerTimeoutMs = options.headerTimeoutMs;
+        for (const QByteArray &pin : options.pinnedCertificates)
+            sub.pinnedCertificates.append(QString::fromLatin1(pin));
         if (!options.lastEventId.isEmpty())
             sub.lastEventId = options.lastEventId;
         if (stream->fields()->timeSource() == StreamFieldStore::PayloadField)
@@ -500,6 +504,12 @@ void Workspace::applySession(const SessionData &session, QStringList *withheld)
             options.maxBackoffMs = sub.maxBackoffMs;
             options.allowCompression = sub.allowCompression;
             options.idleTimeoutMs = sub.idleTimeoutMs;
+            options.headerTimeoutMs = sub.headerTimeoutMs;
+            for (const QString &pin : sub.pinnedCertificates) {
+                const QByteArray normalized = CertificatePin::normalized(pin.toLatin1());
+                if (!normalized.isEmpty())
+                    options.pinnedCertificates.append(normalized);
+            }
             options.lastEventId = sub.lastEventId.value_or(QString());
             stream = addStream(options, sub.name, false, sub.colorIndex);
         }
