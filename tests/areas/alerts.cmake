@@ -2,5 +2,4 @@
 eventscope_add_test(tst_alertrule)
 eventscope_add_test(tst_alertmonitor)
 eventscope_add_test(tst_alertfieldfeed)
-eventscope_add_test(tst_recordalerts)
-add_dependencies(tst_recordalerts eventscope)
+eventscope_add_test(tst_recordalerts BINARY)
