@@ -312,7 +312,7 @@ void MainWindow::createMenus()
     QMenu *streamMenu = menuBar()->addMenu(tr("&Stream"));
     streamMenu->setToolTipsVisible(true);
     streamMenu->addActions({streams->addAction(), streams->demoAction(), streams->demoServerAction(),
-                            streams->editAction(), streams->removeAction()});
+                            streams->editAction(), streams->removeAction(), streams->trustCertificateAction()});
     streamMenu->addSeparator();
     streamMenu->addActions({streams->connectAction(), streams->disconnectAction(), streams->connectAllAction(),
                             streams->disconnectAllAction()});

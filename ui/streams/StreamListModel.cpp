@@ -1,5 +1,6 @@
 #include "StreamListModel.h"
 
+#include "EventSource.h"
 #include "SteadyClock.h"
 #include "Stream.h"
 #include "Workspace.h"
@@ -343,6 +344,9 @@ QString StreamListModel::toolTip(const Stream &s, int column) const
     }
     if (stats.idResets() > 0)
         text += u'\n' + tr("ID reset: %1").arg(stats.lastIdResetText());
+    if (s.source() && !s.source()->offeredCertificate().isNull())
+        text += u"\n\n" + tr("Stream \u25b8 Trust Certificate\u2026 shows the certificate and can trust exactly it "
+                             "for this stream.");
     const QList<ConnectionEvent> notices = history.recent(ConnectionEvent::Kind::Notice, MaxNoticeHistory);
     if (!notices.isEmpty()) {
         text += u"\n\n" + tr("Notices:");

@@ -2,7 +2,10 @@
 
 #include "ActionFactory.h"
 #include "CaptureStore.h"
+#include "CertificatePin.h"
+#include "CertificateTrustDialog.h"
 #include "DemoServer.h"
+#include "EventSource.h"
 #include "Stream.h"
 #include "StreamListModel.h"
 #include "SubscriptionDialog.h"
@@ -105,6 +108,10 @@ void StreamsPane::createActions()
     m_removeAction = make(tr("&Remove Stream"), QStringLiteral("removeStreamAction"), QKeySequence::Delete,
                           tr("Close and remove the selected stream and what it captured"),
                           [this] { removeStreamInteractive(selectedStream()); });
+    m_trustCertificateAction = make(tr("&Trust Certificate\u2026"), QStringLiteral("trustCertificateAction"), {},
+                                    tr("Show the certificate that the selected stream's server offered and failed "
+                                       "verification, and trust exactly that one for this stream"),
+                                    &StreamsPane::showTrustCertificateDialog);
     // Delete in the search field or a spin box edits text; only the stream table removes streams.
     m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_view->addAction(m_removeAction);
@@ -133,6 +140,7 @@ void StreamsPane::createActions()
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &StreamsPane::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &StreamsPane::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &StreamsPane::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &StreamsPane::updateActions); // states change
     connect(m_view, &QAbstractItemView::doubleClicked, this, &StreamsPane::showEditDialog);
     updateActions();
 }
@@ -145,6 +153,7 @@ void StreamsPane::updateActions()
     const bool any = m_model->rowCount() > 0;
     m_editAction->setEnabled(live);
     m_removeAction->setEnabled(stream != nullptr);
+    m_trustCertificateAction->setEnabled(live && stream->source() && !stream->source()->offeredCertificate().isNull());
     m_connectAction->setEnabled(live);
     m_disconnectAction->setEnabled(live);
     m_connectAllAction->setEnabled(any);
@@ -220,4 +229,26 @@ void StreamsPane::showEditDialog()
     // The stream may have gone while the dialog was open.
     if (dialog.exec() == QDialog::Accepted && (stream = m_workspace->stream(id)))
         m_workspace->editStream(stream, dialog.options(), dialog.nameFollowsUrl() ? QString() : dialog.name());
+}
+
+void StreamsPane::showTrustCertificateDialog()
+{
+    Stream *stream = selectedStream();
+    if (!stream || stream->isOffline() || !stream->source())
+        return;
+    const QSslCertificate certificate = stream->source()->offeredCertificate();
+    if (certificate.isNull())
+        return;
+    CertificateTrustDialog dialog(stream->name(), certificate, stream->history().reason(), window());
+    const Stream::Id id = stream->id();
+    if (dialog.exec() != QDialog::Accepted || !(stream = m_workspace->stream(id)))
+        return;
+    EventSourceOptions options = stream->options();
+    if (!options.pinnedCertificates.contains(dialog.pin()))
+        options.pinnedCertificates.append(dialog.pin());
+    m_workspace->editStream(stream, options, stream->givenName());
+    stream->open(); // it had failed for good: a closed stream is not connected again by new settings
+    Q_EMIT message(tr("Trusting certificate %1 for %2; connecting again")
+                       .arg(CertificatePin::displayText(certificate).left(23) + QStringLiteral("\u2026"), stream->name()),
+                   8000);
 }

@@ -9,7 +9,8 @@ class StreamListModel;
 class Workspace;
 
 // The Streams dock: one row per stream, and what the user does with streams — add, edit,
-// remove (asking first when events were captured), connect and disconnect, the demo stream.
+// remove (asking first when events were captured), connect and disconnect, the demo stream, and
+// trusting the certificate of a server that failed verification.
 class StreamsPane : public QWidget
 {
     Q_OBJECT
@@ -30,6 +31,7 @@ public:
     QAction *demoServerAction() const { return m_demoServerAction; }
     QAction *editAction() const { return m_editAction; }
     QAction *removeAction() const { return m_removeAction; }
+    QAction *trustCertificateAction() const { return m_trustCertificateAction; }
     QAction *connectAction() const { return m_connectAction; }
     QAction *disconnectAction() const { return m_disconnectAction; }
     QAction *connectAllAction() const { return m_connectAllAction; }
@@ -38,6 +40,9 @@ public:
 public Q_SLOTS:
     void showAddDialog();
     void showEditDialog();
+    // For a stream whose server's certificate failed verification: shows it and, on the user's
+    // word, trusts exactly that certificate for that stream and connects again.
+    void showTrustCertificateDialog();
 
 Q_SIGNALS:
     void message(const QString &text, int timeoutMs);
@@ -55,6 +60,7 @@ private:
     QAction *m_demoServerAction = nullptr;
     QAction *m_editAction = nullptr;
     QAction *m_removeAction = nullptr;
+    QAction *m_trustCertificateAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     QAction *m_connectAllAction = nullptr;

@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -52,7 +53,11 @@ SubscriptionDialog::SubscriptionDialog(QWidget *parent)
     , m_reconnectionTimeSpin(new QSpinBox(this))
     , m_maxBackoffSpin(new QSpinBox(this))
     , m_idleTimeoutSpin(new QSpinBox(this))
+    , m_headerTimeoutSpin(new QSpinBox(this))
     , m_compressionCheck(new QCheckBox(tr("Allow the server to &compress the stream"), this))
+    , m_pinsLabel(new QLabel(this))
+    , m_forgetPinsButton(new QPushButton(tr("&Forget"), this))
+    , m_pinsRow(new QWidget(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Add Stream"));
@@ -134,7 +139,17 @@ SubscriptionDialog::SubscriptionDialog(QWidget *parent)
            "between the server and EventScope holds events back until its buffer fills. On: the\n"
            "encodings Qt decodes are offered (gzip, deflate, br, zstd), as browsers do."));
 
-    auto *form = new QFormLayout;
+    m_headerTimeoutSpin->setObjectName(QStringLiteral("headerTimeoutSpin"));
+    m_headerTimeoutSpin->setRange(0, MaxTimeMs);
+    m_headerTimeoutSpin->setSingleStep(5000);
+    m_headerTimeoutSpin->setGroupSeparatorShown(true);
+    m_headerTimeoutSpin->setSuffix(tr(" ms"));
+    m_headerTimeoutSpin->setSpecialValueText(tr("Off (wait for ever)"));
+    m_headerTimeoutSpin->setToolTip(
+        tr("Connect again when a server accepted the connection but sent no response headers for\n"
+           "this long. 0 waits for ever, as a browser does."));
+
+    auto *form = m_form = new QFormLayout;
     form->addRow(tr("&URL:"), m_urlEdit);
     form->addRow(QString(), m_urlMessage);
     form->addRow(tr("&Name:"), m_nameEdit);
@@ -149,7 +164,25 @@ SubscriptionDialog::SubscriptionDialog(QWidget *parent)
     form->addRow(tr("Reconnection &time:"), m_reconnectionTimeSpin);
     form->addRow(tr("Longest &wait:"), m_maxBackoffSpin);
     form->addRow(tr("&Idle timeout:"), m_idleTimeoutSpin);
+    form->addRow(tr("Hea&der timeout:"), m_headerTimeoutSpin);
     form->addRow(QString(), m_compressionCheck);
+    m_pinsLabel->setObjectName(QStringLiteral("trustedCertificatesLabel"));
+    m_pinsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pinsLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_forgetPinsButton->setObjectName(QStringLiteral("forgetCertificatesButton"));
+    m_forgetPinsButton->setToolTip(tr("Stop trusting these certificates: the stream verifies its server's "
+                                      "certificate as usual again"));
+    connect(m_forgetPinsButton, &QPushButton::clicked, this, [this] {
+        m_pins.clear();
+        showPins();
+    });
+    auto *pinsLayout = new QHBoxLayout(m_pinsRow);
+    pinsLayout->setContentsMargins(0, 0, 0, 0);
+    pinsLayout->addWidget(m_pinsLabel, 1);
+    pinsLayout->addWidget(m_forgetPinsButton, 0, Qt::AlignTop);
+    form->addRow(tr("Trusted certificates:"), m_pinsRow);
+    m_pinsRow->setToolTip(tr("SHA-256 fingerprints of certificates trusted for this stream despite "
+                             "verification errors (Stream \u25b8 Trust Certificate\u2026)"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -197,9 +230,21 @@ void SubscriptionDialog::setOptions(const EventSourceOptions &options, const QSt
     m_reconnectionTimeSpin->setValue(options.reconnectionTimeMs);
     m_maxBackoffSpin->setValue(options.maxBackoffMs);
     m_idleTimeoutSpin->setValue(options.idleTimeoutMs);
+    m_headerTimeoutSpin->setValue(options.headerTimeoutMs);
     m_compressionCheck->setChecked(options.allowCompression);
     m_request->setRequest(options.method, options.body, options.secretBody);
+    m_pins = options.pinnedCertificates;
+    showPins();
     validate();
+}
+
+void SubscriptionDialog::showPins()
+{
+    QStringList shown;
+    for (const QByteArray &pin : std::as_const(m_pins))
+        shown.append(QString::fromLatin1(QByteArray::fromHex(pin).toHex(':').toUpper()));
+    m_pinsLabel->setText(shown.join(u'\n'));
+    m_form->setRowVisible(m_pinsRow, !m_pins.isEmpty());
 }
 
 EventSourceOptions SubscriptionDialog::options() const
@@ -225,7 +270,9 @@ EventSourceOptions SubscriptionDialog::options() const
     options.reconnectionTimeMs = m_reconnectionTimeSpin->value();
     options.maxBackoffMs = m_maxBackoffSpin->value();
     options.idleTimeoutMs = m_idleTimeoutSpin->value();
+    options.headerTimeoutMs = m_headerTimeoutSpin->value();
     options.allowCompression = m_compressionCheck->isChecked();
+    options.pinnedCertificates = m_pins;
     options.method = m_request->method();
     options.body = m_request->body();
     options.secretBody = m_request->isBodySecret() && !options.body.isEmpty();

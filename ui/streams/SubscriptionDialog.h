@@ -10,6 +10,7 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -17,7 +18,8 @@ class RequestEditor;
 class QSpinBox;
 class QTableWidget;
 
-// Adds or edits one subscription: URL, name, request headers, method and body, reconnection settings.
+// Adds or edits one subscription: URL, name, request headers, method and body, reconnection settings,
+// and the certificates trusted for it (listed, and forgotten on request).
 //
 // OK stays disabled while the URL or a header is unusable; the reason is shown under the URL at
 // once, and while the URL field holds nothing but a scheme it says what to enter, as a hint rather
@@ -56,7 +58,10 @@ public:
     QSpinBox *reconnectionTimeSpin() const { return m_reconnectionTimeSpin; }
     QSpinBox *idleTimeoutSpin() const { return m_idleTimeoutSpin; }
     QCheckBox *compressionCheck() const { return m_compressionCheck; }
+    QSpinBox *headerTimeoutSpin() const { return m_headerTimeoutSpin; }
     QSpinBox *maxBackoffSpin() const { return m_maxBackoffSpin; }
+    QLabel *trustedCertificatesLabel() const { return m_pinsLabel; }
+    QPushButton *forgetCertificatesButton() const { return m_forgetPinsButton; }
     RequestEditor *requestEditor() const { return m_request; }
     QPushButton *okButton() const;
 
@@ -71,6 +76,7 @@ private:
     void validate();
     void urlTextChanged(const QString &text);
     void urlTextEdited(const QString &text);
+    void showPins();
 
     EventSourceOptions m_base;
     QList<QUrl> m_takenUrls;
@@ -87,6 +93,12 @@ private:
     QSpinBox *m_reconnectionTimeSpin;
     QSpinBox *m_maxBackoffSpin;
     QSpinBox *m_idleTimeoutSpin;
+    QSpinBox *m_headerTimeoutSpin;
     QCheckBox *m_compressionCheck;
+    QList<QByteArray> m_pins; // certificates trusted despite errors, until forgotten here
+    QLabel *m_pinsLabel;
+    QPushButton *m_forgetPinsButton;
+    QWidget *m_pinsRow;
+    QFormLayout *m_form = nullptr;
     QDialogButtonBox *m_buttons;
 };
