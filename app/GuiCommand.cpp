@@ -3,6 +3,7 @@
 #include "DemoStream.h"
 #include "CaptureController.h"
 #include "FrameMeter.h"
+#include "KeychainSecretStore.h"
 #include "MainWindow.h"
 #include "SessionController.h"
 #include "StreamUrl.h"
@@ -74,7 +75,9 @@ int runGuiCommand()
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/eventscope.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.eventscope.eventscope"));
 
+    KeychainSecretStore keyring; // outlives the window, which borrows it for the session's secrets
     MainWindow window;
+    window.sessions()->setSecretStore(&keyring);
     window.restoreWindowSettings();
     Workspace *workspace = window.workspace();
     if (parser.isSet(demoOption) && !workspace->startDemo(intervalMs)) {

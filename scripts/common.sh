@@ -12,9 +12,12 @@ EVENTSCOPE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EVENTSCOPE_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6svg6
-    libgl-dev libsimdjson-dev
+    libgl-dev libsimdjson-dev qtkeychain-qt6-dev
     xvfb xauth
 )
+# What scripts/test needs beyond them: clang with its sanitizer and libFuzzer runtimes, and a
+# keyring (GNOME Keyring in a private D-Bus session) for the suite of the keyring store.
+EVENTSCOPE_TEST_PACKAGES=(clang libclang-rt-14-dev gnome-keyring dbus-daemon)
 
 log() {
     printf '==> %s\n' "$*" >&2

@@ -3,6 +3,7 @@
 #include "ActionFactory.h"
 #include "EventSource.h"
 #include "SessionFile.h"
+#include "SessionSecrets.h"
 #include "Stream.h"
 #include "Workspace.h"
 
@@ -88,30 +89,51 @@ void SessionController::applySession(const SessionData &session, QStringList *wi
 
 bool SessionController::save(const QString &path, QString *errorMessage)
 {
-    if (!SessionFile::save(path, session(), errorMessage))
+    const SessionData data = session();
+    if (!SessionFile::save(path, data, errorMessage))
         return false;
     setPath(path);
     remember(path);
     m_workspace->setModified(false);
     const QString file = QDir::toNativeSeparators(path);
-    Q_EMIT message(m_storeSecretsAction->isChecked()
-                       ? tr("Session saved to %1 (secret header values included)").arg(file)
-                       : tr("Session saved to %1").arg(file),
-                   5000);
+    SessionSecrets::StoreResult kept;
+    if (!data.storeSecrets && m_secrets)
+        kept = SessionSecrets::store(data, path, *m_secrets);
+    if (data.storeSecrets) {
+        Q_EMIT message(tr("Session saved to %1 (secret values included, in plain text)").arg(file), 5000);
+    } else if (!kept.failed.isEmpty()) {
+        Q_EMIT message(tr("Session saved to %1 without its secret values: the system keyring could not keep "
+                          "them (%2), so they will be asked for when the session opens")
+                           .arg(file, kept.error),
+                       0);
+    } else if (kept.written > 0) {
+        Q_EMIT message(tr("Session saved to %1 (secret values in the system keyring)").arg(file), 5000);
+    } else {
+        Q_EMIT message(tr("Session saved to %1").arg(file), 5000);
+    }
     return true;
 }
 
 bool SessionController::open(const QString &path, QString *errorMessage)
 {
-    const std::optional<SessionData> loaded = SessionFile::load(path, errorMessage);
+    std::optional<SessionData> loaded = SessionFile::load(path, errorMessage);
     if (!loaded)
         return false;
+    int fromKeyring = 0;
+    if (m_secrets) {
+        QString why;
+        fromKeyring = SessionSecrets::restore(*loaded, path, *m_secrets, &why);
+    }
     QStringList withheld;
     applySession(*loaded, &withheld);
     setPath(path);
     remember(path);
     if (withheld.isEmpty()) {
-        Q_EMIT message(tr("Opened session %1").arg(QDir::toNativeSeparators(path)), 5000);
+        Q_EMIT message(fromKeyring > 0 ? tr("Opened session %1 (%n secret value(s) from the system keyring)", nullptr,
+                                            fromKeyring)
+                                             .arg(QDir::toNativeSeparators(path))
+                                       : tr("Opened session %1").arg(QDir::toNativeSeparators(path)),
+                       5000);
     } else {
         Q_EMIT message(tr("Opened session %1; secret values were not stored and are empty (%2): "
                           "edit the stream (F2) to enter them")
@@ -222,6 +244,18 @@ void SessionController::askForWithheldSecrets()
                 QLineEdit::Password, QString(), &ok);
             if (ok && !value.isEmpty()) {
                 header.second = value.toUtf8();
+                changed = true;
+            }
+        }
+        if (options.secretBody && options.body.isEmpty()) {
+            bool ok = false;
+            const QString value = QInputDialog::getMultiLineText(
+                m_window, tr("Secret Request Body"),
+                tr("The session did not store the request body of %1.\nEnter it, or cancel to leave it empty:")
+                    .arg(stream->name()),
+                QString(), &ok);
+            if (ok && !value.isEmpty()) {
+                options.body = value.toUtf8();
                 changed = true;
             }
         }

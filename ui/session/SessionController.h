@@ -11,11 +11,13 @@
 class QAction;
 class QMenu;
 class QWidget;
+class SecretStore;
 class Workspace;
 
 // Sessions as the user handles them: save, save as, open, recent files, the last session at
-// start, the values of secret headers a session did not hold, and the question before unsaved
-// changes are lost. The workspace writes the streams; the window adds its layout.
+// start, the question before unsaved changes are lost, and the secret values a session file does
+// not hold: kept in the secret store (the system keyring) where there is one, asked for when the
+// session opens where there is not. The workspace writes the streams; the window adds its layout.
 class SessionController : public QObject
 {
     Q_OBJECT
@@ -28,10 +30,14 @@ public:
                       LayoutReader readLayout, QObject *parent = nullptr);
 
     SessionData session() const;
+    // Where secrets go instead of the file (unless the user opted to store them there); none: they
+    // are asked for when the session opens. Not owned.
+    void setSecretStore(SecretStore *store) { m_secrets = store; }
     // Replaces every stream and the layout.
     void applySession(const SessionData &session, QStringList *withheld = nullptr);
     bool save(const QString &path, QString *errorMessage = nullptr);
-    // Opens without asking for withheld secrets: they stay empty and a message says so.
+    // Opens without asking for withheld secrets: those the secret store does not have stay empty
+    // and a message says so.
     bool open(const QString &path, QString *errorMessage = nullptr);
     // The session used last, when it still exists.
     bool restoreLast();
@@ -68,6 +74,7 @@ private:
     LayoutWriter m_writeLayout;
     LayoutReader m_readLayout;
     QString m_path;
+    SecretStore *m_secrets = nullptr;
     QAction *m_openAction;
     QAction *m_saveAction;
     QAction *m_saveAsAction;
