@@ -1,6 +1,6 @@
 // Connect / event / close cycles of EventSource, and subscribe / unsubscribe cycles of the
 // workspace, against a server in this process: resident memory and open descriptors before and
-// after, which must stay flat. Prints figures; asserts nothing (tst_cycles checks the descriptors).
+// after, which must stay flat. Prints figures; asserts nothing (tst_connectioncycles checks the descriptors).
 //   bench_cycles [CONNECTIONS=10000] [SUBSCRIPTIONS=1000]
 #include "EventSource.h"
 #include "ProcessFigures.h"

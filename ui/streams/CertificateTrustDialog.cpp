@@ -48,7 +48,12 @@ CertificateTrustDialog::CertificateTrustDialog(const QString &streamName, const 
                                  .arg(streamName.toHtmlEscaped()),
                              this);
     intro->setWordWrap(true);
-    auto *why = selectable(reason, this);
+    // The fingerprint has a row of its own.
+    QString shortReason = reason;
+    const qsizetype fingerprintAt = shortReason.indexOf(QStringLiteral(" (certificate SHA-256 "));
+    if (fingerprintAt >= 0)
+        shortReason.truncate(fingerprintAt);
+    auto *why = selectable(shortReason, this);
     why->setObjectName(QStringLiteral("certificateReason"));
 
     const QLocale locale;
@@ -85,10 +90,15 @@ CertificateTrustDialog::CertificateTrustDialog(const QString &streamName, const 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(why);
+    layout->addSpacing(6);
     layout->addLayout(form);
+    layout->addSpacing(6);
     layout->addWidget(consequence);
+    layout->addStretch(1); // any height beyond the labels' goes above the buttons
     layout->addWidget(buttons);
-    resize(620, sizeHint().height());
+    // Wrapped labels need their height for this width, not for their one-line hint.
+    constexpr int Width = 620;
+    resize(Width, layout->hasHeightForWidth() ? layout->totalHeightForWidth(Width) : sizeHint().height());
 }
 
 QByteArray CertificateTrustDialog::pin() const
