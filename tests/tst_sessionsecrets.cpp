@@ -2,29 +2,13 @@
 // session read back from a file that withheld them gets them again; a store that fails says so.
 #include "SecretStore.h"
 #include "SessionSecrets.h"
+#include "UnreachableSecretStore.h"
 
 #include <QTest>
 
 Q_DECLARE_METATYPE(QList<SessionHeader>)
 
 namespace {
-
-// A store that cannot be reached, as without a keyring.
-class UnreachableStore : public SecretStore
-{
-public:
-    bool write(const QString &, const QByteArray &, QString *error) override
-    {
-        *error = QStringLiteral("no keyring");
-        return false;
-    }
-    std::optional<QByteArray> read(const QString &, QString *error) override
-    {
-        *error = QStringLiteral("no keyring");
-        return std::nullopt;
-    }
-    bool remove(const QString &, QString *) override { return false; }
-};
 
 SubscriptionSettings subscription(const QString &url)
 {
@@ -165,16 +149,16 @@ void TestSessionSecrets::unreachableStoreReportsWhatItDidNotKeep()
     sub.bodySecret = true;
     session.subscriptions = {sub};
 
-    UnreachableStore store;
+    UnreachableSecretStore store;
     const SessionSecrets::StoreResult result = SessionSecrets::store(session, QStringLiteral("/s/a.json"), store);
     QCOMPARE(result.written, 0);
     QCOMPARE(result.failed, (QStringList{QStringLiteral("api: Authorization"), QStringLiteral("api: the request body")}));
-    QCOMPARE(result.error, QStringLiteral("no keyring"));
+    QCOMPARE(result.error, UnreachableSecretStore::reason());
 
     SessionData reread = withheld(session);
     QString error;
     QCOMPARE(SessionSecrets::restore(reread, QStringLiteral("/s/a.json"), store, &error), 0);
-    QCOMPARE(error, QStringLiteral("no keyring"));
+    QCOMPARE(error, UnreachableSecretStore::reason());
     QVERIFY(reread.subscriptions[0].headers[0].value.isEmpty());
 }
 

@@ -18,6 +18,15 @@ void answerOk(const HttpRequest &, HttpResponseStream *response)
     response->end();
 }
 
+// Routes /events to answerOk() and counts the requests that reached it.
+void routeCounting(SseServer &server, int &handled)
+{
+    server.route(QStringLiteral("/events"), [&handled](const HttpRequest &request, HttpResponseStream *response) {
+        ++handled;
+        answerOk(request, response);
+    });
+}
+
 } // namespace
 
 class TestSseServerRequests : public QObject
@@ -105,10 +114,7 @@ void TestSseServerRequests::partialHeadIsNotARequest()
 {
     SseServer server;
     int handled = 0;
-    server.route(QStringLiteral("/events"), [&](const HttpRequest &request, HttpResponseStream *response) {
-        ++handled;
-        answerOk(request, response);
-    });
+    routeCounting(server, handled);
     QVERIFY(server.listen());
 
     RawClient partial;
@@ -253,10 +259,7 @@ void TestSseServerRequests::badRequest()
 
     SseServer server;
     int handled = 0;
-    server.route(QStringLiteral("/events"), [&](const HttpRequest &r, HttpResponseStream *response) {
-        ++handled;
-        answerOk(r, response);
-    });
+    routeCounting(server, handled);
     QVERIFY(server.listen());
 
     RawClient client;
@@ -288,10 +291,7 @@ void TestSseServerRequests::oversizedBody()
 {
     SseServer server;
     int handled = 0;
-    server.route(QStringLiteral("/events"), [&](const HttpRequest &r, HttpResponseStream *response) {
-        ++handled;
-        answerOk(r, response);
-    });
+    routeCounting(server, handled);
     QVERIFY(server.listen());
 
     RawClient client;
