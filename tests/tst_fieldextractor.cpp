@@ -99,6 +99,7 @@ void TestFieldExtractor::extract_data()
 
     QTest::newRow("plain text") << QByteArray("hello world") << Samples{};
     QTest::newRow("text starting with a number") << QByteArray("5 apples") << Samples{};
+    // UndefinedBehaviorSanitizer found that this one handed simdjson a null pointer to copy from.
     QTest::newRow("empty") << QByteArray() << Samples{};
     QTest::newRow("bare string") << QByteArray("\"42\"") << Samples{};
     QTest::newRow("bare null") << QByteArray("null") << Samples{};

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void defaultMaxEventSize();
     void eventAtTheCapArrives_data();
     void eventAtTheCapArrives();
+    void invalidBytesAtTheCapDecodeToThreeTimesIt();
     void largerEventIsDroppedAndCounted_data();
     void largerEventIsDroppedAndCounted();
     void hugeLineInSmallChunks();
@@ -77,6 +78,22 @@ void TestSseParserLimits::eventAtTheCapArrives()
     QCOMPARE(events.at(1).data.size(), cap);
     QCOMPARE(events.at(1).data, QString(cap / 2, u'b') + u'\n' + QString(cap / 2 - 1, u'c'));
     QCOMPARE(events.at(2).data, QStringLiteral("next"));
+    QCOMPARE(parser.droppedEventCount(), 0);
+}
+
+void TestSseParserLimits::invalidBytesAtTheCapDecodeToThreeTimesIt()
+{
+    // Found by fuzz_sseparser: the cap counts bytes received, and each byte that is no UTF-8
+    // becomes U+FFFD (three bytes): an event at the cap is dispatched, up to three times as long.
+    constexpr int cap = 64;
+    SseParser parser(cap);
+    QList<SseEvent> events;
+    parser.beginStream();
+    const QByteArray body = "data: " + QByteArray(cap, '\xff') + "\n\n";
+    parser.feed(body, events);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.at(0).data, QString(cap, QChar::ReplacementCharacter));
+    QCOMPARE(events.at(0).data.toUtf8().size(), 3 * cap);
     QCOMPARE(parser.droppedEventCount(), 0);
 }
 

@@ -170,6 +170,9 @@ struct JsonLeafScanner::Fast
 
     bool scan(simdjson::dom::parser &reader, QByteArrayView utf8, QString &path, const Visit &visit)
     {
+        // An empty view may have no data at all, and simdjson copies from it: no JSON anyway.
+        if (utf8.isEmpty())
+            return false;
         Element root;
         if (reader.parse(utf8.data(), std::size_t(utf8.size()), true).get(root) != simdjson::SUCCESS)
             return false;

@@ -27,7 +27,9 @@ public:
 
     explicit SseParser(qsizetype maxEventSize = DefaultMaxEventSize);
 
-    // Data larger than this is dropped (and counted) instead of dispatched; memory stays bounded.
+    // Data larger than this (in bytes received) is dropped (and counted) instead of dispatched;
+    // memory stays bounded. Decoding may grow what is dispatched up to three times: each invalid
+    // byte becomes U+FFFD, three bytes of UTF-8.
     void setMaxEventSize(qsizetype bytes);
     qsizetype maxEventSize() const { return m_maxEventSize; }
 
