@@ -191,7 +191,8 @@ void tst_RecordDiagnosis::endlessLineIsANoticeAndLosesNothingElse()
     }
     QCOMPARE(data, (QStringList{"before", "after"}));
     QCOMPARE(steady, 20);
-    QVERIFY2(result.err.contains(url.toUtf8() + ": notice: an event grew beyond the event size cap (16 MiB)"),
+    const QByteArray notice = url.toUtf8() + ": notice: an event grew beyond the event size cap (16 MiB)";
+    QVERIFY2(result.err.contains(notice),
              result.err.constData());
     QCOMPARE(result.err.count("event size cap"), 1);
 }
