@@ -3,6 +3,7 @@
 #include "DemoStream.h"
 #include "CaptureController.h"
 #include "FrameMeter.h"
+#include "GuiCommandLine.h"
 #include "KeychainSecretStore.h"
 #include "MainWindow.h"
 #include "SessionController.h"
@@ -27,37 +28,28 @@ void printError(const QString &message)
 int runGuiCommand()
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Live dashboard for Server-Sent Events.\n"
-                       "Headless: `eventscope record URL...` and `eventscope serve --demo`."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demoOption(
-        QStringLiteral("demo"), QStringLiteral("Serve the demo stream in-process and subscribe to it."));
-    const QCommandLineOption intervalOption(
-        QStringLiteral("interval"),
-        QStringLiteral("Interval of the demo stream in milliseconds (default %1).")
-            .arg(DemoStream::DefaultIntervalMs),
-        QStringLiteral("MS"), QString::number(DemoStream::DefaultIntervalMs));
-    parser.addOption(demoOption);
-    parser.addOption(intervalOption);
-    parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("Streams to subscribe to."),
-                                 QStringLiteral("[URL...]"));
+    const GuiCommandLine cli;
+    const CommandLineSpec spec = cli.spec();
+    spec.setUp(parser);
 
     if (!parser.parse(QCoreApplication::arguments())) {
         printError(parser.errorText());
         return 1;
     }
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version")))
-        parser.showVersion();
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fprintf(stdout, "%s\n", qPrintable(spec.helpText(parser)));
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::fprintf(stdout, "eventscope %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return 0;
+    }
 
     bool intervalOk = false;
-    const int intervalMs = parser.value(intervalOption).toInt(&intervalOk);
+    const int intervalMs = parser.value(cli.interval).toInt(&intervalOk);
     if (!intervalOk || intervalMs <= 0) {
         printError(QStringLiteral("--interval wants a positive number of milliseconds, not \"%1\"")
-                       .arg(parser.value(intervalOption)));
+                       .arg(parser.value(cli.interval)));
         return 1;
     }
 
@@ -80,7 +72,7 @@ int runGuiCommand()
     window.sessions()->setSecretStore(&keyring);
     window.restoreWindowSettings();
     Workspace *workspace = window.workspace();
-    if (parser.isSet(demoOption) && !workspace->startDemo(intervalMs)) {
+    if (parser.isSet(cli.demo) && !workspace->startDemo(intervalMs)) {
         printError(QStringLiteral("cannot start the demo server"));
         return 1;
     }
@@ -90,7 +82,7 @@ int runGuiCommand()
         workspace->addStream(options);
     }
     // No stream asked for: the last session, or the empty state that says how to begin.
-    if (!parser.isSet(demoOption) && urls.isEmpty())
+    if (!parser.isSet(cli.demo) && urls.isEmpty())
         window.sessions()->restoreLast();
     // Streams given on the command line are no change the user made.
     workspace->setModified(false);

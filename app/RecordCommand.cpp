@@ -7,6 +7,7 @@
 #include "FetchRequest.h"
 #include "JsonlWriter.h"
 #include "RecordAlerts.h"
+#include "RecordCommandLine.h"
 #include "Recorder.h"
 #include "SseWriter.h"
 #include "UnixSignalWatcher.h"
@@ -93,17 +94,16 @@ std::optional<HttpHeader> parseHeader(const QString &text)
 }
 
 // The method and body of -X, --data and --data-file into `options`; the usage error, if any.
-std::optional<QString> readRequest(const QCommandLineParser &parser, const QCommandLineOption &methodOption,
-                                   const QCommandLineOption &dataOption, const QCommandLineOption &dataFileOption,
+std::optional<QString> readRequest(const QCommandLineParser &parser, const RecordCommandLine &cli,
                                    EventSourceOptions &options)
 {
-    const bool hasBody = parser.isSet(dataOption) || parser.isSet(dataFileOption);
-    if (parser.isSet(dataOption) && parser.isSet(dataFileOption))
+    const bool hasBody = parser.isSet(cli.data) || parser.isSet(cli.dataFile);
+    if (parser.isSet(cli.data) && parser.isSet(cli.dataFile))
         return QStringLiteral("--data and --data-file cannot both be given");
-    if (parser.isSet(dataOption))
-        options.body = parser.value(dataOption).toUtf8();
-    if (parser.isSet(dataFileOption)) {
-        const QString path = parser.value(dataFileOption);
+    if (parser.isSet(cli.data))
+        options.body = parser.value(cli.data).toUtf8();
+    if (parser.isSet(cli.dataFile)) {
+        const QString path = parser.value(cli.dataFile);
         QFile file(path);
         const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
                                                        : file.open(QIODevice::ReadOnly);
@@ -112,10 +112,10 @@ std::optional<QString> readRequest(const QCommandLineParser &parser, const QComm
         options.body = file.readAll();
     }
     // As curl does: a body without -X is POSTed.
-    options.method = parser.isSet(methodOption) ? parser.value(methodOption).toUtf8()
+    options.method = parser.isSet(cli.method) ? parser.value(cli.method).toUtf8()
                                                 : QByteArray(hasBody ? "POST" : "GET");
     if (!FetchRequest::isToken(options.method))
-        return QStringLiteral("-X needs an HTTP method, not \"%1\"").arg(parser.value(methodOption));
+        return QStringLiteral("-X needs an HTTP method, not \"%1\"").arg(parser.value(cli.method));
     if (FetchRequest::isForbiddenMethod(options.method))
         return QStringLiteral("-X %1 cannot be sent (CONNECT, TRACE and TRACK never are)")
             .arg(QString::fromUtf8(options.method));
@@ -134,117 +134,24 @@ std::optional<qint64> parseCount(const QString &text, qint64 minimum)
     return value;
 }
 
-QString helpText(const QCommandLineParser &parser)
-{
-    // Qt's usage line names the executable only; this command is a verb of it.
-    QString text = parser.helpText();
-    const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
-    return QStringLiteral("Usage: eventscope record [options] URL...") + text.mid(firstLineEnd);
-}
-
 } // namespace
 
 int runRecordCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Records Server-Sent Events streams: one line per dispatched event, by default JSON Lines\n"
-        "{\"url\", \"type\", \"data\", \"lastEventId\", \"receivedAt\", \"connection\"}.\n"
-        "Exit status: 0 when stopped (by --max-events, --duration, SIGINT/SIGTERM, or when every\n"
-        "stream was ended by its server), 2 when a stream failed for good, 1 for a usage error,\n"
-        "3 for --exit-on-alert.\n"
-        "\n"
-        "Alert rules (--alert), each transition one line on standard error:\n"
-        "  FIELD > X, >= X, < X, <= X, FIELD outside LOW..HIGH  [for DURATION]\n"
-        "  stale DURATION | down DURATION | idreset [DURATION] | reconnects > K in DURATION\n"
-        "FIELD is a payload path (/count, /cpu/load[0], type:/path) or rate(...), avg(..., 10s),\n"
-        "diff(/a, /b), ratio(/a, /b); DURATION is 500ms, 10s, 1.5m or 2h. Examples:\n"
-        "  --alert '/cpu/load[0] >= 0.9 for 10s'   --alert 'stale 5s'"));
-    const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("Write to FILE (default: standard output)."),
-                                          QStringLiteral("FILE"));
-    const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          QStringLiteral("Output format: jsonl (default), csv or sse."),
-                                          QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
-    const QCommandLineOption maxEventsOption(QStringLiteral("max-events"),
-                                             QStringLiteral("Stop after N events in all."), QStringLiteral("N"));
-    const QCommandLineOption durationOption(QStringLiteral("duration"),
-                                            QStringLiteral("Stop after this many seconds (fractions allowed)."),
-                                            QStringLiteral("SECONDS"));
-    const QCommandLineOption headerOption({QStringLiteral("H"), QStringLiteral("header")},
-                                          QStringLiteral("Extra request header \"Name: value\" (repeatable)."),
-                                          QStringLiteral("HEADER"));
-    const QCommandLineOption methodOption({QStringLiteral("X"), QStringLiteral("method")},
-                                          QStringLiteral("Request method: GET (the default, POST with a body), "
-                                                         "POST, PUT, PATCH, REPORT or any other token."),
-                                          QStringLiteral("METHOD"));
-    const QCommandLineOption dataOption(QStringLiteral("data"),
-                                        QStringLiteral("Request body, sent again unchanged with every "
-                                                       "reconnection; its type with -H 'Content-Type: ...'."),
-                                        QStringLiteral("BODY"));
-    const QCommandLineOption dataFileOption(QStringLiteral("data-file"),
-                                            QStringLiteral("Request body read from FILE (- for standard input)."),
-                                            QStringLiteral("FILE"));
-    const QCommandLineOption lastEventIdOption(QStringLiteral("last-event-id"),
-                                               QStringLiteral("Last-Event-ID sent on the first connection."),
-                                               QStringLiteral("ID"));
-    const QCommandLineOption retryOption(QStringLiteral("retry"),
-                                         QStringLiteral("Initial reconnection time in ms (default 3000; a "
-                                                        "stream's retry: field overrides it)."),
-                                         QStringLiteral("MS"), QString::number(ReconnectPolicy::DefaultReconnectionTimeMs));
-    const QCommandLineOption maxBackoffOption(QStringLiteral("max-backoff"),
-                                              QStringLiteral("Longest wait between reconnection attempts in ms "
-                                                             "(default 60000)."),
-                                              QStringLiteral("MS"), QString::number(ReconnectPolicy::DefaultMaxBackoffMs));
-    const QCommandLineOption idleTimeoutOption(QStringLiteral("idle-timeout"),
-                                               QStringLiteral("Reconnect when no byte arrived for MS (default: off)."),
-                                               QStringLiteral("MS"));
-    const QCommandLineOption headerTimeoutOption(QStringLiteral("header-timeout"),
-                                                 QStringLiteral("Connect again when no response headers came for MS "
-                                                                "(default 30000; 0 waits for ever)."),
-                                                 QStringLiteral("MS"),
-                                                 QString::number(EventSourceOptions::DefaultHeaderTimeoutMs));
-    const QCommandLineOption pinOption(QStringLiteral("pin-sha256"),
-                                       QStringLiteral("Trust exactly the certificate with this SHA-256 fingerprint "
-                                                      "(hex, colons allowed) despite TLS errors (repeatable)."),
-                                       QStringLiteral("FP"));
-    const QCommandLineOption strictOption(QStringLiteral("strict"),
-                                          QStringLiteral("Browser behaviour: any response but 200 "
-                                                         "text/event-stream fails the stream for good."));
-    const QCommandLineOption commentsOption(QStringLiteral("comments"),
-                                            QStringLiteral("Also write each comment line of the streams as "
-                                                           "{\"url\", \"comment\", \"receivedAt\"} "
-                                                           "(JSON Lines only)."));
-    const QCommandLineOption compressedOption(QStringLiteral("compressed"),
-                                              QStringLiteral("Let the server compress the stream (gzip, br...); "
-                                                             "by default the request asks for none, as "
-                                                             "compressors hold events back."));
-    const QCommandLineOption alertOption(QStringLiteral("alert"),
-                                         QStringLiteral("Alert rule, e.g. '/count > 3' (repeatable; see above)."),
-                                         QStringLiteral("RULE"));
-    const QCommandLineOption alertCommandOption(QStringLiteral("alert-command"),
-                                                QStringLiteral("Run CMD with /bin/sh -c on each alert transition "
-                                                               "(EVENTSCOPE_ALERT_* in its environment)."),
-                                                QStringLiteral("CMD"));
-    const QCommandLineOption exitOnAlertOption(QStringLiteral("exit-on-alert"),
-                                               QStringLiteral("Stop at the first alert that fires, exit status 3."));
-    parser.addOptions({outputOption, formatOption, maxEventsOption, durationOption, headerOption, methodOption,
-                       dataOption, dataFileOption, lastEventIdOption, retryOption, maxBackoffOption,
-                       idleTimeoutOption, headerTimeoutOption, pinOption, strictOption, commentsOption, compressedOption, alertOption, alertCommandOption, exitOnAlertOption});
-    parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("http or https stream URLs."),
-                                 QStringLiteral("URL..."));
+    const RecordCommandLine cli;
+    const CommandLineSpec spec = cli.spec();
+    spec.setUp(parser);
 
     QStringList commandLine = arguments.mid(2);
     commandLine.prepend(arguments.value(0, QStringLiteral("eventscope")));
     if (!parser.parse(commandLine))
         return usageError(parser.errorText());
-    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
-        printLine(stdout, helpText(parser));
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        printLine(stdout, spec.helpText(parser));
         return 0;
     }
-    if (parser.isSet(versionOption)) {
+    if (parser.isSet(QStringLiteral("version"))) {
         printLine(stdout, QStringLiteral("eventscope ") + QCoreApplication::applicationVersion());
         return 0;
     }
@@ -253,7 +160,7 @@ int runRecordCommand(const QStringList &arguments)
     if (urls.isEmpty())
         return usageError(QStringLiteral("no URL given"));
 
-    const QString formatName = parser.value(formatOption);
+    const QString formatName = parser.value(cli.format);
     const OutputFormat *format = nullptr;
     for (const OutputFormat &candidate : outputFormats()) {
         if (formatName == candidate.name)
@@ -263,48 +170,48 @@ int runRecordCommand(const QStringList &arguments)
         return usageError(QStringLiteral("unknown format \"%1\" (jsonl, csv or sse)").arg(formatName));
     if (!format->factory)
         return usageError(QStringLiteral("--format %1 is not supported yet").arg(formatName));
-    if (parser.isSet(commentsOption) && formatName != QLatin1String("jsonl"))
+    if (parser.isSet(cli.comments) && formatName != QLatin1String("jsonl"))
         return usageError(QStringLiteral("--comments writes JSON Lines: it needs --format jsonl, not %1").arg(formatName));
 
     EventSourceOptions common;
-    for (const QString &text : parser.values(headerOption)) {
+    for (const QString &text : parser.values(cli.header)) {
         const std::optional<HttpHeader> header = parseHeader(text);
         if (!header)
             return usageError(QStringLiteral("bad header \"%1\" (expected \"Name: value\")").arg(text));
         common.headers.append(*header);
     }
-    if (const std::optional<QString> error = readRequest(parser, methodOption, dataOption, dataFileOption, common))
+    if (const std::optional<QString> error = readRequest(parser, cli, common))
         return usageError(*error);
-    common.lastEventId = parser.value(lastEventIdOption);
-    common.reconnectMode = parser.isSet(strictOption) ? ReconnectMode::Strict : ReconnectMode::Resilient;
-    common.allowCompression = parser.isSet(compressedOption);
+    common.lastEventId = parser.value(cli.lastEventId);
+    common.reconnectMode = parser.isSet(cli.strict) ? ReconnectMode::Strict : ReconnectMode::Resilient;
+    common.allowCompression = parser.isSet(cli.compressed);
 
-    const std::optional<qint64> retry = parseCount(parser.value(retryOption), 0);
+    const std::optional<qint64> retry = parseCount(parser.value(cli.retry), 0);
     if (!retry || *retry > INT_MAX)
         return usageError(QStringLiteral("--retry needs a number of milliseconds, not \"%1\"")
-                              .arg(parser.value(retryOption)));
+                              .arg(parser.value(cli.retry)));
     common.reconnectionTimeMs = int(*retry);
 
-    const std::optional<qint64> maxBackoff = parseCount(parser.value(maxBackoffOption), 1);
+    const std::optional<qint64> maxBackoff = parseCount(parser.value(cli.maxBackoff), 1);
     if (!maxBackoff || *maxBackoff > INT_MAX)
         return usageError(QStringLiteral("--max-backoff needs a positive number of milliseconds, not \"%1\"")
-                              .arg(parser.value(maxBackoffOption)));
+                              .arg(parser.value(cli.maxBackoff)));
     common.maxBackoffMs = int(*maxBackoff);
 
-    if (parser.isSet(idleTimeoutOption)) {
-        const std::optional<qint64> idle = parseCount(parser.value(idleTimeoutOption), 0);
+    if (parser.isSet(cli.idleTimeout)) {
+        const std::optional<qint64> idle = parseCount(parser.value(cli.idleTimeout), 0);
         if (!idle || *idle > INT_MAX)
             return usageError(QStringLiteral("--idle-timeout needs a number of milliseconds, not \"%1\"")
-                                  .arg(parser.value(idleTimeoutOption)));
+                                  .arg(parser.value(cli.idleTimeout)));
         common.idleTimeoutMs = int(*idle);
     }
 
-    const std::optional<qint64> headerTimeout = parseCount(parser.value(headerTimeoutOption), 0);
+    const std::optional<qint64> headerTimeout = parseCount(parser.value(cli.headerTimeout), 0);
     if (!headerTimeout || *headerTimeout > INT_MAX)
         return usageError(QStringLiteral("--header-timeout needs a number of milliseconds, not \"%1\"")
-                              .arg(parser.value(headerTimeoutOption)));
+                              .arg(parser.value(cli.headerTimeout)));
     common.headerTimeoutMs = int(*headerTimeout);
-    for (const QString &text : parser.values(pinOption)) {
+    for (const QString &text : parser.values(cli.pin)) {
         const QByteArray pin = CertificatePin::normalized(text.toLatin1());
         if (pin.isEmpty())
             return usageError(QStringLiteral("--pin-sha256 needs a SHA-256 fingerprint (64 hex digits), not \"%1\"").arg(text));
@@ -312,38 +219,38 @@ int runRecordCommand(const QStringList &arguments)
     }
 
     qint64 maxEvents = 0;
-    if (parser.isSet(maxEventsOption)) {
-        const std::optional<qint64> count = parseCount(parser.value(maxEventsOption), 1);
+    if (parser.isSet(cli.maxEvents)) {
+        const std::optional<qint64> count = parseCount(parser.value(cli.maxEvents), 1);
         if (!count)
             return usageError(QStringLiteral("--max-events needs a positive whole number, not \"%1\"")
-                                  .arg(parser.value(maxEventsOption)));
+                                  .arg(parser.value(cli.maxEvents)));
         maxEvents = *count;
     }
 
     int durationMs = 0;
-    if (parser.isSet(durationOption)) {
+    if (parser.isSet(cli.duration)) {
         bool ok = false;
-        const double seconds = parser.value(durationOption).toDouble(&ok);
+        const double seconds = parser.value(cli.duration).toDouble(&ok);
         if (!ok || !std::isfinite(seconds) || seconds <= 0 || seconds * 1000 > INT_MAX)
             return usageError(QStringLiteral("--duration needs a positive number of seconds (at most %1), "
                                              "not \"%2\"")
-                                  .arg(QString::number(INT_MAX / 1000), parser.value(durationOption)));
+                                  .arg(QString::number(INT_MAX / 1000), parser.value(cli.duration)));
         durationMs = int(std::ceil(seconds * 1000));
     }
 
     RecordAlerts::Settings alertSettings;
-    alertSettings.texts = parser.values(alertOption);
-    alertSettings.command = parser.value(alertCommandOption);
+    alertSettings.texts = parser.values(cli.alert);
+    alertSettings.command = parser.value(cli.alertCommand);
     QString alertError;
     if (!RecordAlerts::parseRules(alertSettings.texts, &alertSettings.rules, &alertError)) {
         printStatus(alertError);
         return UsageError;
     }
-    if (alertSettings.rules.isEmpty() && (parser.isSet(alertCommandOption) || parser.isSet(exitOnAlertOption)))
+    if (alertSettings.rules.isEmpty() && (parser.isSet(cli.alertCommand) || parser.isSet(cli.exitOnAlert)))
         return usageError(QStringLiteral("--alert-command and --exit-on-alert need an --alert rule"));
 
     QFile output;
-    const QString outputPath = parser.value(outputOption);
+    const QString outputPath = parser.value(cli.output);
     const bool toStdout = outputPath.isEmpty() || outputPath == QLatin1String("-");
     const QString outputName = toStdout ? QStringLiteral("standard output") : outputPath;
     if (toStdout) {
@@ -361,7 +268,7 @@ int runRecordCommand(const QStringList &arguments)
     recorder.setMaxEvents(maxEvents);
     recorder.setDurationMs(durationMs);
     recorder.setSyncFile(&output);
-    recorder.setRecordComments(parser.isSet(commentsOption));
+    recorder.setRecordComments(parser.isSet(cli.comments));
     for (const QString &url : urls) {
         EventSourceOptions options = common;
         options.url = QUrl(url);
@@ -411,7 +318,7 @@ int runRecordCommand(const QStringList &arguments)
             watched.append(url);
             auto unit = std::make_unique<RecordAlerts>(url, alertSettings);
             unit->attach(&recorder);
-            if (parser.isSet(exitOnAlertOption))
+            if (parser.isSet(cli.exitOnAlert))
                 QObject::connect(unit.get(), &RecordAlerts::fired, &recorder, [&recorder] { recorder.stop(AlertExit); });
             alerts.push_back(std::move(unit));
         }

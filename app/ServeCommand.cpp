@@ -3,6 +3,7 @@
 #include "CaptureReader.h"
 #include "DemoStream.h"
 #include "ReplayStream.h"
+#include "ServeCommandLine.h"
 #include "SseServer.h"
 #include "UnixSignalWatcher.h"
 
@@ -18,7 +19,6 @@
 namespace {
 
 constexpr int UsageError = 1;
-constexpr quint16 DefaultPort = 8080;
 
 void printLine(FILE *stream, const QString &line)
 {
@@ -33,16 +33,6 @@ int usageError(const QString &message)
     return UsageError;
 }
 
-QString helpText(const QCommandLineParser &parser)
-{
-    // Qt's usage line names the executable only; this command is a verb of it.
-    QString text = parser.helpText();
-    const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
-    while (text.endsWith(QLatin1Char('\n')))
-        text.chop(1);
-    return QStringLiteral("Usage: eventscope serve --demo|--replay FILE [options]") + text.mid(firstLineEnd);
-}
-
 struct ServeOptions
 {
     enum class Source { Demo, Replay };
@@ -52,7 +42,7 @@ struct ServeOptions
     QString replayFile;
     double speed = 1.0;
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
-    quint16 port = DefaultPort;
+    quint16 port = ServeCommandLine::DefaultPort;
 };
 
 std::optional<QHostAddress> parseAddress(const QString &text)
@@ -125,53 +115,19 @@ QString describeRequest(const HttpRequest &request)
 int runServeCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Serves a Server-Sent Events stream at /events over plain HTTP/1.1.\n"
-        "--demo sends `id: N`, `event: message`, `data: {\"count\": N, \"time\": \"<ISO-8601 UTC>\"}`\n"
-        "every interval, each client with its own counter, resuming after Last-Event-ID.\n"
-        "--replay sends a capture's events with their original spacing divided by --speed,\n"
-        "resuming after Last-Event-ID; a client that has seen every event is answered 204.\n"
-        "Prints the stream's URL on standard output once listening; stops on SIGINT/SIGTERM.\n"
-        "Exit status: 0 when stopped by a signal, 1 for a usage error or when the port is taken."));
-    const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Serve the demo stream."));
-    const QCommandLineOption replayOption(QStringLiteral("replay"),
-                                          QStringLiteral("Serve a capture made by `eventscope record` "
-                                                         "(JSON Lines, CSV or text/event-stream)."),
-                                          QStringLiteral("FILE"));
-    const QCommandLineOption speedOption(QStringLiteral("speed"),
-                                         QStringLiteral("Replay speed factor: 2 = twice as fast, 0 = as fast "
-                                                        "as possible (default 1)."),
-                                         QStringLiteral("X"));
-    const QCommandLineOption intervalOption(QStringLiteral("interval"),
-                                            QStringLiteral("Milliseconds between demo events (default %1).")
-                                                .arg(DemoStream::DefaultIntervalMs),
-                                            QStringLiteral("MS"));
-    const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QStringLiteral("TCP port (default %1; 0 picks a free one).")
-                                            .arg(DefaultPort),
-                                        QStringLiteral("P"));
-    const QCommandLineOption bindOption(QStringLiteral("bind"),
-                                        QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 "
-                                                       "for every IPv4 interface)."),
-                                        QStringLiteral("ADDRESS"));
-    const QCommandLineOption maxConnectionsOption(
-        QStringLiteral("max-connections"),
-        QStringLiteral("Clients served at once; more are answered 503 (default %1).").arg(SseServer::DefaultMaxConnections),
-        QStringLiteral("N"));
-    parser.addOptions({demoOption, replayOption, speedOption, intervalOption, portOption, bindOption,
-                       maxConnectionsOption});
+    const ServeCommandLine cli;
+    const CommandLineSpec spec = cli.spec();
+    spec.setUp(parser);
 
     QStringList commandLine = arguments.mid(2);
     commandLine.prepend(arguments.value(0, QStringLiteral("eventscope")));
     if (!parser.parse(commandLine))
         return usageError(parser.errorText());
-    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
-        printLine(stdout, helpText(parser));
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        printLine(stdout, spec.helpText(parser));
         return 0;
     }
-    if (parser.isSet(versionOption)) {
+    if (parser.isSet(QStringLiteral("version"))) {
         printLine(stdout, QStringLiteral("eventscope ") + QCoreApplication::applicationVersion());
         return 0;
     }
@@ -179,60 +135,60 @@ int runServeCommand(const QStringList &arguments)
         return usageError(QStringLiteral("unexpected argument: ") + parser.positionalArguments().first());
 
     ServeOptions options;
-    const bool demo = parser.isSet(demoOption);
-    const bool replay = parser.isSet(replayOption);
+    const bool demo = parser.isSet(cli.demo);
+    const bool replay = parser.isSet(cli.replay);
     if (demo == replay) {
         return usageError(demo ? QStringLiteral("choose one of --demo and --replay")
                                : QStringLiteral("say what to serve: --demo or --replay FILE"));
     }
     options.source = demo ? ServeOptions::Source::Demo : ServeOptions::Source::Replay;
 
-    if (parser.isSet(intervalOption)) {
+    if (parser.isSet(cli.interval)) {
         if (!demo)
             return usageError(QStringLiteral("--interval applies to --demo only"));
         bool ok = false;
-        options.intervalMs = parser.value(intervalOption).toInt(&ok);
+        options.intervalMs = parser.value(cli.interval).toInt(&ok);
         if (!ok || options.intervalMs <= 0) {
             return usageError(QStringLiteral("--interval wants a whole number of milliseconds above 0, not \"%1\"")
-                                  .arg(parser.value(intervalOption)));
+                                  .arg(parser.value(cli.interval)));
         }
     }
     if (replay) {
-        options.replayFile = parser.value(replayOption);
-        if (parser.isSet(speedOption)) {
+        options.replayFile = parser.value(cli.replay);
+        if (parser.isSet(cli.speed)) {
             bool ok = false;
-            options.speed = parser.value(speedOption).toDouble(&ok);
+            options.speed = parser.value(cli.speed).toDouble(&ok);
             if (!ok || !(options.speed >= 0) || qIsInf(options.speed)) {
                 return usageError(QStringLiteral("--speed wants a number of 0 or more, not \"%1\"")
-                                      .arg(parser.value(speedOption)));
+                                      .arg(parser.value(cli.speed)));
             }
         }
-    } else if (parser.isSet(speedOption)) {
+    } else if (parser.isSet(cli.speed)) {
         return usageError(QStringLiteral("--speed applies to --replay only"));
     }
-    if (parser.isSet(portOption)) {
+    if (parser.isSet(cli.port)) {
         bool ok = false;
-        const uint port = parser.value(portOption).toUInt(&ok);
+        const uint port = parser.value(cli.port).toUInt(&ok);
         if (!ok || port > 65535)
             return usageError(QStringLiteral("--port wants a number from 0 to 65535, not \"%1\"")
-                                  .arg(parser.value(portOption)));
+                                  .arg(parser.value(cli.port)));
         options.port = quint16(port);
     }
-    if (parser.isSet(bindOption)) {
-        const std::optional<QHostAddress> address = parseAddress(parser.value(bindOption));
+    if (parser.isSet(cli.bind)) {
+        const std::optional<QHostAddress> address = parseAddress(parser.value(cli.bind));
         if (!address)
             return usageError(QStringLiteral("--bind wants an IP address such as 127.0.0.1 or 0.0.0.0, not \"%1\"")
-                                  .arg(parser.value(bindOption)));
+                                  .arg(parser.value(cli.bind)));
         options.address = *address;
     }
 
     SseServer server;
-    if (parser.isSet(maxConnectionsOption)) {
+    if (parser.isSet(cli.maxConnections)) {
         bool ok = false;
-        const int count = parser.value(maxConnectionsOption).toInt(&ok);
+        const int count = parser.value(cli.maxConnections).toInt(&ok);
         if (!ok || count < 1)
             return usageError(QStringLiteral("--max-connections wants a whole number above 0, not \"%1\"")
-                                  .arg(parser.value(maxConnectionsOption)));
+                                  .arg(parser.value(cli.maxConnections)));
         server.setMaxConnections(count);
     }
     QObject sources;

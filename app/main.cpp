@@ -41,8 +41,12 @@ int main(int argc, char *argv[])
         return std::strcmp(argument, "--help") == 0 || std::strcmp(argument, "-h") == 0
             || std::strcmp(argument, "--version") == 0 || std::strcmp(argument, "-v") == 0;
     });
-    if (onlyHelp && !hasDisplay())
-        qputenv("QT_QPA_PLATFORM", "offscreen"); // help and version need no window
+    if (onlyHelp) {
+        // Help and version need no window: no display, no platform plugin, nothing it warns about.
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        return runGuiCommand();
+    }
     if (!hasDisplay()) {
         std::fputs("eventscope: no display found (set DISPLAY or WAYLAND_DISPLAY) - the dashboard "
                    "needs one; without a display use\n"
