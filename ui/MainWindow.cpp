@@ -9,6 +9,7 @@
 #include "EventLogPane.h"
 #include "FieldPicker.h"
 #include "GlobalShortcuts.h"
+#include "HelpMenu.h"
 #include "MonitoringDocks.h"
 #include "LimitsDialog.h"
 #include "SessionController.h"
@@ -357,6 +358,7 @@ void MainWindow::createMenus()
         m_shortcuts->add(action);
         addAction(action);
     }
+    new HelpMenu(this, m_shortcuts); // the last menu
 }
 
 void MainWindow::updateLogStreams()
