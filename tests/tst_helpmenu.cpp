@@ -17,6 +17,7 @@
 #include "WindowStreams.h"
 #include "Workspace.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDesktopServices>
 #include <QDockWidget>
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void aboutShowsVersionQtAndLicence();
     void aboutQt();
     void usageGuideOpensTheHomepage();
+    void modelPassesTheModelTester();
 
 private:
     QList<QUrl> m_openedUrls;
@@ -442,6 +444,19 @@ void TestHelpMenu::usageGuideOpensTheHomepage()
     MainWindow window;
     helpOf(window)->usageGuideAction()->trigger();
     QCOMPARE(m_openedUrls, QList<QUrl>{QUrl(QStringLiteral("https://github.com/eventscope/eventscope#usage"))});
+}
+
+void TestHelpMenu::modelPassesTheModelTester()
+{
+    MainWindow window;
+    ShortcutModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries(ShortcutModel::actionEntries(&window));
+    QVERIFY(model.rowCount() > 10);
+    model.setEntries(ShortcutSheet::viewKeys());
+    QCOMPARE(model.rowCount(), ShortcutSheet::viewKeys().size());
+    model.setEntries({});
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_MAIN(TestHelpMenu)
