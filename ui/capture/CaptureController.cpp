@@ -15,9 +15,17 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalBlocker>
 
 #include <limits>
+
+namespace {
+
+const QString LastExportFolderKey = QStringLiteral("export/lastFolder");
+const QString LastExportFormatKey = QStringLiteral("export/lastFormat");
+
+} // namespace
 
 CaptureController::CaptureController(Workspace *workspace, QWidget *window, VisibleRange visibleRange,
                                      PlottedFields plottedFields, QObject *parent)
@@ -140,9 +148,21 @@ void CaptureController::exportInteractive()
         const auto [from, to] = m_visibleRange();
         dialog.setVisibleRange(from, to);
     }
-    dialog.setFilePath(QDir(m_startFolder).filePath(QStringLiteral("events.jsonl")));
+    // Where and how the user exported last time, until they choose otherwise.
+    QSettings settings;
+    const QString lastFolder = settings.value(LastExportFolderKey).toString();
+    const QString folder = !lastFolder.isEmpty() && QFileInfo(lastFolder).isDir() ? lastFolder : m_startFolder;
+    ExportJob::Format format = ExportJob::Format::Jsonl;
+    for (const ExportJob::Format candidate : {ExportJob::Format::Jsonl, ExportJob::Format::Csv, ExportJob::Format::Sse}) {
+        if (settings.value(LastExportFormatKey).toString() == ExportJob::fileSuffix(candidate))
+            format = candidate;
+    }
+    dialog.setFormat(format);
+    dialog.setFilePath(QDir(folder).filePath(QStringLiteral("events.") + ExportJob::fileSuffix(format)));
     if (dialog.exec() != QDialog::Accepted)
         return;
+    settings.setValue(LastExportFolderKey, QFileInfo(dialog.filePath()).absolutePath());
+    settings.setValue(LastExportFormatKey, ExportJob::fileSuffix(dialog.format()));
     QList<Stream::Id> ids;
     for (const QString &id : dialog.selectedStreams())
         ids.append(id.toULongLong());
