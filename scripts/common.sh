@@ -8,16 +8,19 @@ set -euo pipefail
 EVENTSCOPE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Build and runtime packages (Debian 12 names). xvfb and xauth let the dashboard run and be
-# screenshotted on a machine without a display.
+# screenshotted on a machine without a display; librsvg2-bin (rsvg-convert) renders the PNG icons
+# of the package from the SVG.
 EVENTSCOPE_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6svg6
-    libgl-dev libsimdjson-dev qtkeychain-qt6-dev
+    libgl-dev libsimdjson-dev qtkeychain-qt6-dev librsvg2-bin
     xvfb xauth
 )
-# What scripts/test needs beyond them: clang with its sanitizer and libFuzzer runtimes, and a
-# keyring (GNOME Keyring in a private D-Bus session) for the suite of the keyring store.
-EVENTSCOPE_TEST_PACKAGES=(clang libclang-rt-14-dev gnome-keyring dbus-daemon)
+# What scripts/test needs beyond them: clang with its sanitizer and libFuzzer runtimes, a keyring
+# (GNOME Keyring in a private D-Bus session) for the suite of the keyring store, the validators
+# of the metainfo and the desktop entry, and dpkg-dev (dpkg-shlibdeps) for building the .deb.
+EVENTSCOPE_TEST_PACKAGES=(clang libclang-rt-14-dev gnome-keyring dbus-daemon
+    appstream desktop-file-utils dpkg-dev)
 
 log() {
     printf '==> %s\n' "$*" >&2
