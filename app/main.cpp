@@ -4,6 +4,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 
 #include <algorithm>
 #include <cstdio>
@@ -11,8 +14,21 @@
 
 namespace {
 
+// The translations of the user's locale (LANG, LC_ALL, LC_MESSAGES): Qt's own, then ours.
+void installTranslations()
+{
+    const QLocale locale;
+    auto *qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *ours = new QTranslator(QCoreApplication::instance());
+    if (ours->load(locale, QStringLiteral("eventscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(ours);
+}
+
 void setApplicationIdentity()
 {
+    installTranslations();
     QCoreApplication::setOrganizationName(QStringLiteral("EventScope"));
     QCoreApplication::setApplicationName(QStringLiteral("eventscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(EVENTSCOPE_VERSION));

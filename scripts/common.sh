@@ -9,11 +9,13 @@ EVENTSCOPE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Build and runtime packages (Debian 12 names). xvfb and xauth let the dashboard run and be
 # screenshotted on a machine without a display; librsvg2-bin (rsvg-convert) renders the PNG icons
-# of the package from the SVG.
+# of the package from the SVG; qt6-tools-dev and qt6-l10n-tools compile the translations, and
+# qt6-translations-l10n has Qt's own.
 EVENTSCOPE_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6svg6
     libgl-dev libsimdjson-dev qtkeychain-qt6-dev librsvg2-bin
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     xvfb xauth
 )
 # What scripts/test needs beyond them: clang with its sanitizer and libFuzzer runtimes, a keyring

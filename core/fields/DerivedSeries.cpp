@@ -10,7 +10,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("DerivedSeries", text);
+    return QCoreApplication::translate("DerivedSpec", text); // the context lupdate gives its methods
 }
 
 bool isNameStart(QChar c)
