@@ -7,6 +7,7 @@
 #include "ChartPanel.h"
 #include "EventLogPane.h"
 #include "ExportDialog.h"
+#include "FocusPlaces.h"
 #include "MainWindow.h"
 #include "ModalAnswer.h"
 #include "ScriptedServer.h"
@@ -91,31 +92,11 @@ void TestGlobalShortcuts::globalShortcuts()
     ChartArea *charts = window.chartArea();
     QTRY_COMPARE_WITH_TIMEOUT(stream->capture()->size(), 5, Timeout);
 
-    QWidget *target = nullptr;
-    QWidget *targetWindow = &window;
-    if (focus == u"log") {
-        target = window.eventLog()->view();
-    } else if (focus == u"streams") {
-        target = window.streamsPane()->view();
-    } else if (focus == u"chart") {
-        target = charts->panels().constFirst()->findChild<QGraphicsView *>();
-    } else {
-        QDockWidget *events = dock(window, "eventsDock");
-        events->setFloating(true);
-        QTRY_VERIFY(events->isVisible() && events->isWindow());
-        target = window.eventLog()->view();
-        targetWindow = events;
-    }
+    const FocusPlaces::Place place = FocusPlaces::find(window, focus);
+    QWidget *target = place.widget;
     QVERIFY(target);
     QTRY_VERIFY(target->isVisible());
-    // The offscreen platform activates no window after a dialog closed; a window manager would.
-    const auto focusTarget = [target, targetWindow] {
-        targetWindow->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(targetWindow));
-        target->setFocus(Qt::OtherFocusReason);
-        QTRY_VERIFY(target->hasFocus());
-    };
-    focusTarget();
+    QVERIFY(FocusPlaces::giveFocus(place));
 
     QAction *pause = window.pauseAction();
     QVERIFY(!pause->isChecked());
@@ -139,7 +120,7 @@ void TestGlobalShortcuts::globalShortcuts()
     QTest::keyClick(target, Qt::Key_E, Qt::ControlModifier);
     QCOMPARE(opened, QStringLiteral("export"));
 
-    focusTarget();
+    QVERIFY(FocusPlaces::giveFocus(place));
     noteAndReject<SubscriptionDialog>(&opened, QStringLiteral("add stream"));
     QTest::keyClick(target, Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(opened, QStringLiteral("add stream"));

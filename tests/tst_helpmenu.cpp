@@ -8,6 +8,7 @@
 #include "ChartPanel.h"
 #include "EventLogPane.h"
 #include "HelpMenu.h"
+#include "FocusPlaces.h"
 #include "MainWindow.h"
 #include "ModalAnswer.h"
 #include "ScriptedServer.h"
@@ -194,31 +195,11 @@ void TestHelpMenu::shortcutsOpenTheSheet()
     Stream *stream = window.workspace()->addStream(optionsFor(server.url()));
     QTRY_COMPARE_WITH_TIMEOUT(stream->capture()->size(), 3, Timeout);
 
-    QWidget *target = nullptr;
-    QWidget *targetWindow = &window;
-    if (focus == u"search") {
-        target = window.eventLog()->searchEdit();
-    } else if (focus == u"streams") {
-        target = window.streamsPane()->view();
-    } else if (focus == u"chart") {
-        target = window.chartArea()->panels().constFirst()->findChild<QGraphicsView *>();
-    } else {
-        QDockWidget *events = dock(window, "eventsDock");
-        events->setFloating(true);
-        QTRY_VERIFY(events->isVisible() && events->isWindow());
-        target = window.eventLog()->view();
-        targetWindow = events;
-    }
+    const FocusPlaces::Place place = FocusPlaces::find(window, focus);
+    QWidget *target = place.widget;
     QVERIFY(target);
     QTRY_VERIFY(target->isVisible());
-    // The offscreen platform activates no window after another closed; a window manager would.
-    const auto focusTarget = [target, targetWindow] {
-        targetWindow->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(targetWindow));
-        target->setFocus(Qt::OtherFocusReason);
-        QTRY_VERIFY(target->hasFocus());
-    };
-    focusTarget();
+    QVERIFY(FocusPlaces::giveFocus(place));
 
     QVERIFY(!window.findChild<ShortcutSheet *>());
     QTest::keyClick(target, key[0].key(), key[0].keyboardModifiers());
@@ -231,7 +212,7 @@ void TestHelpMenu::shortcutsOpenTheSheet()
 
     // Again from the window: the same sheet comes to the front, there is never a second one.
     sheet->hide();
-    focusTarget();
+    QVERIFY(FocusPlaces::giveFocus(place));
     QTest::keyClick(target, key[0].key(), key[0].keyboardModifiers());
     QTRY_VERIFY(sheet->isVisible());
     QCOMPARE(window.findChildren<ShortcutSheet *>().size(), 1);
