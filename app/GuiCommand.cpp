@@ -6,12 +6,14 @@
 #include "GuiCommandLine.h"
 #include "KeychainSecretStore.h"
 #include "MainWindow.h"
+#include "Preferences.h"
 #include "SessionController.h"
 #include "StreamUrl.h"
 #include "Workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFont>
 #include <QIcon>
 
 #include <cstdio>
@@ -65,6 +67,11 @@ int runGuiCommand()
     }
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/eventscope.svg")));
+    if (const double scale = Preferences::load().fontScale(); scale != 1.0) {
+        QFont font = QApplication::font();
+        font.setPointSizeF(font.pointSizeF() * scale);
+        QApplication::setFont(font);
+    }
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.eventscope.eventscope"));
 
     KeychainSecretStore keyring; // outlives the window, which borrows it for the session's secrets

@@ -1,4 +1,5 @@
 #include "GuiCommand.h"
+#include "Preferences.h"
 #include "RecordCommand.h"
 #include "ServeCommand.h"
 
@@ -14,10 +15,11 @@
 
 namespace {
 
-// The translations of the user's locale (LANG, LC_ALL, LC_MESSAGES): Qt's own, then ours.
+// The translations of the language chosen in Preferences, or of the user's locale (LANG, LC_ALL,
+// LC_MESSAGES): Qt's own, then ours.
 void installTranslations()
 {
-    const QLocale locale;
+    const QLocale locale = Preferences::load().translationLocale();
     auto *qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
@@ -28,10 +30,10 @@ void installTranslations()
 
 void setApplicationIdentity()
 {
-    installTranslations();
     QCoreApplication::setOrganizationName(QStringLiteral("EventScope"));
     QCoreApplication::setApplicationName(QStringLiteral("eventscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(EVENTSCOPE_VERSION));
+    installTranslations(); // after the names: the preferences are read from their settings
 }
 
 bool hasDisplay()

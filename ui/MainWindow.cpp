@@ -11,6 +11,7 @@
 #include "GlobalShortcuts.h"
 #include "HelpMenu.h"
 #include "MonitoringDocks.h"
+#include "PreferencesDialog.h"
 #include "LimitsDialog.h"
 #include "SessionController.h"
 #include "Stream.h"
@@ -288,6 +289,17 @@ void MainWindow::createMenus()
         this, svgExportAvailable() ? tr("Export &Chart as PNG/SVG\u2026") : tr("Export &Chart as PNG\u2026"),
         QStringLiteral("exportChartAction"), {}, tr("Render the charts at a size you choose and save them as an image"));
     connect(m_exportChartAction, &QAction::triggered, this, &MainWindow::exportChartInteractive);
+    QAction *preferencesAction = ActionFactory::make(
+        this, tr("&Preferences\u2026"), QStringLiteral("preferencesAction"), QKeySequence(Qt::CTRL | Qt::Key_Comma),
+        tr("Language, font size, and the reconnection that new streams start from"));
+    preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(preferencesAction, &QAction::triggered, this, [this] {
+        PreferencesDialog dialog(Preferences::load(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        dialog.preferences().save();
+        showMessage(tr("Preferences saved; language and font size apply when EventScope starts again"), 5000);
+    });
     QAction *quitAction = ActionFactory::make(this, tr("&Quit"), QStringLiteral("quitAction"), QKeySequence::Quit,
                                               tr("Close every stream and quit"));
     quitAction->setMenuRole(QAction::QuitRole);
@@ -308,6 +320,7 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_captures->exportAction());
     fileMenu->addAction(m_exportChartAction);
     fileMenu->addSeparator();
+    fileMenu->addAction(preferencesAction);
     fileMenu->addAction(quitAction);
 
     QMenu *streamMenu = menuBar()->addMenu(tr("&Stream"));

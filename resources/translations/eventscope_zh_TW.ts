@@ -1883,6 +1883,18 @@ The captured events are unchanged.</source>
         <source>Quit EventScope</source>
         <translation>結束 EventScope</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language, font size, and the reconnection that new streams start from</source>
+        <translation>語言、字型大小，以及新串流起始的重新連線設定</translation>
+    </message>
+    <message>
+        <source>Preferences saved; language and font size apply when EventScope starts again</source>
+        <translation>偏好設定已儲存；語言與字型大小會在 EventScope 下次啟動時生效</translation>
+    </message>
 </context>
 <context>
     <name>MonitoringDocks</name>
@@ -1960,6 +1972,69 @@ The captured events are unchanged.</source>
     <message>
         <source>Remove Panel</source>
         <translation>移除面板</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好設定</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>系統（%1）</translation>
+    </message>
+    <message>
+        <source>The language of the window and of record&apos;s notices</source>
+        <translation>視窗以及 record 提醒所用的語言</translation>
+    </message>
+    <message>
+        <source>Larger text for wall displays</source>
+        <translation>牆面顯示器用的較大文字</translation>
+    </message>
+    <message>
+        <source>Language and font size take effect when EventScope starts again.</source>
+        <translation>語言與字型大小會在 EventScope 下次啟動時生效。</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>字型大小(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Resilient</source>
+        <translation>韌性</translation>
+    </message>
+    <message>
+        <source>Strict (browser)</source>
+        <translation>嚴格（瀏覽器）</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>The longest wait between reconnection attempts</source>
+        <translation>兩次重新連線嘗試之間的最長等待</translation>
+    </message>
+    <message>
+        <source>New streams</source>
+        <translation>新串流</translation>
+    </message>
+    <message>
+        <source>Reconnection &amp;policy:</source>
+        <translation>重新連線原則(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Longest &amp;wait:</source>
+        <translation>最長等待(&amp;W)：</translation>
     </message>
 </context>
 <context>

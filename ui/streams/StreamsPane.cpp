@@ -6,6 +6,7 @@
 #include "CertificateTrustDialog.h"
 #include "DemoServer.h"
 #include "EventSource.h"
+#include "Preferences.h"
 #include "Stream.h"
 #include "StreamListModel.h"
 #include "SubscriptionDialog.h"
@@ -201,6 +202,12 @@ bool StreamsPane::removeStreamInteractive(Stream *stream)
 void StreamsPane::showAddDialog()
 {
     SubscriptionDialog dialog(window());
+    // A new stream starts from the reconnection the user prefers.
+    const Preferences preferences = Preferences::load();
+    EventSourceOptions defaults;
+    defaults.reconnectMode = preferences.reconnectMode;
+    defaults.maxBackoffMs = preferences.maxBackoffMs;
+    dialog.setOptions(defaults);
     QList<QUrl> taken;
     for (const Stream *stream : m_workspace->streams()) {
         if (!stream->isOffline())

@@ -1,0 +1,161 @@
+// Preferences: what the dialog saves and shows again, Restore Defaults, new streams starting from
+// the preferred reconnection, and the language chosen there winning over the locale.
+#include "MainWindow.h"
+#include "ModalAnswer.h"
+#include "Preferences.h"
+#include "PreferencesDialog.h"
+#include "ScriptedServer.h"
+#include "StreamsPane.h"
+#include "SubscriptionDialog.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QAction *preferencesAction(const MainWindow &window)
+{
+    return window.findChild<QAction *>(QStringLiteral("preferencesAction"));
+}
+
+} // namespace
+
+class TestPreferences : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QSettings().clear(); }
+    void defaults();
+    void dialogSavesAndShowsAgain();
+    void restoreDefaultsSavesNothingUntilOk();
+    void newStreamsStartFromThePreferredReconnection();
+    void chosenLanguageWinsOverTheLocale();
+};
+
+void TestPreferences::defaults()
+{
+    const Preferences preferences = Preferences::load();
+    QCOMPARE(preferences, Preferences());
+    QVERIFY(preferences.language.isEmpty());
+    QCOMPARE(preferences.translationLocale(), QLocale::system());
+    QCOMPARE(preferences.fontScale(), 1.0);
+    Preferences chinese;
+    chinese.language = QStringLiteral("zh_TW");
+    QCOMPARE(chinese.translationLocale().territory(), QLocale::Taiwan);
+}
+
+void TestPreferences::dialogSavesAndShowsAgain()
+{
+    MainWindow window;
+    QAction *action = preferencesAction(window);
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    ModalAnswer::answer([](QWidget *modal) {
+        auto *dialog = qobject_cast<PreferencesDialog *>(modal);
+        QVERIFY(dialog);
+        dialog->languageCombo()->setCurrentIndex(dialog->languageCombo()->findData(QStringLiteral("zh_TW")));
+        dialog->fontScaleSpin()->setValue(150);
+        dialog->reconnectModeCombo()->setCurrentIndex(dialog->reconnectModeCombo()->findData(int(ReconnectMode::Strict)));
+        dialog->maxBackoffSpin()->setValue(20000);
+        QTest::mouseClick(ModalAnswer::buttonNamed(modal, QStringLiteral("OK")), Qt::LeftButton);
+    });
+    action->trigger();
+    const Preferences saved = Preferences::load();
+    QCOMPARE(saved.language, QStringLiteral("zh_TW"));
+    QCOMPARE(saved.fontScalePercent, 150);
+    QCOMPARE(saved.reconnectMode, ReconnectMode::Strict);
+    QCOMPARE(saved.maxBackoffMs, 20000);
+
+    Preferences shown;
+    ModalAnswer::answer([&shown](QWidget *modal) { shown = qobject_cast<PreferencesDialog *>(modal)->preferences(); });
+    action->trigger();
+    QCOMPARE(shown, saved);
+}
+
+void TestPreferences::restoreDefaultsSavesNothingUntilOk()
+{
+    Preferences chosen;
+    chosen.fontScalePercent = 200;
+    chosen.maxBackoffMs = 5000;
+    chosen.save();
+    MainWindow window;
+    Preferences shown;
+    ModalAnswer::answer([&shown](QWidget *modal) {
+        QTest::mouseClick(ModalAnswer::buttonNamed(modal, QStringLiteral("Restore Defaults")), Qt::LeftButton);
+        shown = qobject_cast<PreferencesDialog *>(modal)->preferences();
+        // and Cancel: ModalAnswer rejects what the answer left open
+    });
+    preferencesAction(window)->trigger();
+    QCOMPARE(shown, Preferences());
+    QCOMPARE(Preferences::load(), chosen);
+}
+
+void TestPreferences::newStreamsStartFromThePreferredReconnection()
+{
+    Preferences chosen;
+    chosen.reconnectMode = ReconnectMode::Strict;
+    chosen.maxBackoffMs = 20000;
+    chosen.save();
+    MainWindow window;
+    int policy = -1;
+    int backoff = -1;
+    ModalAnswer::answer([&](QWidget *modal) {
+        auto *dialog = qobject_cast<SubscriptionDialog *>(modal);
+        QVERIFY(dialog);
+        policy = dialog->policyCombo()->currentData().toInt();
+        backoff = dialog->maxBackoffSpin()->value();
+    });
+    window.streamsPane()->addAction()->trigger();
+    QCOMPARE(policy, int(ReconnectMode::Strict));
+    QCOMPARE(backoff, 20000);
+}
+
+void TestPreferences::chosenLanguageWinsOverTheLocale()
+{
+    const QString binary = qEnvironmentVariable("EVENTSCOPE_BINARY");
+    if (binary.isEmpty())
+        QSKIP("EVENTSCOPE_BINARY is not set (run through ctest)");
+    QTemporaryDir config;
+    QVERIFY(QDir(config.path()).mkpath(QStringLiteral("EventScope")));
+    QFile settings(config.filePath(QStringLiteral("EventScope/eventscope.conf")));
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    settings.write("[preferences]\nlanguage=zh_TW\n");
+    settings.close();
+
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.script(QStringLiteral("/events"), {ScriptedServer::Response::events()
+                                                  .header("Content-Encoding", "deflate")
+                                                  .send(qCompress(QByteArray("id: 1\ndata: a\n\n")).sliced(4))
+                                                  .stall()});
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8")); // the locale says English
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    process.setProcessEnvironment(environment);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(binary, {QStringLiteral("record"), QStringLiteral("--compressed"), QStringLiteral("--max-events"),
+                           QStringLiteral("1"), server.url().toString()});
+    QVERIFY(finished.wait(30000)); // the server in this process serves while it waits
+    QCOMPARE(process.exitCode(), 0);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    const QString notice = err.section(QStringLiteral("notice: "), 1, 1).section(u'\n', 0, 0);
+    QVERIFY2(notice.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))), qPrintable(err));
+}
+
+QTEST_MAIN(TestPreferences)
+#include "tst_preferences.moc"
