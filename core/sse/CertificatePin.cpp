@@ -18,16 +18,24 @@ QByteArray normalized(QByteArrayView text)
     return hex.size() == 64 ? hex : QByteArray();
 }
 
+QByteArray fingerprint(const QSslCertificate &certificate)
+{
+    return certificate.digest(QCryptographicHash::Sha256).toHex();
+}
+
+QString displayText(QByteArrayView pin)
+{
+    return QString::fromLatin1(QByteArray::fromHex(pin.toByteArray()).toHex(':').toUpper());
+}
+
 QString displayText(const QSslCertificate &certificate)
 {
-    return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    return displayText(fingerprint(certificate));
 }
 
 bool isPinned(const QSslCertificate &certificate, const QList<QByteArray> &pins)
 {
-    if (certificate.isNull())
-        return false;
-    return pins.contains(certificate.digest(QCryptographicHash::Sha256).toHex());
+    return !certificate.isNull() && pins.contains(fingerprint(certificate));
 }
 
 } // namespace CertificatePin

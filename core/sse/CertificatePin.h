@@ -13,7 +13,10 @@ namespace CertificatePin {
 // "AB:CD:…" or "abcd…" (any case, colons or spaces allowed) to 64 lower-case hex digits; empty
 // when it is not a SHA-256 fingerprint.
 QByteArray normalized(QByteArrayView text);
-// The certificate's fingerprint as people read it: "AB:CD:EF:…".
+// The certificate's fingerprint in normalized() form.
+QByteArray fingerprint(const QSslCertificate &certificate);
+// A fingerprint as people read it: "AB:CD:EF:…".
+QString displayText(QByteArrayView pin);
 QString displayText(const QSslCertificate &certificate);
 // Whether the certificate is one of `pins` (normalized fingerprints).
 bool isPinned(const QSslCertificate &certificate, const QList<QByteArray> &pins);

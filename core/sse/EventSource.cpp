@@ -1,12 +1,12 @@
 #include "EventSource.h"
 
 #include "CertificatePin.h"
+#include "EventSourceRequest.h"
 #include "FetchRequest.h"
 #include "MimeType.h"
 #include "ReconnectPolicy.h"
 #include "SseParser.h"
 
-#include <QCoreApplication>
 #include <QIODevice>
 #include <QMetaMethod>
 #include <QNetworkAccessManager>
@@ -27,20 +27,6 @@ constexpr int MaxRedirects = 20; // Fetch's limit
 bool isRedirectStatus(int status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-}
-
-bool isHttpUrl(const QUrl &url)
-{
-    const QString scheme = url.scheme();
-    return url.isValid() && !url.host().isEmpty()
-        && (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
-}
-
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    const auto defaultPort = [](const QUrl &url) { return url.scheme() == QLatin1String("https") ? 443 : 80; };
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-        && a.port(defaultPort(a)) == b.port(defaultPort(b));
 }
 
 QString httpReason(const QNetworkReply *reply, int status)
@@ -66,9 +52,6 @@ public:
 
     void connectFromOriginalUrl();
     void sendRequest();
-    QNetworkRequest buildRequest() const;
-    void applyReadBufferSize(QNetworkReply *newReply) const;
-    bool isSecretHeader(const QByteArray &name) const;
 
     void onMetaDataChanged(QNetworkReply *reply);
     void onReadyRead(QNetworkReply *reply);
@@ -164,7 +147,7 @@ void EventSource::Private::sendRequest()
     sslErrors.clear();
     offeredCertificate = QSslCertificate();
 
-    if (!isHttpUrl(currentUrl)) {
+    if (!EventSourceRequest::isHttpUrl(currentUrl)) {
         const QString shown = currentUrl.toDisplayString();
         fail(currentUrl.isValid() && !currentUrl.scheme().isEmpty() && !currentUrl.host().isEmpty()
                  ? QStringLiteral("Unsupported URL scheme \"%1\" in %2 (only http and https)")
@@ -174,7 +157,9 @@ void EventSource::Private::sendRequest()
     }
 
     auto *body = new FetchRequest::NoRewindBody(bodyDropped ? QByteArray() : options.body);
-    const QNetworkRequest request = buildRequest();
+    const QNetworkRequest request = EventSourceRequest::build(
+        options, {currentUrl, parser.lastEventId(), options.allowCompression || compressionForced, secretsWithheld,
+                  bodyDropped, compressionForced});
     acceptEncodingSet = request.hasRawHeader("Accept-Encoding");
     contentEncoding.clear();
     QNetworkReply *newReply = manager->sendCustomRequest(request, currentMethod, body);
@@ -182,7 +167,7 @@ void EventSource::Private::sendRequest()
         headerTimer.start(options.headerTimeoutMs);
     body->setParent(newReply);
     reply = newReply;
-    applyReadBufferSize(newReply);
+    EventSourceRequest::limitReadBuffer(newReply, options.readBufferSize);
     QObject::connect(newReply, &QNetworkReply::metaDataChanged, q,
                      [this, newReply] { onMetaDataChanged(newReply); });
     QObject::connect(newReply, &QNetworkReply::readyRead, q, [this, newReply] { onReadyRead(newReply); });
@@ -192,70 +177,6 @@ void EventSource::Private::sendRequest()
     // Now rather than at QNetworkReply::requestSent, which Qt 6.4 never emits for a request whose
     // body device is empty (our GETs: see NoRewindBody).
     Q_EMIT q->requestSent();
-}
-
-void EventSource::Private::applyReadBufferSize(QNetworkReply *newReply) const
-{
-    // Qt 6.4 passes the limit on to its HTTP thread only once the request has started, and a
-    // request with a body device (ours) starts two event-loop turns after sendCustomRequest(): a
-    // limit set before is dropped, and the reply then buffers whatever the socket gives (50 MB and
-    // more behind a fast local server). So it is set now, again two turns later, and whenever Qt
-    // opens a connection for the reply.
-    const qint64 size = options.readBufferSize;
-    newReply->setReadBufferSize(size);
-    QTimer::singleShot(0, newReply, [newReply, size] {
-        QTimer::singleShot(0, newReply, [newReply, size] { newReply->setReadBufferSize(size); });
-    });
-    QObject::connect(newReply, &QNetworkReply::socketStartedConnecting, newReply,
-                     [newReply, size] { newReply->setReadBufferSize(size); });
-}
-
-QNetworkRequest EventSource::Private::buildRequest() const
-{
-    QNetworkRequest request(currentUrl);
-    request.setRawHeader("Accept", "text/event-stream");
-    const bool offerCompression = options.allowCompression || compressionForced;
-    if (!offerCompression)
-        request.setRawHeader("Accept-Encoding", "identity");
-    // As Fetch's no-store does. (Qt adds these for a plain get() with AlwaysNetwork, but not for the
-    // custom request that carries the non-rewindable body.)
-    request.setRawHeader("Cache-Control", "no-cache");
-    request.setRawHeader("Pragma", "no-cache");
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    // Redirects are followed here, so that the limit, the origin checks and the header stripping are ours.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setHeader(QNetworkRequest::UserAgentHeader,
-                      QByteArray(QByteArray("EventScope/") + QCoreApplication::applicationVersion().toLatin1()));
-    for (const auto &[name, value] : options.headers) {
-        if (secretsWithheld && isSecretHeader(name))
-            continue;
-        if (bodyDropped && FetchRequest::isRequestBodyHeader(name))
-            continue;
-        // Qt decodes only what it offered itself.
-        if (compressionForced && name.compare("Accept-Encoding", Qt::CaseInsensitive) == 0)
-            continue;
-        request.setRawHeader(name, value);
-    }
-    const QString lastEventId = parser.lastEventId();
-    if (!lastEventId.isEmpty())
-        request.setRawHeader("Last-Event-ID", lastEventId.toUtf8());
-    if (options.idleTimeoutMs > 0)
-        request.setTransferTimeout(options.idleTimeoutMs);
-    return request;
-}
-
-bool EventSource::Private::isSecretHeader(const QByteArray &name) const
-{
-    if (name.compare("Authorization", Qt::CaseInsensitive) == 0
-        || name.compare("Cookie", Qt::CaseInsensitive) == 0
-        || name.compare("Proxy-Authorization", Qt::CaseInsensitive) == 0)
-        return true;
-    for (const QByteArray &secret : options.secretHeaderNames) {
-        if (name.compare(secret, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
 }
 
 void EventSource::Private::onMetaDataChanged(QNetworkReply *source)
@@ -313,7 +234,7 @@ void EventSource::Private::onReadyRead(QNetworkReply *source)
 {
     if (source != reply)
         return;
-    // At most the read buffer size (see applyReadBufferSize()): one batch per read stays small.
+    // At most the read buffer size (see EventSourceRequest::limitReadBuffer()): one batch per read stays small.
     const QByteArray bytes = source->readAll();
     if (!announced || bytes.isEmpty())
         return; // the body of a redirect or an error response
@@ -470,13 +391,13 @@ bool EventSource::Private::followRedirect(QNetworkReply *source, int status)
         return true;
     }
     const QUrl target = source->url().resolved(QUrl::fromEncoded(location));
-    if (!isHttpUrl(target)) {
+    if (!EventSourceRequest::isHttpUrl(target)) {
         act({ConnectionVerdict::Fail,
              QStringLiteral("Redirect to an unsupported URL \"%1\"").arg(target.toDisplayString()),
              std::nullopt});
         return true;
     }
-    if (!sameOrigin(target, options.url))
+    if (!EventSourceRequest::sameOrigin(target, options.url))
         secretsWithheld = true;
     // The body and the headers that describe it go with the method.
     if (FetchRequest::redirectBecomesGet(status, currentMethod)) {

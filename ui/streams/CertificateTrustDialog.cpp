@@ -2,7 +2,6 @@
 
 #include "CertificatePin.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -103,5 +102,5 @@ CertificateTrustDialog::CertificateTrustDialog(const QString &streamName, const 
 
 QByteArray CertificateTrustDialog::pin() const
 {
-    return m_certificate.digest(QCryptographicHash::Sha256).toHex();
+    return CertificatePin::fingerprint(m_certificate);
 }

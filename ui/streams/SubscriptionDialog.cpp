@@ -1,5 +1,6 @@
 #include "SubscriptionDialog.h"
 
+#include "CertificatePin.h"
 #include "FetchRequest.h"
 #include "RequestEditor.h"
 #include "StreamUrl.h"
@@ -242,7 +243,7 @@ void SubscriptionDialog::showPins()
 {
     QStringList shown;
     for (const QByteArray &pin : std::as_const(m_pins))
-        shown.append(QString::fromLatin1(QByteArray::fromHex(pin).toHex(':').toUpper()));
+        shown.append(CertificatePin::displayText(pin));
     m_pinsLabel->setText(shown.join(u'\n'));
     m_form->setRowVisible(m_pinsRow, !m_pins.isEmpty());
 }
