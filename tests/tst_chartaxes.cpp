@@ -4,8 +4,10 @@
 
 #include "AxisTicks.h"
 #include "ChartAxes.h"
+#include "DisplayTime.h"
 
 #include <QChart>
+#include <QDateTime>
 #include <QFontMetricsF>
 #include <QSet>
 #include <QTest>
@@ -20,6 +22,7 @@ class TestChartAxes : public QObject
 private Q_SLOTS:
     void valueAxisOfEveryShape_data();
     void valueAxisOfEveryShape();
+    void timeLabelsFollowTheDisplayZone();
 };
 
 void TestChartAxes::valueAxisOfEveryShape_data()
@@ -69,6 +72,31 @@ void TestChartAxes::valueAxisOfEveryShape()
         for (const AxisTicks::Tick &tick : axes.valueTicks().ticks)
             QVERIFY2(tick.value >= low && tick.value <= high, qPrintable(shown));
     }
+}
+
+void TestChartAxes::timeLabelsFollowTheDisplayZone()
+{
+    const QByteArray savedTz = qgetenv("TZ");
+    qputenv("TZ", "Asia/Taipei"); // UTC+8 all year
+    // 2026-12-04 20:00Z to 20:10Z: 04:00 to 04:10 in Taipei.
+    const qint64 from = QDateTime(QDate(2026, 12, 4), QTime(20, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 to = from + 10 * 60 * 1000;
+    QChart chart;
+    ChartAxes axes(&chart);
+    axes.setRanges(from, to, 0, 1, QSizeF(700, 300));
+    const QStringList local = axes.timeLabels();
+    QVERIFY2(local.contains(QStringLiteral("04:04")), qPrintable(local.join(u" | ")));
+    DisplayTime::setUtc(true);
+    // The same ranges again: the zone alone changed.
+    QVERIFY(axes.setRanges(from, to, 0, 1, QSizeF(700, 300)));
+    const QStringList utc = axes.timeLabels();
+    QVERIFY2(utc.contains(QStringLiteral("20:04")), qPrintable(utc.join(u" | ")));
+    QCOMPARE(utc.size(), local.size());
+    DisplayTime::setUtc(false);
+    if (savedTz.isNull())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", savedTz);
 }
 
 QTEST_MAIN(TestChartAxes)

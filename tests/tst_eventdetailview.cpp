@@ -1,3 +1,4 @@
+#include "DisplayTime.h"
 #include "EventDetailView.h"
 #include "EventLogModel.h"
 
@@ -9,6 +10,7 @@ class TestEventDetailView : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void body_data();
     void body();
     void header();
@@ -18,6 +20,11 @@ private Q_SLOTS:
     void showsConnectionRow_data();
     void showsConnectionRow();
 };
+
+void TestEventDetailView::initTestCase()
+{
+    DisplayTime::setUtc(true); // the times below are UTC, whatever zone the machine is in
+}
 
 void TestEventDetailView::body_data()
 {

@@ -1,3 +1,4 @@
+#include "DisplayTime.h"
 #include "EventLogFilterModel.h"
 #include "EventLogModel.h"
 #include "StreamNotice.h"
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void removeStreamKeepsOtherPersistentIndexes();
     void clearZeroesCounts();
     void roles();
+    void timesFollowTheDisplayZone();
     void alertRows_data();
     void alertRows();
     void alertRowsShareTheCap();
@@ -619,6 +621,34 @@ void TestEventLogModel::roles()
     QVERIFY(!index.data(EventLogModel::ConnectionKindRole).isValid());
     QCOMPARE(index.data(EventLogModel::ReasonRole).toString(), QString());
     QVERIFY(cell(model, 0, EventLogModel::DataColumn).size() < captured.event.data.size());
+}
+
+void TestEventLogModel::timesFollowTheDisplayZone()
+{
+    const QByteArray savedTz = qgetenv("TZ");
+    qputenv("TZ", "Asia/Taipei"); // UTC+8 all year
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model);
+    CapturedEvent captured = makeEvent(1);
+    captured.receivedAt = QDateTime(QDate(2026, 12, 4), QTime(20, 7, 5, 42), Qt::UTC);
+    model.appendEvents(1, {captured});
+    model.flush();
+    QCOMPARE(cell(model, 0, EventLogModel::TimeColumn), QStringLiteral("04:07:05.042"));
+    QCOMPARE(cell(model, 0, EventLogModel::TimeColumn, Qt::ToolTipRole), QStringLiteral("2026-12-05T04:07:05.042+08:00"));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    DisplayTime::setUtc(true);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().column(), int(EventLogModel::TimeColumn));
+    QCOMPARE(cell(model, 0, EventLogModel::TimeColumn), QStringLiteral("20:07:05.042"));
+    QCOMPARE(cell(model, 0, EventLogModel::TimeColumn, Qt::ToolTipRole), QStringLiteral("2026-12-04T20:07:05.042Z"));
+    // What is exported stays the instant it was, in UTC.
+    QCOMPARE(model.index(0, 0).data(EventLogModel::ReceivedAtRole).toDateTime(), captured.receivedAt);
+    DisplayTime::setUtc(false);
+    if (savedTz.isNull())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", savedTz);
 }
 
 void TestEventLogModel::alertRows_data()

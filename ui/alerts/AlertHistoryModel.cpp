@@ -1,5 +1,7 @@
 #include "AlertHistoryModel.h"
 
+#include "DisplayTime.h"
+
 #include <QDateTime>
 
 AlertHistoryModel::AlertHistoryModel(WorkspaceAlerts *alerts, QObject *parent)
@@ -9,6 +11,10 @@ AlertHistoryModel::AlertHistoryModel(WorkspaceAlerts *alerts, QObject *parent)
 {
     connect(m_alerts, &WorkspaceAlerts::transition, this, &AlertHistoryModel::append);
     connect(m_alerts, &WorkspaceAlerts::historyCleared, this, &AlertHistoryModel::reload);
+    connect(DisplayTime::instance(), &DisplayTime::changed, this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn), {Qt::DisplayRole, Qt::ToolTipRole});
+    });
 }
 
 AlertHistoryModel::~AlertHistoryModel() = default;
@@ -65,7 +71,7 @@ QColor AlertHistoryModel::stateColor(AlertTransition::State state)
 
 QString AlertHistoryModel::timeText(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
+    return DisplayTime::clockText(ms, DisplayTime::Precision::Seconds);
 }
 
 QString AlertHistoryModel::valueText(const std::optional<double> &value)
@@ -101,7 +107,7 @@ QString AlertHistoryModel::toolTip(const AlertHistoryEntry &entry, int column) c
     const AlertTransition &t = entry.transition;
     switch (column) {
     case TimeColumn:
-        return QDateTime::fromMSecsSinceEpoch(t.timeMs).toString(Qt::ISODateWithMs);
+        return DisplayTime::fullText(t.timeMs);
     case StreamColumn:
         return entry.url.isEmpty() ? entry.streamName : entry.url;
     case StateColumn:

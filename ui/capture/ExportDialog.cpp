@@ -1,5 +1,7 @@
 #include "ExportDialog.h"
 
+#include "DisplayTime.h"
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -22,11 +24,7 @@ constexpr int UrlRole = Qt::UserRole + 1;
 
 QString rangeText(qint64 fromMs, qint64 toMs)
 {
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs);
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs);
-    const QString format = from.date() == to.date() ? QStringLiteral("HH:mm:ss.zzz")
-                                                    : QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz");
-    return QStringLiteral("%1 \u2013 %2").arg(from.toString(format), to.toString(format));
+    return DisplayTime::spanText(fromMs, toMs, DisplayTime::Precision::Milliseconds);
 }
 
 } // namespace

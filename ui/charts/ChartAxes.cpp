@@ -1,5 +1,7 @@
 #include "ChartAxes.h"
 
+#include "DisplayTime.h"
+
 #include <QCategoryAxis>
 #include <QChart>
 #include <QFontMetricsF>
@@ -83,12 +85,6 @@ void ChartAxes::setColors(const QColor &text, const QColor &grid, const QColor &
     }
 }
 
-void ChartAxes::setTimeZone(const QTimeZone &zone)
-{
-    m_zone = zone;
-    m_set = false;
-}
-
 void ChartAxes::setValueFormat(int index, bool log, const QString &unit)
 {
     Side &side = m_sides[size_t(sideIndex(index))];
@@ -125,6 +121,10 @@ bool ChartAxes::setRanges(qint64 fromMs, qint64 toMs, std::pair<double, double> 
 {
     if (toMs <= fromMs)
         toMs = fromMs + 1;
+    if (const QTimeZone zone = DisplayTime::zone(); zone != m_zone) {
+        m_zone = zone;
+        m_set = false;
+    }
     bool changed = !m_set || plotSize != m_plotSize;
     if (!m_set || fromMs != m_from || toMs != m_to || plotSize.width() != m_plotSize.width()) {
         changed |= apply(m_time, m_timeTicks, fittingTimeTicks(fromMs, toMs, plotSize.width()));

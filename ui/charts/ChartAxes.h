@@ -25,6 +25,9 @@ class QChart;
 // A logarithmic value axis is linear in log10 of the values: its range and its ticks' values are
 // log10 (the series drawn against it are given log10 of their values), its labels name the
 // values.
+//
+// Times are labelled in the zone Preferences chose (DisplayTime); a change of it is seen at the
+// next setRanges().
 class ChartAxes
 {
 public:
@@ -35,7 +38,6 @@ public:
 
     void setLabelsFont(const QFont &font);
     void setColors(const QColor &text, const QColor &grid, const QColor &line);
-    void setTimeZone(const QTimeZone &zone);
     // The scale and unit of a value axis' labels ("" none; "B/s" takes SI prefixes).
     void setValueFormat(int side, bool log, const QString &unit);
     bool isLog(int side) const;
@@ -77,7 +79,7 @@ private:
     QCategoryAxis *m_time = nullptr;
     std::array<Side, 2> m_sides;
     QFont m_font;
-    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    QTimeZone m_zone; // the zone of the time labels shown
     AxisTicks::TickSet m_timeTicks;
     qint64 m_from = 0;
     qint64 m_to = 0;

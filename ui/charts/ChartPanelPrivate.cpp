@@ -1,5 +1,6 @@
 #include "ChartPanelPrivate.h"
 
+#include "DisplayTime.h"
 #include "AxisTicks.h"
 #include "ChartPanelToolBar.h"
 #include "ChartRange.h"
@@ -442,10 +443,8 @@ std::optional<ChartPanelPrivate::NearestPoint> ChartPanelPrivate::nearest(const 
 
 QString ChartPanelPrivate::timeStamp(qint64 timeMs) const
 {
-    const bool days = QDateTime::fromMSecsSinceEpoch(shownRange.from).date()
-        != QDateTime::fromMSecsSinceEpoch(shownRange.to).date();
-    return QDateTime::fromMSecsSinceEpoch(timeMs).toString(days ? QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")
-                                                                : QStringLiteral("HH:mm:ss.zzz"));
+    return DisplayTime::sameDay(shownRange.from, shownRange.to) ? DisplayTime::clockText(timeMs)
+                                                                : DisplayTime::dateClockText(timeMs);
 }
 
 QString ChartPanelPrivate::readoutFor(const NearestPoint &point) const

@@ -1,5 +1,6 @@
 #include "EventDetailView.h"
 
+#include "DisplayTime.h"
 #include "EventLogModel.h"
 
 #include <QFontDatabase>
@@ -20,7 +21,7 @@ void EventDetailView::showEvent(const QString &stream, const SseEvent &event,
                                 const QDateTime &receivedAt)
 {
     const QString json = indentedJson(event.data);
-    const QString text = tr("Time:   %1").arg(receivedAt.toString(Qt::ISODateWithMs)) + u'\n'
+    const QString text = tr("Time:   %1").arg(DisplayTime::fullText(receivedAt)) + u'\n'
         + tr("Stream: %1").arg(stream) + u'\n' + tr("Type:   %1").arg(event.type) + u'\n'
         + tr("ID:     %1").arg(event.lastEventId) + u'\n' + u'\n'
         + (json.isNull() ? event.data : json);
@@ -29,14 +30,14 @@ void EventDetailView::showEvent(const QString &stream, const SseEvent &event,
 
 void EventDetailView::showComment(const QString &stream, const QString &comment, const QDateTime &receivedAt)
 {
-    setPlainText(tr("Time:   %1").arg(receivedAt.toString(Qt::ISODateWithMs)) + u'\n' + tr("Stream: %1").arg(stream)
+    setPlainText(tr("Time:   %1").arg(DisplayTime::fullText(receivedAt)) + u'\n' + tr("Stream: %1").arg(stream)
                  + u'\n' + tr("Type:   %1").arg(EventLogModel::commentTypeText()) + u'\n' + u'\n' + comment);
 }
 
 void EventDetailView::showConnectionEvent(const QString &stream, const ConnectionEvent &event)
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(event.timeMs, Qt::UTC);
-    QString text = tr("Time:   %1").arg(at.toString(Qt::ISODateWithMs)) + u'\n'
+    QString text = tr("Time:   %1").arg(DisplayTime::fullText(at)) + u'\n'
         + tr("Stream: %1").arg(stream) + u'\n'
         + tr("Type:   %1").arg(EventLogModel::connectionTypeText()) + u'\n' + u'\n'
         + EventLogModel::connectionText(event) + u'\n';
@@ -50,7 +51,7 @@ void EventDetailView::showConnectionEvent(const QString &stream, const Connectio
         const QDateTime next = at.addMSecs(event.delayMs);
         text += u'\n'
             + tr("Next try:    %1 (after %2 s)")
-                  .arg(next.toString(Qt::ISODateWithMs),
+                  .arg(DisplayTime::fullText(next),
                        QString::number(event.delayMs / 1000.0, 'f', 1));
     }
     setPlainText(text);

@@ -1,5 +1,7 @@
 #include "EventLogModel.h"
 
+#include "DisplayTime.h"
+
 #include <QRegularExpression>
 #include <QTextDocument>
 
@@ -21,6 +23,10 @@ EventLogModel::EventLogModel(QObject *parent)
     m_flushTimer.setInterval(DefaultFlushIntervalMs);
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &EventLogModel::flush);
+    connect(DisplayTime::instance(), &DisplayTime::changed, this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn), {Qt::DisplayRole, Qt::ToolTipRole});
+    });
 }
 
 EventLogModel::~EventLogModel() = default;
@@ -377,8 +383,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(entry.timeMs)
-                .toString(QStringLiteral("HH:mm:ss.zzz"));
+            return DisplayTime::clockText(entry.timeMs);
         case StreamColumn:
             return displayName(entry);
         case TypeColumn:
@@ -392,7 +397,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(Qt::ISODateWithMs);
+            return DisplayTime::fullText(entry.timeMs);
         case StreamColumn:
             return entry.url.isEmpty() ? displayName(entry) : entry.url;
         case DataColumn:

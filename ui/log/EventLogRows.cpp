@@ -1,4 +1,6 @@
 // How the rows that are not events read: connection changes, notices, alerts and comments.
+
+#include "DisplayTime.h"
 #include "EventLogModel.h"
 
 #include "AlertRule.h"
@@ -107,13 +109,13 @@ std::optional<QVariant> EventLogModel::sharedData(const Entry &entry, int column
         return 0;
     case Qt::DisplayRole:
         if (column == TimeColumn)
-            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+            return DisplayTime::clockText(entry.timeMs);
         if (column == StreamColumn)
             return displayName(entry);
         break;
     case Qt::ToolTipRole:
         if (column == TimeColumn)
-            return QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(Qt::ISODateWithMs);
+            return DisplayTime::fullText(entry.timeMs);
         break;
     }
     return std::nullopt;

@@ -1,5 +1,6 @@
 #include "ConnectionTimelineModel.h"
 
+#include "DisplayTime.h"
 #include "ConnectionHistory.h"
 
 #include <QDateTime>
@@ -50,7 +51,7 @@ void append(QList<TimelineBand> &bands, const TimelineBand &band)
 
 QString clockTime(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
+    return DisplayTime::clockText(ms, DisplayTime::Precision::Seconds);
 }
 
 QString seconds(int ms)

@@ -2,6 +2,7 @@
 
 #include "AxisTicks.h"
 #include "ConnectionTimelineModel.h"
+#include "DisplayTime.h"
 
 #include <QHelpEvent>
 #include <QPainter>
@@ -36,6 +37,7 @@ ConnectionTimelineView::ConnectionTimelineView(QWidget *parent)
 {
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    connect(DisplayTime::instance(), &DisplayTime::changed, this, qOverload<>(&QWidget::update));
 }
 
 void ConnectionTimelineView::setModel(ConnectionTimelineModel *model)
@@ -265,7 +267,7 @@ void ConnectionTimelineView::paintAxis(QPainter &painter)
     painter.setPen(textColor(m_dark));
     painter.drawLine(axis.topLeft(), axis.topRight());
     const int maxTicks = std::clamp(axis.width() / 90, 2, 10);
-    const AxisTicks::TickSet ticks = AxisTicks::timeTicks(m_model->fromMs(), m_model->toMs(), maxTicks);
+    const AxisTicks::TickSet ticks = AxisTicks::timeTicks(m_model->fromMs(), m_model->toMs(), maxTicks, DisplayTime::zone());
     for (const AxisTicks::Tick &tick : ticks.ticks) {
         const int x = xForTime(qint64(tick.value));
         painter.drawLine(x, axis.top(), x, axis.top() + 3);

@@ -1,5 +1,7 @@
 #include "StatTileWidget.h"
 
+#include "DisplayTime.h"
+
 #include <QDateTime>
 #include <QPainter>
 #include <QPainterPath>
@@ -231,7 +233,7 @@ void StatTileWidget::paintValue(QPainter &painter)
     const QString number = m_state.numberText();
     const QString unit = m_state.unitText();
     const QString note = m_state.isStale()
-        ? tr("stale \u2014 last at %1").arg(QDateTime::fromMSecsSinceEpoch(m_state.valueTimeMs()).toString(QStringLiteral("HH:mm:ss")))
+        ? tr("stale \u2014 last at %1").arg(DisplayTime::clockText(m_state.valueTimeMs(), DisplayTime::Precision::Seconds))
         : QString();
     const int noteHeight = note.isEmpty() ? 0 : fontMetrics().height();
     int pixelSize = std::max(8, area.height() - noteHeight - 4);

@@ -1,5 +1,6 @@
 #include "StatisticsPane.h"
 
+#include "DisplayTime.h"
 #include "TableViews.h"
 
 #include <QCheckBox>
@@ -132,11 +133,7 @@ void StatisticsPane::refresh()
 
 QString StatisticsPane::rangeText(qint64 fromMs, qint64 toMs)
 {
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs);
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs);
-    const QString format = from.date() == to.date() ? QStringLiteral("HH:mm:ss")
-                                                    : QStringLiteral("yyyy-MM-dd HH:mm:ss");
-    return tr("%1 – %2").arg(from.toString(format), to.toString(format));
+    return DisplayTime::spanText(fromMs, toMs, DisplayTime::Precision::Seconds);
 }
 
 void StatisticsPane::showEvent(QShowEvent *event)

@@ -1,5 +1,6 @@
 #include "StreamListModel.h"
 
+#include "DisplayTime.h"
 #include "EventSource.h"
 #include "SteadyClock.h"
 #include "Stream.h"
@@ -351,7 +352,7 @@ QString StreamListModel::toolTip(const Stream &s, int column) const
     if (!notices.isEmpty()) {
         text += u"\n\n" + tr("Notices:");
         for (auto it = notices.crbegin(); it != notices.crend(); ++it) {
-            text += u'\n' + QDateTime::fromMSecsSinceEpoch(it->timeMs).toString(QStringLiteral("HH:mm:ss"))
+            text += u'\n' + DisplayTime::clockText(it->timeMs, DisplayTime::Precision::Seconds)
                 + QStringLiteral("  ") + it->reason;
         }
     }
@@ -361,7 +362,7 @@ QString StreamListModel::toolTip(const Stream &s, int column) const
     text += u"\n\n" + tr("Last reconnections:");
     for (auto it = reconnections.crbegin(); it != reconnections.crend(); ++it) {
         QString line = tr("%1  attempt %2, after %3 s")
-                           .arg(QDateTime::fromMSecsSinceEpoch(it->timeMs).toString(QStringLiteral("HH:mm:ss")))
+                           .arg(DisplayTime::clockText(it->timeMs, DisplayTime::Precision::Seconds))
                            .arg(it->attempt)
                            .arg(QString::number(it->delayMs / 1000.0, 'f', 1));
         if (!it->reason.isEmpty())
