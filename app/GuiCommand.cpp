@@ -7,6 +7,7 @@
 #include "KeychainSecretStore.h"
 #include "MainWindow.h"
 #include "Preferences.h"
+#include "PreferencesController.h"
 #include "SessionController.h"
 #include "StreamUrl.h"
 #include "Workspace.h"
@@ -67,7 +68,9 @@ int runGuiCommand()
     }
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/eventscope.svg")));
-    if (const double scale = Preferences::load().fontScale(); scale != 1.0) {
+    const Preferences preferences = Preferences::load();
+    PreferencesController::applyLook(preferences);
+    if (const double scale = preferences.fontScale(); scale != 1.0) {
         QFont font = QApplication::font();
         font.setPointSizeF(font.pointSizeF() * scale);
         QApplication::setFont(font);

@@ -1,5 +1,10 @@
-// Preferences: what the dialog saves and shows again, Restore Defaults, new streams starting from
+// Preferences: what the dialog saves and shows again, Restore Defaults, theme and time zone applied
+// at once, the window charts open with, the limits a button away, new streams starting from
 // the preferred reconnection, and the language chosen there winning over the locale.
+#include "ChartArea.h"
+#include "ChartPanel.h"
+#include "DisplayTime.h"
+#include "LimitsDialog.h"
 #include "MainWindow.h"
 #include "ModalAnswer.h"
 #include "Preferences.h"
@@ -9,6 +14,7 @@
 #include "SubscriptionDialog.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,6 +26,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,10 +46,19 @@ class TestPreferences : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init() { QSettings().clear(); }
+    void cleanup()
+    {
+        ApplicationTheme::apply(ApplicationTheme::Choice::System);
+        DisplayTime::setUtc(false);
+    }
     void defaults();
     void dialogSavesAndShowsAgain();
     void restoreDefaultsSavesNothingUntilOk();
     void newStreamsStartFromThePreferredReconnection();
+    void themeAndTimeZoneApplyAtOnce_data();
+    void themeAndTimeZoneApplyAtOnce();
+    void chartsOpenWithThePreferredWindow();
+    void limitsAreAButtonAway();
     void chosenLanguageWinsOverTheLocale();
 };
 
@@ -71,6 +87,7 @@ void TestPreferences::dialogSavesAndShowsAgain()
         dialog->fontScaleSpin()->setValue(150);
         dialog->reconnectModeCombo()->setCurrentIndex(dialog->reconnectModeCombo()->findData(int(ReconnectMode::Strict)));
         dialog->maxBackoffSpin()->setValue(20000);
+        dialog->timeWindowCombo()->setCurrentIndex(dialog->timeWindowCombo()->findData(int(ChartPanel::TenMinutes)));
         QTest::mouseClick(ModalAnswer::buttonNamed(modal, QStringLiteral("OK")), Qt::LeftButton);
     });
     action->trigger();
@@ -79,6 +96,7 @@ void TestPreferences::dialogSavesAndShowsAgain()
     QCOMPARE(saved.fontScalePercent, 150);
     QCOMPARE(saved.reconnectMode, ReconnectMode::Strict);
     QCOMPARE(saved.maxBackoffMs, 20000);
+    QCOMPARE(saved.timeWindowMs, 600000);
 
     Preferences shown;
     ModalAnswer::answer([&shown](QWidget *modal) { shown = qobject_cast<PreferencesDialog *>(modal)->preferences(); });
@@ -122,6 +140,74 @@ void TestPreferences::newStreamsStartFromThePreferredReconnection()
     window.streamsPane()->addAction()->trigger();
     QCOMPARE(policy, int(ReconnectMode::Strict));
     QCOMPARE(backoff, 20000);
+}
+
+void TestPreferences::themeAndTimeZoneApplyAtOnce_data()
+{
+    QTest::addColumn<int>("theme");
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<bool>("utc");
+    QTest::newRow("dark, UTC") << int(ApplicationTheme::Choice::Dark) << true << true;
+    QTest::newRow("light, local") << int(ApplicationTheme::Choice::Light) << false << false;
+}
+
+void TestPreferences::themeAndTimeZoneApplyAtOnce()
+{
+    QFETCH(int, theme);
+    QFETCH(bool, dark);
+    QFETCH(bool, utc);
+    const QPalette system = QApplication::palette();
+    MainWindow window;
+    auto *charts = window.findChild<ChartArea *>();
+    QVERIFY(charts);
+    QVERIFY(!charts->isDarkTheme());
+    ModalAnswer::answer([&](QWidget *modal) {
+        auto *dialog = qobject_cast<PreferencesDialog *>(modal);
+        QVERIFY(dialog);
+        dialog->themeCombo()->setCurrentIndex(dialog->themeCombo()->findData(theme));
+        dialog->timeZoneCombo()->setCurrentIndex(dialog->timeZoneCombo()->findData(utc));
+        QTest::mouseClick(ModalAnswer::buttonNamed(modal, QStringLiteral("OK")), Qt::LeftButton);
+    });
+    preferencesAction(window)->trigger();
+    QCOMPARE(int(Preferences::load().theme), theme);
+    QCOMPARE(Preferences::load().utcTimes, utc);
+    QCOMPARE(QApplication::palette().color(QPalette::Window).lightness() < 128, dark);
+    QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+    // The charts follow the palette, without being told.
+    QTRY_COMPARE(charts->isDarkTheme(), dark);
+    QCOMPARE(DisplayTime::isUtc(), utc);
+
+    ApplicationTheme::apply(ApplicationTheme::Choice::System);
+    QCOMPARE(QApplication::palette(), system);
+    QTRY_VERIFY(!charts->isDarkTheme());
+}
+
+void TestPreferences::chartsOpenWithThePreferredWindow()
+{
+    {
+        MainWindow window;
+        QCOMPARE(window.findChild<ChartArea *>()->timeWindow(), ChartPanel::OneMinute);
+    }
+    Preferences chosen;
+    chosen.timeWindowMs = 10 * 60 * 1000;
+    chosen.save();
+    MainWindow window;
+    QCOMPARE(window.findChild<ChartArea *>()->timeWindow(), ChartPanel::TenMinutes);
+}
+
+void TestPreferences::limitsAreAButtonAway()
+{
+    MainWindow window;
+    ModalAnswer::answer([](QWidget *modal) {
+        auto *button = modal->findChild<QAbstractButton *>(QStringLiteral("limitsButton"));
+        QVERIFY(button);
+        QVERIFY(!button->toolTip().isEmpty());
+        button->click();
+    });
+    preferencesAction(window)->trigger();
+    LimitsDialog *limits = nullptr;
+    QTRY_VERIFY((limits = window.findChild<LimitsDialog *>()) && limits->isVisible());
+    limits->reject();
 }
 
 void TestPreferences::chosenLanguageWinsOverTheLocale()

@@ -13,21 +13,6 @@
 #include <limits>
 #include <optional>
 
-namespace {
-
-ChartPanel::TimeWindow timeWindowForMs(qint64 ms)
-{
-    if (ms <= 0)
-        return ChartPanel::All;
-    for (auto window : {ChartPanel::TenSeconds, ChartPanel::OneMinute, ChartPanel::TenMinutes, ChartPanel::OneHour}) {
-        if (ms <= ChartPanel::windowLengthMs(window))
-            return window;
-    }
-    return ChartPanel::All;
-}
-
-} // namespace
-
 ChartBinding::ChartBinding(Workspace *workspace, ChartArea *area, FieldPicker *picker, QObject *parent)
     : QObject(parent)
     , m_workspace(workspace)
@@ -164,7 +149,7 @@ void ChartBinding::writeLayout(SessionData &session) const
 
 void ChartBinding::readLayout(const SessionData &session)
 {
-    m_area->setTimeWindow(timeWindowForMs(session.timeWindowMs));
+    m_area->setTimeWindow(ChartPanel::windowForLength(session.timeWindowMs));
     m_area->setLayoutMode(session.chartLayout == ChartArrangement::Single ? ChartArea::SingleChart
                                                                      : ChartArea::ChartPerStream);
     const int count = std::min<int>(m_workspace->count(), int(session.subscriptions.size()));

@@ -3,6 +3,7 @@
 #include "ActionFactory.h"
 #include "CaptureController.h"
 #include "ChartArea.h"
+#include "ChartPanel.h"
 #include "ChartBinding.h"
 #include "ChartExportDialog.h"
 #include "EventLogModel.h"
@@ -11,7 +12,8 @@
 #include "GlobalShortcuts.h"
 #include "HelpMenu.h"
 #include "MonitoringDocks.h"
-#include "PreferencesDialog.h"
+#include "Preferences.h"
+#include "PreferencesController.h"
 #include "LimitsDialog.h"
 #include "SessionController.h"
 #include "Stream.h"
@@ -188,6 +190,7 @@ void MainWindow::createCentralArea()
     m_centralStack->addWidget(hintPage);
     m_chartArea = new ChartArea(m_centralStack);
     m_chartArea->setObjectName(QStringLiteral("chartArea"));
+    m_chartArea->setTimeWindow(ChartPanel::windowForLength(Preferences::load().timeWindowMs));
     m_centralStack->addWidget(m_chartArea);
     setCentralWidget(m_centralStack);
 
@@ -289,17 +292,8 @@ void MainWindow::createMenus()
         this, svgExportAvailable() ? tr("Export &Chart as PNG/SVG\u2026") : tr("Export &Chart as PNG\u2026"),
         QStringLiteral("exportChartAction"), {}, tr("Render the charts at a size you choose and save them as an image"));
     connect(m_exportChartAction, &QAction::triggered, this, &MainWindow::exportChartInteractive);
-    QAction *preferencesAction = ActionFactory::make(
-        this, tr("&Preferences\u2026"), QStringLiteral("preferencesAction"), QKeySequence(Qt::CTRL | Qt::Key_Comma),
-        tr("Language, font size, and the reconnection that new streams start from"));
-    preferencesAction->setMenuRole(QAction::PreferencesRole);
-    connect(preferencesAction, &QAction::triggered, this, [this] {
-        PreferencesDialog dialog(Preferences::load(), this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        dialog.preferences().save();
-        showMessage(tr("Preferences saved; language and font size apply when EventScope starts again"), 5000);
-    });
+    auto *preferences = new PreferencesController(this, m_limitsAction, this);
+    connect(preferences, &PreferencesController::message, this, [this](const QString &text) { showMessage(text, 5000); });
     QAction *quitAction = ActionFactory::make(this, tr("&Quit"), QStringLiteral("quitAction"), QKeySequence::Quit,
                                               tr("Close every stream and quit"));
     quitAction->setMenuRole(QAction::QuitRole);
@@ -320,7 +314,7 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_captures->exportAction());
     fileMenu->addAction(m_exportChartAction);
     fileMenu->addSeparator();
-    fileMenu->addAction(preferencesAction);
+    fileMenu->addAction(preferences->action());
     fileMenu->addAction(quitAction);
 
     QMenu *streamMenu = menuBar()->addMenu(tr("&Stream"));

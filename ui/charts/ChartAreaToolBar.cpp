@@ -60,13 +60,7 @@ ChartAreaToolBar::ChartAreaToolBar(QWidget *parent)
 
     m_windowCombo = new QComboBox(this);
     m_windowCombo->setObjectName(QStringLiteral("timeWindow"));
-    const std::pair<ChartPanel::TimeWindow, QString> windows[] = {
-        {ChartPanel::TenSeconds, tr("10 s")}, {ChartPanel::OneMinute, tr("1 min")},
-        {ChartPanel::TenMinutes, tr("10 min")}, {ChartPanel::OneHour, tr("1 h")},
-        {ChartPanel::All, tr("All")},
-    };
-    for (const auto &[value, text] : windows)
-        m_windowCombo->addItem(text, int(value));
+    ChartPanel::addWindowChoices(m_windowCombo);
     m_windowCombo->setToolTip(tr("Time window of every chart while it follows the newest data"));
     connect(m_windowCombo, &QComboBox::activated, this, [this](int index) {
         Q_EMIT timeWindowChosen(ChartPanel::TimeWindow(m_windowCombo->itemData(index).toInt()));

@@ -2,6 +2,7 @@
 
 #include "ChartPanelPrivate.h"
 #include "ChartPanelToolBar.h"
+#include "DisplayTime.h"
 #include "HoverLabel.h"
 #include "PlotChart.h"
 #include "PlotView.h"
@@ -10,6 +11,7 @@
 #include "SeriesSegments.h"
 
 #include <QChart>
+#include <QComboBox>
 #include <QGraphicsEllipseItem>
 #include <QGraphicsLayout>
 #include <QGraphicsLineItem>
@@ -31,6 +33,7 @@ ChartPanel::ChartPanel(QWidget *parent)
     setTitle(QString());
     setSeries({});
     setDarkTheme(false);
+    connect(DisplayTime::instance(), &DisplayTime::changed, this, [this] { d->redraw(true); });
 }
 
 ChartPanel::~ChartPanel()
@@ -154,6 +157,37 @@ qint64 ChartPanel::windowLengthMs(TimeWindow window)
         break;
     }
     return 0;
+}
+
+ChartPanel::TimeWindow ChartPanel::windowForLength(qint64 ms)
+{
+    if (ms <= 0)
+        return All;
+    for (const TimeWindow window : {TenSeconds, OneMinute, TenMinutes, OneHour}) {
+        if (ms <= windowLengthMs(window))
+            return window;
+    }
+    return All;
+}
+
+void ChartPanel::addWindowChoices(QComboBox *combo)
+{
+    const struct
+    {
+        TimeWindow window;
+        QString text;
+        QString toolTip;
+    } windows[] = {
+        {TenSeconds, tr("10 s"), tr("The last 10 seconds")},
+        {OneMinute, tr("1 min"), tr("The last minute")},
+        {TenMinutes, tr("10 min"), tr("The last 10 minutes")},
+        {OneHour, tr("1 h"), tr("The last hour")},
+        {All, tr("All"), tr("Everything still held in memory")},
+    };
+    for (const auto &entry : windows) {
+        combo->addItem(entry.text, int(entry.window));
+        combo->setItemData(combo->count() - 1, entry.toolTip, Qt::ToolTipRole);
+    }
 }
 
 bool ChartPanel::isFollowing() const

@@ -15,6 +15,7 @@
 #include <optional>
 #include <utility>
 
+class QComboBox;
 class ChartPanelPrivate;
 class QPainter;
 
@@ -47,6 +48,10 @@ public:
     void setTimeWindow(TimeWindow window);
     TimeWindow timeWindow() const;
     static qint64 windowLengthMs(TimeWindow window); // 0 for All
+    // The shortest window at least `ms` long, All for 0 or longer than an hour.
+    static TimeWindow windowForLength(qint64 ms);
+    // The windows as a combo box offers them: names, tooltips, the window as item data.
+    static void addWindowChoices(QComboBox *combo);
 
     // Following: the right edge of the time axis is the `now` of the last refresh(). Pausing,
     // zooming or panning a range stops following (data keeps arriving in the buffers);

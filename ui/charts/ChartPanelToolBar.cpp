@@ -31,22 +31,7 @@ ChartPanelToolBar::ChartPanelToolBar(QWidget *parent)
 
     m_windowCombo = new QComboBox(this);
     m_windowCombo->setObjectName(QStringLiteral("timeWindow"));
-    const struct
-    {
-        ChartPanel::TimeWindow window;
-        QString text;
-        QString toolTip;
-    } windows[] = {
-        {ChartPanel::TenSeconds, tr("10 s"), tr("The last 10 seconds")},
-        {ChartPanel::OneMinute, tr("1 min"), tr("The last minute")},
-        {ChartPanel::TenMinutes, tr("10 min"), tr("The last 10 minutes")},
-        {ChartPanel::OneHour, tr("1 h"), tr("The last hour")},
-        {ChartPanel::All, tr("All"), tr("Everything still held in memory")},
-    };
-    for (const auto &entry : windows) {
-        m_windowCombo->addItem(entry.text, int(entry.window));
-        m_windowCombo->setItemData(m_windowCombo->count() - 1, entry.toolTip, Qt::ToolTipRole);
-    }
+    ChartPanel::addWindowChoices(m_windowCombo);
     m_windowCombo->setToolTip(tr("Time window shown while following the newest data (Ctrl+wheel zooms it)"));
     connect(m_windowCombo, &QComboBox::activated, this, [this](int index) {
         Q_EMIT timeWindowChosen(ChartPanel::TimeWindow(m_windowCombo->itemData(index).toInt()));
