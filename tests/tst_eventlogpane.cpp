@@ -3,6 +3,7 @@
 #include "EventLogModel.h"
 #include "EventLogPane.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
@@ -70,6 +71,8 @@ private Q_SLOTS:
     void commentsAreOffUntilAskedFor();
     void countLabel_data();
     void countLabel();
+    void narrowPaneKeepsEveryControlWhole_data();
+    void narrowPaneKeepsEveryControlWhole();
     void detailShowsTheSelectedRow();
     void focusSearch();
     void clearEmptiesDetailAndCount();
@@ -354,6 +357,33 @@ void TestEventLogPane::countLabel_data()
                               << QStringLiteral("11 of 20 shown \u00B7 0 dropped");
     QTest::newRow("thousands") << 2000 << 1500 << QString()
                                << QStringLiteral("1,500 shown \u00B7 0 dropped");
+}
+
+void TestEventLogPane::narrowPaneKeepsEveryControlWhole_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::newRow("a 1024 px window's log") << 700;
+    QTest::newRow("wide") << 1600;
+}
+
+void TestEventLogPane::narrowPaneKeepsEveryControlWhole()
+{
+    QFETCH(int, width);
+    EventLogPane pane;
+    pane.model()->appendEvents(1, makeEvents(0, 12345));
+    pane.model()->flush();
+    pane.resize(width, 400);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QCOMPARE(pane.countLabel()->text(), QStringLiteral("10,000 shown \u00B7 2,345 dropped"));
+    QVERIFY2(pane.countLabel()->width() >= pane.countLabel()->sizeHint().width(),
+             qPrintable(QStringLiteral("%1 < %2").arg(pane.countLabel()->width()).arg(pane.countLabel()->sizeHint().width())));
+    for (const QAbstractButton *button : pane.findChildren<QAbstractButton *>()) {
+        if (button->isVisibleTo(&pane) && !button->text().isEmpty())
+            QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(button->text()));
+    }
+    // Room to type in: at least the minimum the field asks for.
+    QVERIFY(pane.searchEdit()->width() >= pane.searchEdit()->minimumWidth());
 }
 
 void TestEventLogPane::countLabel()

@@ -74,8 +74,10 @@ EventLogPane::EventLogPane(QWidget *parent)
                                 "this text"));
 
     m_countLabel->setObjectName(QStringLiteral("logCountLabel"));
-    // The counts grow without bound; clipped rather than widening the window (the tooltip has them).
+    // A line of its own under the rows: the filters keep their room at any width, and the counts,
+    // which grow without bound, are clipped rather than widening the window (the tooltip has them).
     m_countLabel->setMinimumWidth(1);
+    m_countLabel->setForegroundRole(QPalette::PlaceholderText);
 
     m_followTailAction->setObjectName(QStringLiteral("followTailAction"));
     m_followTailAction->setCheckable(true);
@@ -121,7 +123,6 @@ EventLogPane::EventLogPane(QWidget *parent)
     filterBar->addWidget(m_searchEdit, 1);
     filterBar->addWidget(connectionsButton);
     filterBar->addWidget(followButton);
-    filterBar->addWidget(m_countLabel);
 
     m_view->setObjectName(QStringLiteral("eventLogView"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -172,6 +173,7 @@ EventLogPane::EventLogPane(QWidget *parent)
     layout->setSpacing(4);
     layout->addLayout(filterBar);
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_countLabel);
 
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &EventLogPane::rowsRemoved);
     const auto modelChanged = [this] {
