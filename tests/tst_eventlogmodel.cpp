@@ -85,6 +85,7 @@ private Q_SLOTS:
     void preview();
     void connectionText_data();
     void connectionText();
+    void secondsInTheUsersLocale();
     void connectionRows_data();
     void connectionRows();
     void namesByIdAndRename();
@@ -395,6 +396,15 @@ void TestEventLogModel::connectionText()
     QCOMPARE(index.data(EventLogModel::AttemptRole).toInt(), attempt);
     QCOMPARE(index.data(EventLogModel::DelayRole).toInt(), delayMs);
     QCOMPARE(index.data(EventLogModel::ReceivedAtRole).toDateTime().toMSecsSinceEpoch(), event.timeMs);
+}
+
+void TestEventLogModel::secondsInTheUsersLocale()
+{
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const QString text = EventLogModel::connectionText(makeConnection(Kind::ReconnectScheduled, {}, 1, 3, 2500));
+    QLocale::setDefault(saved);
+    QCOMPARE(text, QStringLiteral("Reconnecting in 2,5 s (attempt 3)"));
 }
 
 void TestEventLogModel::connectionRows_data()

@@ -52,7 +52,7 @@ void EventDetailView::showConnectionEvent(const QString &stream, const Connectio
         text += u'\n'
             + tr("Next try:    %1 (after %2 s)")
                   .arg(DisplayTime::fullText(next),
-                       QString::number(event.delayMs / 1000.0, 'f', 1));
+                       QLocale().toString(event.delayMs / 1000.0, 'f', 1));
     }
     setPlainText(text);
 }

@@ -19,7 +19,7 @@ QString EventLogModel::connectionText(const ConnectionEvent &event)
         return reason.isEmpty() ? tr("Connection lost") : tr("Connection lost \u2014 %1").arg(reason);
     case Kind::ReconnectScheduled: {
         QString text = event.delayMs > 0
-            ? tr("Reconnecting in %1 s").arg(QString::number(event.delayMs / 1000.0, 'f', 1))
+            ? tr("Reconnecting in %1 s").arg(QLocale().toString(event.delayMs / 1000.0, 'f', 1))
             : tr("Reconnecting now");
         QString detail = event.attempt > 0 ? tr("attempt %1").arg(event.attempt) : QString();
         if (!reason.isEmpty())

@@ -56,7 +56,7 @@ QString clockTime(qint64 ms)
 
 QString seconds(int ms)
 {
-    return QString::number(ms / 1000.0, 'g', 3);
+    return QLocale().toString(ms / 1000.0, 'g', 3);
 }
 
 } // namespace

@@ -258,7 +258,7 @@ QString StreamListModel::reconnectingText(int remainingMs, int attempt, const QS
         return tr("Reconnecting (%1)").arg(detail);
     // Rounded up, so that "0.0 s" is never shown while waiting.
     const double seconds = std::ceil(remainingMs / 100.0) / 10.0;
-    return tr("Reconnecting in %1 s (%2)").arg(QString::number(seconds, 'f', 1), detail);
+    return tr("Reconnecting in %1 s (%2)").arg(QLocale().toString(seconds, 'f', 1), detail);
 }
 
 QString StreamListModel::ageText(qint64 ms)
@@ -364,7 +364,7 @@ QString StreamListModel::toolTip(const Stream &s, int column) const
         QString line = tr("%1  attempt %2, after %3 s")
                            .arg(DisplayTime::clockText(it->timeMs, DisplayTime::Precision::Seconds))
                            .arg(it->attempt)
-                           .arg(QString::number(it->delayMs / 1000.0, 'f', 1));
+                           .arg(QLocale().toString(it->delayMs / 1000.0, 'f', 1));
         if (!it->reason.isEmpty())
             line += QStringLiteral(" \u2014 ") + it->reason;
         text += u'\n' + line;
