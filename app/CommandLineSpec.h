@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -10,6 +11,9 @@ class QCommandLineParser;
 // the man page written from it, so that none of them can drift from the others.
 struct CommandLineSpec
 {
+    Q_DECLARE_TR_FUNCTIONS(CommandLineSpec)
+
+public:
     struct Argument
     {
         QString name;

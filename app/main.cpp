@@ -66,12 +66,16 @@ int main(int argc, char *argv[])
         return runGuiCommand();
     }
     if (!hasDisplay()) {
-        std::fputs("eventscope: no display found (set DISPLAY or WAYLAND_DISPLAY) - the dashboard "
-                   "needs one; without a display use\n"
-                   "  eventscope serve --demo                 serve the demo stream at "
-                   "http://127.0.0.1:8080/events\n"
-                   "  eventscope record URL... -o out.jsonl   record streams as JSON Lines\n",
-                   stderr);
+        // Made only to speak the user's language: a QCoreApplication needs no display.
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        const QString message = QCoreApplication::translate(
+            "main",
+            "eventscope: no display found (set DISPLAY or WAYLAND_DISPLAY) - the dashboard needs one; without a "
+            "display use\n"
+            "  eventscope serve --demo                 serve the demo stream at http://127.0.0.1:8080/events\n"
+            "  eventscope record URL... -o out.jsonl   record streams as JSON Lines\n");
+        std::fputs(qPrintable(message), stderr);
         return 1;
     }
     QApplication app(argc, argv);

@@ -1,11 +1,14 @@
 // The command line of every mode as a person meets it: `--help` of the dashboard names the modes
 // with examples, each mode's help lists its options, nothing is printed on standard error for
 // help or version (no display, no XDG_RUNTIME_DIR), and the man page written at build time
-// documents every option that a --help shows, in roff that groff reads without a warning.
+// documents every option that a --help shows, in roff that groff reads without a warning. Under
+// LANG=zh_TW.UTF-8 the help is in Chinese with the same options, its columns within 79 terminal
+// columns; the man page stays English.
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -28,10 +31,23 @@ QProcessEnvironment bareEnvironment()
     return environment;
 }
 
-Output run(const QString &program, const QStringList &arguments)
+// The bare environment in `locale` (LANG=zh_TW.UTF-8 as a Taiwanese user has it, or LC_ALL=C.UTF-8),
+// with settings of its own so that no language chosen in the Preferences gets in the way.
+QProcessEnvironment localeEnvironment(const QString &locale, const QString &configHome)
+{
+    QProcessEnvironment environment = bareEnvironment();
+    for (const char *name : {"LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"})
+        environment.remove(QString::fromLatin1(name));
+    environment.insert(locale.startsWith(u'C') ? QStringLiteral("LC_ALL") : QStringLiteral("LANG"), locale);
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+    return environment;
+}
+
+Output run(const QString &program, const QStringList &arguments,
+           const QProcessEnvironment &environment = bareEnvironment())
 {
     QProcess process;
-    process.setProcessEnvironment(bareEnvironment());
+    process.setProcessEnvironment(environment);
     process.start(program, arguments);
     Output output;
     if (!process.waitForFinished(Timeout))
@@ -59,6 +75,26 @@ QSet<QString> optionsIn(const QByteArray &help)
     return names;
 }
 
+bool hasChinese(const QString &text)
+{
+    static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+    return text.contains(han);
+}
+
+// Terminal columns: East Asian wide characters (CJK, Hangul, full-width forms) take two.
+int columns(const QString &line)
+{
+    int width = 0;
+    for (QChar c : line) {
+        const char16_t u = c.unicode();
+        const bool wide = (u >= 0x1100 && u <= 0x115f) || (u >= 0x2e80 && u <= 0xa4cf) || (u >= 0xac00 && u <= 0xd7a3)
+            || (u >= 0xf900 && u <= 0xfaff) || (u >= 0xfe30 && u <= 0xfe4f) || (u >= 0xff00 && u <= 0xff60)
+            || (u >= 0xffe0 && u <= 0xffe6);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
 } // namespace
 
 class TestCommandLine : public QObject
@@ -72,6 +108,11 @@ private Q_SLOTS:
     void manPageDocumentsEveryOption_data();
     void manPageDocumentsEveryOption();
     void manPageIsCleanRoff();
+    void helpSpeaksTheLocale_data();
+    void helpSpeaksTheLocale();
+    void manPageStaysEnglish();
+    void noDisplaySpeaksTheLocale_data();
+    void noDisplaySpeaksTheLocale();
 
 private:
     const QString m_binary = qEnvironmentVariable("EVENTSCOPE_BINARY");
@@ -163,6 +204,105 @@ void TestCommandLine::manPageIsCleanRoff()
     QCOMPARE(process.exitCode(), 0);
     const QByteArray warnings = process.readAllStandardError();
     QVERIFY2(warnings.isEmpty(), warnings.constData());
+}
+
+void TestCommandLine::helpSpeaksTheLocale_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("summary");
+    QTest::addColumn<QStringList>("options");
+    const QString zh = QStringLiteral("zh_TW.UTF-8");
+    const QString c = QStringLiteral("C.UTF-8");
+    const QStringList help{QStringLiteral("--help")};
+    const QStringList record{QStringLiteral("record"), QStringLiteral("--help")};
+    const QStringList serve{QStringLiteral("serve"), QStringLiteral("--help")};
+    const QStringList guiOptions{QStringLiteral("--demo"), QStringLiteral("--interval"), QStringLiteral("--version")};
+    const QStringList recordOptions{QStringLiteral("--max-events"), QStringLiteral("--pin-sha256"), QStringLiteral("-o"),
+                                    QStringLiteral("--alert-command"), QStringLiteral("--exit-on-alert")};
+    const QStringList serveOptions{QStringLiteral("--replay"), QStringLiteral("--max-connections"), QStringLiteral("--bind")};
+    QTest::newRow("zh_TW --help") << help << zh << QStringLiteral("Server-Sent Events 的即時儀表板、記錄器與伺服器。")
+                                  << guiOptions;
+    QTest::newRow("zh_TW record --help") << record << zh << QStringLiteral("在無圖形介面下記錄 Server-Sent Events 串流。")
+                                         << recordOptions;
+    QTest::newRow("zh_TW serve --help") << serve << zh << QStringLiteral("以純 HTTP/1.1 在 /events 提供 Server-Sent Events 串流。")
+                                        << serveOptions;
+    QTest::newRow("C --help") << help << c << QStringLiteral("Live dashboard, recorder and server for Server-Sent Events.")
+                              << guiOptions;
+    QTest::newRow("C record --help") << record << c << QStringLiteral("Records Server-Sent Events streams headlessly.")
+                                     << recordOptions;
+    QTest::newRow("C serve --help") << serve << c
+                                    << QStringLiteral("Serves a Server-Sent Events stream at /events over plain HTTP/1.1.")
+                                    << serveOptions;
+}
+
+void TestCommandLine::helpSpeaksTheLocale()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, locale);
+    QFETCH(QString, summary);
+    QFETCH(QStringList, options);
+    if (m_binary.isEmpty())
+        QSKIP("EVENTSCOPE_BINARY is not set (run through ctest)");
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    const Output output = run(m_binary, arguments, localeEnvironment(locale, config.path()));
+    const Output english = run(m_binary, arguments, localeEnvironment(QStringLiteral("C.UTF-8"), config.path()));
+    QCOMPARE(output.exitCode, 0);
+    QVERIFY2(output.err.isEmpty(), output.err.constData());
+    const QString text = QString::fromUtf8(output.out);
+    QVERIFY2(text.contains(summary), qPrintable(text));
+    QCOMPARE(hasChinese(text), locale.startsWith(QLatin1String("zh")));
+    if (hasChinese(text)) {
+        // Qt's own words too, from qtbase_zh_TW.
+        for (const char *qt : {"Usage:", "Options:", "Arguments:", "Displays", "Exit status:", "Examples:"})
+            QVERIFY2(!text.contains(QLatin1String(qt)), qt);
+    }
+    const QSet<QString> listed = optionsIn(output.out);
+    for (const QString &option : options)
+        QVERIFY2(listed.contains(option), qPrintable(option));
+    QCOMPARE(listed, optionsIn(english.out));
+    // The option table fits a terminal of 80 columns, wrapped descriptions under their column.
+    const qsizetype table = text.indexOf(QStringLiteral("\n  -h, --help"));
+    QVERIFY(table > 0);
+    for (const QString &line : text.mid(table + 1).split(u'\n'))
+        QVERIFY2(columns(line) <= 79, qPrintable(line));
+}
+
+void TestCommandLine::manPageStaysEnglish()
+{
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    const Output man = run(m_manPage, {}, localeEnvironment(QStringLiteral("zh_TW.UTF-8"), config.path()));
+    QCOMPARE(man.exitCode, 0);
+    const QString page = QString::fromUtf8(man.out).replace(QStringLiteral("\\-"), QStringLiteral("-")); // roff's minus
+    QVERIFY(page.contains(QStringLiteral("Records Server-Sent Events streams headlessly.")));
+    QVERIFY(page.contains(QStringLiteral("Write to FILE (default: standard output).")));
+    QVERIFY(!hasChinese(page));
+}
+
+void TestCommandLine::noDisplaySpeaksTheLocale_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("zh_TW") << QStringLiteral("zh_TW.UTF-8") << QStringLiteral("找不到顯示器");
+    QTest::newRow("C") << QStringLiteral("C.UTF-8") << QStringLiteral("no display found");
+}
+
+void TestCommandLine::noDisplaySpeaksTheLocale()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, expected);
+    if (m_binary.isEmpty())
+        QSKIP("EVENTSCOPE_BINARY is not set (run through ctest)");
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    const Output output = run(m_binary, {}, localeEnvironment(locale, config.path()));
+    QCOMPARE(output.exitCode, 1);
+    QVERIFY(output.out.isEmpty());
+    const QString err = QString::fromUtf8(output.err);
+    QVERIFY2(err.contains(expected), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("eventscope serve --demo")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

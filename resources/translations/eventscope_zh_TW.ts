@@ -549,26 +549,6 @@ The captured events are unchanged.</source>
         <translation>各串流每秒的事件數與位元組數</translation>
     </message>
     <message>
-        <source>10 s</source>
-        <translation>10 s</translation>
-    </message>
-    <message>
-        <source>1 min</source>
-        <translation>1 min</translation>
-    </message>
-    <message>
-        <source>10 min</source>
-        <translation>10 min</translation>
-    </message>
-    <message>
-        <source>1 h</source>
-        <translation>1 h</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
         <source>Time window of every chart while it follows the newest data</source>
         <translation>跟隨最新資料時所有圖表的時間範圍</translation>
     </message>
@@ -733,16 +713,9 @@ The captured events are unchanged.</source>
         <source>%1 values ≤ 0 not shown on the log scale</source>
         <translation>有 %1 個 ≤ 0 的數值未顯示於對數刻度</translation>
     </message>
-</context>
-<context>
-    <name>ChartPanelToolBar</name>
-    <message>
-        <source>Time and value of the point nearest the cursor</source>
-        <translation>最接近游標之資料點的時間與數值</translation>
-    </message>
     <message>
         <source>10 s</source>
-        <translation>10 s</translation>
+        <translation>10 秒</translation>
     </message>
     <message>
         <source>The last 10 seconds</source>
@@ -750,7 +723,7 @@ The captured events are unchanged.</source>
     </message>
     <message>
         <source>1 min</source>
-        <translation>1 min</translation>
+        <translation>1 分鐘</translation>
     </message>
     <message>
         <source>The last minute</source>
@@ -758,7 +731,7 @@ The captured events are unchanged.</source>
     </message>
     <message>
         <source>10 min</source>
-        <translation>10 min</translation>
+        <translation>10 分鐘</translation>
     </message>
     <message>
         <source>The last 10 minutes</source>
@@ -766,7 +739,7 @@ The captured events are unchanged.</source>
     </message>
     <message>
         <source>1 h</source>
-        <translation>1 h</translation>
+        <translation>1 小時</translation>
     </message>
     <message>
         <source>The last hour</source>
@@ -779,6 +752,13 @@ The captured events are unchanged.</source>
     <message>
         <source>Everything still held in memory</source>
         <translation>記憶體中仍保留的所有資料</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanelToolBar</name>
+    <message>
+        <source>Time and value of the point nearest the cursor</source>
+        <translation>最接近游標之資料點的時間與數值</translation>
     </message>
     <message>
         <source>Time window shown while following the newest data (Ctrl+wheel zooms it)</source>
@@ -847,6 +827,21 @@ The captured events are unchanged.</source>
     <message>
         <source>Value axis fixed from %1 to %2</source>
         <translation>數值軸固定為 %1 至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLineSpec</name>
+    <message>
+        <source>Exit status:</source>
+        <translation>結束狀態：</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>範例：</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>用法：%1</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1553,55 @@ The captured events are unchanged.</source>
     </message>
 </context>
 <context>
+    <name>GuiCommandLine</name>
+    <message>
+        <source>Live dashboard, recorder and server for Server-Sent Events.</source>
+        <translation>Server-Sent Events 的即時儀表板、記錄器與伺服器。</translation>
+    </message>
+    <message>
+        <source>Modes:
+  eventscope [URL...]             the dashboard: subscribe, watch, chart, alert, export
+  eventscope record URL...        record streams headlessly (eventscope record --help)
+  eventscope serve --demo         serve the demo stream or a capture (eventscope serve --help)
+
+Without URLs the dashboard opens the session used last.</source>
+        <translation>模式：
+  eventscope [URL...]             儀表板：訂閱、監看、繪製圖表、警示、匯出
+  eventscope record URL...        在無圖形介面下記錄串流（eventscope record --help）
+  eventscope serve --demo         提供示範串流或擷取資料（eventscope serve --help）
+
+未指定 URL 時，儀表板會開啟上次使用的工作階段。</translation>
+    </message>
+    <message>
+        <source>Streams to subscribe to.</source>
+        <translation>要訂閱的串流。</translation>
+    </message>
+    <message>
+        <source>the dashboard on the built-in demo stream</source>
+        <translation>以內建的示範串流開啟儀表板</translation>
+    </message>
+    <message>
+        <source>the dashboard on a stream</source>
+        <translation>開啟儀表板並訂閱一個串流</translation>
+    </message>
+    <message>
+        <source>record it to a file</source>
+        <translation>將該串流記錄至檔案</translation>
+    </message>
+    <message>
+        <source>serve the capture again</source>
+        <translation>再次提供該擷取資料</translation>
+    </message>
+    <message>
+        <source>Serve the demo stream in-process and subscribe to it.</source>
+        <translation>在程式內部提供示範串流並加以訂閱。</translation>
+    </message>
+    <message>
+        <source>Interval of the demo stream in milliseconds (default %1).</source>
+        <translation>示範串流的間隔，單位為毫秒（預設 %1）。</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <source>&amp;Usage Guide</source>
@@ -1883,18 +1927,6 @@ The captured events are unchanged.</source>
         <source>Quit EventScope</source>
         <translation>結束 EventScope</translation>
     </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>偏好設定(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Language, font size, and the reconnection that new streams start from</source>
-        <translation>語言、字型大小，以及新串流起始的重新連線設定</translation>
-    </message>
-    <message>
-        <source>Preferences saved; language and font size apply when EventScope starts again</source>
-        <translation>偏好設定已儲存；語言與字型大小會在 EventScope 下次啟動時生效</translation>
-    </message>
 </context>
 <context>
     <name>MonitoringDocks</name>
@@ -1975,6 +2007,25 @@ The captured events are unchanged.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesController</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language, theme, font size, time zone, the time window charts open with, and the reconnection that new streams start from</source>
+        <translation>語言、佈景主題、字型大小、時區、圖表開啟時的時間範圍，以及新串流起始的重新連線方式</translation>
+    </message>
+    <message>
+        <source>Preferences saved; language and font size apply when EventScope starts again</source>
+        <translation>偏好設定已儲存；語言與字型大小會在 EventScope 下次啟動時生效</translation>
+    </message>
+    <message>
+        <source>Preferences saved</source>
+        <translation>偏好設定已儲存</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -2033,8 +2084,68 @@ The captured events are unchanged.</source>
         <translation>重新連線原則(&amp;P)：</translation>
     </message>
     <message>
-        <source>Longest &amp;wait:</source>
-        <translation>最長等待(&amp;W)：</translation>
+        <source>System</source>
+        <translation>系統</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Colours of the window and the charts</source>
+        <translation>視窗與圖表的色彩</translation>
+    </message>
+    <message>
+        <source>Local time (%1)</source>
+        <translation>本地時間（%1）</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>The time zone of the charts&apos; time axes, the log and the alert history; captures and exports are always in UTC</source>
+        <translation>圖表時間軸、事件記錄與警示歷程所用的時區；擷取與匯出一律使用 UTC</translation>
+    </message>
+    <message>
+        <source>The time window charts show when EventScope starts without a session</source>
+        <translation>EventScope 在沒有工作階段時啟動，圖表所顯示的時間範圍</translation>
+    </message>
+    <message>
+        <source>Charts and times</source>
+        <translation>圖表與時間</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>佈景主題(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Show times &amp;in:</source>
+        <translation>時間顯示為(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Time &amp;window:</source>
+        <translation>時間範圍(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Longest w&amp;ait:</source>
+        <translation>最長等待(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Capture, Log and Chart Limits…</source>
+        <translation>擷取、記錄與圖表上限(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>How many events each capture, the log and each chart series keep</source>
+        <translation>每個擷取、事件記錄與每條圖表序列各保留多少事件</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>記憶體：</translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2216,141 @@ The captured events are unchanged.</source>
     </message>
 </context>
 <context>
+    <name>RecordCommandLine</name>
+    <message>
+        <source>Records Server-Sent Events streams headlessly.</source>
+        <translation>在無圖形介面下記錄 Server-Sent Events 串流。</translation>
+    </message>
+    <message>
+        <source>One line per dispatched event, by default JSON Lines {&quot;url&quot;, &quot;type&quot;, &quot;data&quot;, &quot;lastEventId&quot;,
+&quot;receivedAt&quot;, &quot;connection&quot;}; connection changes, notices (waiting for headers, a buffering
+proxy, compression, ids that went back, an event too large) and alert transitions go to
+standard error.
+
+Alert rules (--alert), each transition one line on standard error:
+  FIELD &gt; X, &gt;= X, &lt; X, &lt;= X, FIELD outside LOW..HIGH  [for DURATION]
+  stale DURATION | down DURATION | idreset [DURATION] | reconnects &gt; K in DURATION
+FIELD is a payload path (/count, /cpu/load[0], type:/path) or rate(...), avg(..., 10s),
+diff(/a, /b), ratio(/a, /b); DURATION is 500ms, 10s, 1.5m or 2h.</source>
+        <translation>每個分派的事件寫成一行，預設為 JSON Lines {&quot;url&quot;, &quot;type&quot;, &quot;data&quot;, &quot;lastEventId&quot;,
+&quot;receivedAt&quot;, &quot;connection&quot;}；連線變化、通知（等待標頭、代理伺服器緩衝、
+壓縮、識別碼倒退、事件過大）以及警示的狀態轉換，則寫到
+標準錯誤輸出。
+
+警示規則（--alert），每次狀態轉換在標準錯誤輸出寫成一行：
+  FIELD &gt; X, &gt;= X, &lt; X, &lt;= X, FIELD outside LOW..HIGH  [for DURATION]
+  stale DURATION | down DURATION | idreset [DURATION] | reconnects &gt; K in DURATION
+FIELD 為酬載路徑（/count、/cpu/load[0]、type:/path）或 rate(...)、avg(..., 10s)、
+diff(/a, /b)、ratio(/a, /b)；DURATION 為 500ms、10s、1.5m 或 2h。</translation>
+    </message>
+    <message>
+        <source>0 when stopped (by --max-events, --duration, SIGINT/SIGTERM, or when every stream was ended
+by its server), 2 when a stream failed for good, 1 for a usage error, 3 for --exit-on-alert.</source>
+        <translation>0：已停止（因 --max-events、--duration、SIGINT/SIGTERM，或每個串流都已由其伺服器
+結束）；2：有串流永久失敗；1：用法錯誤；3：因 --exit-on-alert 而停止。</translation>
+    </message>
+    <message>
+        <source>http or https stream URLs.</source>
+        <translation>http 或 https 串流的 URL。</translation>
+    </message>
+    <message>
+        <source>the first 100 events to a file</source>
+        <translation>將前 100 個事件寫入檔案</translation>
+    </message>
+    <message>
+        <source>raw text/event-stream, for serve --replay</source>
+        <translation>原始 text/event-stream，供 serve --replay 使用</translation>
+    </message>
+    <message>
+        <source>a POST-based stream</source>
+        <translation>以 POST 請求的串流</translation>
+    </message>
+    <message>
+        <source>alerts on standard error</source>
+        <translation>警示寫到標準錯誤輸出</translation>
+    </message>
+    <message>
+        <source>Write to FILE (default: standard output).</source>
+        <translation>寫入 FILE（預設：標準輸出）。</translation>
+    </message>
+    <message>
+        <source>Output format: jsonl (default), csv or sse.</source>
+        <translation>輸出格式：jsonl（預設）、csv 或 sse。</translation>
+    </message>
+    <message>
+        <source>Stop after N events in all.</source>
+        <translation>總共收到 N 個事件後停止。</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds (fractions allowed).</source>
+        <translation>經過指定的秒數後停止（可為小數）。</translation>
+    </message>
+    <message>
+        <source>Extra request header &quot;Name: value&quot; (repeatable).</source>
+        <translation>額外的請求標頭 &quot;Name: value&quot;（可重複指定）。</translation>
+    </message>
+    <message>
+        <source>Request method: GET (the default, POST with a body), POST, PUT, PATCH, REPORT or any other token.</source>
+        <translation>請求方法：GET（預設；有本文時為 POST）、POST、PUT、PATCH、REPORT 或其他任何方法名稱。</translation>
+    </message>
+    <message>
+        <source>Request body, sent again unchanged with every reconnection; its type with -H &apos;Content-Type: ...&apos;.</source>
+        <translation>請求本文，每次重新連線時原封不動地再次傳送；其類型以 -H &apos;Content-Type: ...&apos; 指定。</translation>
+    </message>
+    <message>
+        <source>Request body read from FILE (- for standard input).</source>
+        <translation>從 FILE 讀取請求本文（- 表示標準輸入）。</translation>
+    </message>
+    <message>
+        <source>Last-Event-ID sent on the first connection.</source>
+        <translation>第一次連線時傳送的 Last-Event-ID。</translation>
+    </message>
+    <message>
+        <source>Initial reconnection time in ms (default 3000; a stream&apos;s retry: field overrides it).</source>
+        <translation>初始的重新連線時間，單位為毫秒（預設 3000；串流的 retry: 欄位會覆寫此值）。</translation>
+    </message>
+    <message>
+        <source>Longest wait between reconnection attempts in ms (default 60000).</source>
+        <translation>重新連線嘗試之間的最長等待毫秒數（預設 60000）。</translation>
+    </message>
+    <message>
+        <source>Reconnect when no byte arrived for MS (default: off).</source>
+        <translation>MS 毫秒內未收到任何位元組時重新連線（預設：關閉）。</translation>
+    </message>
+    <message>
+        <source>Connect again when no response headers came for MS (default 30000; 0 waits for ever).</source>
+        <translation>MS 毫秒內未收到回應標頭時重新連線（預設 30000；0 表示無限期等待）。</translation>
+    </message>
+    <message>
+        <source>Trust exactly the certificate with this SHA-256 fingerprint (hex, colons allowed) despite TLS errors (repeatable).</source>
+        <translation>僅信任具有此 SHA-256 指紋（十六進位，可含冒號）的憑證，即使有 TLS 錯誤亦然（可重複指定）。</translation>
+    </message>
+    <message>
+        <source>Browser behaviour: any response but 200 text/event-stream fails the stream for good.</source>
+        <translation>瀏覽器行為：只要回應不是 200 text/event-stream，串流即永久失敗。</translation>
+    </message>
+    <message>
+        <source>Also write each comment line of the streams as {&quot;url&quot;, &quot;comment&quot;, &quot;receivedAt&quot;} (JSON Lines only).</source>
+        <translation>同時將串流的每一行註解寫成 {&quot;url&quot;, &quot;comment&quot;, &quot;receivedAt&quot;}（僅限 JSON Lines）。</translation>
+    </message>
+    <message>
+        <source>Let the server compress the stream (gzip, br...); by default the request asks for none, as compressors hold events back.</source>
+        <translation>允許伺服器壓縮串流（gzip、br...）；預設的請求不要求壓縮，因為壓縮器會延遲事件。</translation>
+    </message>
+    <message>
+        <source>Alert rule, e.g. &apos;/count &gt; 3&apos; (repeatable; see above).</source>
+        <translation>警示規則，例如 &apos;/count &gt; 3&apos;（可重複指定；見上文）。</translation>
+    </message>
+    <message>
+        <source>Run CMD with /bin/sh -c on each alert transition (EVENTSCOPE_ALERT_* in its environment).</source>
+        <translation>每次警示狀態轉換時以 /bin/sh -c 執行 CMD（其環境變數中含 EVENTSCOPE_ALERT_*）。</translation>
+    </message>
+    <message>
+        <source>Stop at the first alert that fires, exit status 3.</source>
+        <translation>第一個警示觸發時即停止，結束狀態為 3。</translation>
+    </message>
+</context>
+<context>
     <name>RequestEditor</name>
     <message>
         <source>&amp;Secret</source>
@@ -2155,6 +2401,69 @@ unless File ▸ Store Secret Header Values in Sessions is on.</source>
     <message>
         <source>Could not read %1: %2</source>
         <translation>無法讀取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommandLine</name>
+    <message>
+        <source>Serves a Server-Sent Events stream at /events over plain HTTP/1.1.</source>
+        <translation>以純 HTTP/1.1 在 /events 提供 Server-Sent Events 串流。</translation>
+    </message>
+    <message>
+        <source>--demo sends `id: N`, `event: message`, `data: {&quot;count&quot;: N, &quot;time&quot;: &quot;&lt;ISO-8601 UTC&gt;&quot;}`
+every interval, each client with its own counter, resuming after Last-Event-ID.
+--replay sends a capture&apos;s events with their original spacing divided by --speed,
+resuming after Last-Event-ID; a client that has seen every event is answered 204.
+Prints the stream&apos;s URL on standard output once listening; stops on SIGINT/SIGTERM.</source>
+        <translation>--demo 傳送 `id: N`、`event: message`、`data: {&quot;count&quot;: N, &quot;time&quot;: &quot;&lt;ISO-8601 UTC&gt;&quot;}`，
+每個間隔一次，每個用戶端各有自己的計數器，並從 Last-Event-ID 之後繼續。
+--replay 傳送擷取資料中的事件，事件間的原始間隔除以 --speed，
+並從 Last-Event-ID 之後繼續；已收到所有事件的用戶端會得到 204 回應。
+開始監聽後在標準輸出印出串流的 URL；收到 SIGINT/SIGTERM 時停止。</translation>
+    </message>
+    <message>
+        <source>0 when stopped by a signal, 1 for a usage error or when the port is taken.</source>
+        <translation>0：因訊號而停止；1：用法錯誤或連接埠已被佔用。</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:8080/events, one event a second</source>
+        <translation>http://127.0.0.1:8080/events，每秒一個事件</translation>
+    </message>
+    <message>
+        <source>any free port, ten a second</source>
+        <translation>任一可用的連接埠，每秒十個事件</translation>
+    </message>
+    <message>
+        <source>a capture, twice as fast</source>
+        <translation>擷取資料，以兩倍速度重播</translation>
+    </message>
+    <message>
+        <source>Serve the demo stream.</source>
+        <translation>提供示範串流。</translation>
+    </message>
+    <message>
+        <source>Serve a capture made by `eventscope record` (JSON Lines, CSV or text/event-stream).</source>
+        <translation>提供 `eventscope record` 製作的擷取資料（JSON Lines、CSV 或 text/event-stream）。</translation>
+    </message>
+    <message>
+        <source>Replay speed factor: 2 = twice as fast, 0 = as fast as possible (default 1).</source>
+        <translation>重播速度倍率：2 = 兩倍速，0 = 盡可能快（預設 1）。</translation>
+    </message>
+    <message>
+        <source>Milliseconds between demo events (default %1).</source>
+        <translation>示範事件之間的毫秒數（預設 %1）。</translation>
+    </message>
+    <message>
+        <source>TCP port (default %1; 0 picks a free one).</source>
+        <translation>TCP 連接埠（預設 %1；0 表示自動挑選可用的連接埠）。</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1; 0.0.0.0 for every IPv4 interface).</source>
+        <translation>監聽位址：預設 127.0.0.1，0.0.0.0 為所有 IPv4 介面。</translation>
+    </message>
+    <message>
+        <source>Clients served at once; more are answered 503 (default %1).</source>
+        <translation>同時服務的用戶端上限；超過時回應 503（預設 %1）。</translation>
     </message>
 </context>
 <context>
@@ -2521,10 +2830,6 @@ Enter it, or cancel to leave it empty:</source>
     <message>
         <source>No samples</source>
         <translation>沒有樣本</translation>
-    </message>
-    <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
@@ -3272,6 +3577,19 @@ this long. 0 waits for ever, as a browser does.</source>
     <message>
         <source>Mi&amp;nimum:</source>
         <translation>最小值(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>eventscope: no display found (set DISPLAY or WAYLAND_DISPLAY) - the dashboard needs one; without a display use
+  eventscope serve --demo                 serve the demo stream at http://127.0.0.1:8080/events
+  eventscope record URL... -o out.jsonl   record streams as JSON Lines
+</source>
+        <translation>eventscope: 找不到顯示器（請設定 DISPLAY 或 WAYLAND_DISPLAY），儀表板需要顯示器；沒有顯示器時可使用
+  eventscope serve --demo                 在 http://127.0.0.1:8080/events 提供示範串流
+  eventscope record URL... -o out.jsonl   將串流記錄為 JSON Lines
+</translation>
     </message>
 </context>
 </TS>
