@@ -4,6 +4,7 @@
 #include "SseParser.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -43,4 +44,10 @@ struct EventSourceOptions
     QList<QByteArray> pinnedCertificates;
     qsizetype maxEventSize = SseParser::DefaultMaxEventSize;
     qint64 readBufferSize = 1 << 20;
+
+    // Authorization, Cookie and Proxy-Authorization: credentials by their very names.
+    static bool isCredentialHeaderName(QByteArrayView name);
+    // A credential or one of secretHeaderNames: never sent to another origin, never written to a
+    // session file unless the user stores secrets.
+    bool isSecretHeader(QByteArrayView name) const;
 };

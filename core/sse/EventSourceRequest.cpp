@@ -26,7 +26,7 @@ QNetworkRequest build(const EventSourceOptions &options, const Shape &shape)
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArray(QByteArray("EventScope/") + QCoreApplication::applicationVersion().toLatin1()));
     for (const auto &[name, value] : options.headers) {
-        if (shape.withholdSecrets && isSecretHeader(options, name))
+        if (shape.withholdSecrets && options.isSecretHeader(name))
             continue;
         if (shape.dropBodyHeaders && FetchRequest::isRequestBodyHeader(name))
             continue;
@@ -39,18 +39,6 @@ QNetworkRequest build(const EventSourceOptions &options, const Shape &shape)
     if (options.idleTimeoutMs > 0)
         request.setTransferTimeout(options.idleTimeoutMs);
     return request;
-}
-
-bool isSecretHeader(const EventSourceOptions &options, QByteArrayView name)
-{
-    if (name.compare("Authorization", Qt::CaseInsensitive) == 0 || name.compare("Cookie", Qt::CaseInsensitive) == 0
-        || name.compare("Proxy-Authorization", Qt::CaseInsensitive) == 0)
-        return true;
-    for (const QByteArray &secret : options.secretHeaderNames) {
-        if (name.compare(secret, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
 }
 
 void limitReadBuffer(QNetworkReply *reply, qint64 size)

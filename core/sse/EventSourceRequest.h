@@ -25,8 +25,6 @@ struct Shape
 };
 
 QNetworkRequest build(const EventSourceOptions &options, const Shape &shape);
-// Authorization, Cookie, Proxy-Authorization and the headers the subscription marks secret.
-bool isSecretHeader(const EventSourceOptions &options, QByteArrayView name);
 // Sets the reply's read buffer limit so that it holds (see the comment in the source).
 void limitReadBuffer(QNetworkReply *reply, qint64 size);
 

@@ -336,9 +336,7 @@ DashboardLayout readDashboard(const QJsonObject &root, QStringList *problems)
 
 bool SessionFile::isSecretHeaderName(const QString &name)
 {
-    return name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0
-        || name.compare(QLatin1String("Cookie"), Qt::CaseInsensitive) == 0
-        || name.compare(QLatin1String("Proxy-Authorization"), Qt::CaseInsensitive) == 0;
+    return EventSourceOptions::isCredentialHeaderName(name.toLatin1());
 }
 
 std::optional<SessionData> SessionFile::load(const QString &path, QString *errorMessage,

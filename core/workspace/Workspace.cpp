@@ -22,14 +22,6 @@ namespace {
 
 constexpr qint64 MiB = 1024 * 1024;
 
-bool isSecretHeader(const EventSourceOptions &options, const QByteArray &name)
-{
-    if (SessionFile::isSecretHeaderName(QString::fromLatin1(name)))
-        return true;
-    return std::any_of(options.secretHeaderNames.cbegin(), options.secretHeaderNames.cend(),
-                       [&name](const QByteArray &secret) { return secret.compare(name, Qt::CaseInsensitive) == 0; });
-}
-
 } // namespace
 
 Workspace::Workspace(QObject *parent)
@@ -420,7 +412,7 @@ SessionData Workspace::toSession() const
         sub.url = options.url;
         for (const HttpHeader &header : options.headers) {
             sub.headers.append({QString::fromLatin1(header.first), QString::fromUtf8(header.second),
-                                isSecretHeader(options, header.first)});
+                                options.isSecretHeader(header.first)});
         }
         if (options.method != "GET")
             sub.method = QString::fromLatin1(options.method);

@@ -21,17 +21,6 @@ namespace {
 const QString LastSessionKey = QStringLiteral("session/last");
 const QString StoreSecretsKey = QStringLiteral("session/storeSecrets");
 
-bool isSecretHeader(const EventSourceOptions &options, const QByteArray &name)
-{
-    if (SessionFile::isSecretHeaderName(QString::fromLatin1(name)))
-        return true;
-    for (const QByteArray &secret : options.secretHeaderNames) {
-        if (secret.compare(name, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 SessionController::SessionController(Workspace *workspace, QWidget *window, LayoutWriter writeLayout,
@@ -234,7 +223,7 @@ void SessionController::askForWithheldSecrets()
         EventSourceOptions options = stream->options();
         bool changed = false;
         for (HttpHeader &header : options.headers) {
-            if (!header.second.isEmpty() || !isSecretHeader(options, header.first))
+            if (!header.second.isEmpty() || !options.isSecretHeader(header.first))
                 continue;
             bool ok = false;
             const QString value = QInputDialog::getText(
