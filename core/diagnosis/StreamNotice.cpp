@@ -1,12 +1,13 @@
 #include "StreamNotice.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace {
 
 QString seconds(qint64 ms)
 {
-    return QString::number(ms / 1000.0, 'f', ms < 10000 ? 1 : 0);
+    return QLocale().toString(ms / 1000.0, 'f', ms < 10000 ? 1 : 0);
 }
 
 QString tr(const char *text)
