@@ -5,6 +5,7 @@
 #include "AxisTicks.h"
 #include "ChartAxes.h"
 #include "DisplayTime.h"
+#include "TimeZoneScope.h"
 
 #include <QChart>
 #include <QDateTime>
@@ -76,8 +77,7 @@ void TestChartAxes::valueAxisOfEveryShape()
 
 void TestChartAxes::timeLabelsFollowTheDisplayZone()
 {
-    const QByteArray savedTz = qgetenv("TZ");
-    qputenv("TZ", "Asia/Taipei"); // UTC+8 all year
+    const TimeZoneScope taipei("Asia/Taipei"); // UTC+8 all year
     // 2026-12-04 20:00Z to 20:10Z: 04:00 to 04:10 in Taipei.
     const qint64 from = QDateTime(QDate(2026, 12, 4), QTime(20, 0), Qt::UTC).toMSecsSinceEpoch();
     const qint64 to = from + 10 * 60 * 1000;
@@ -93,10 +93,6 @@ void TestChartAxes::timeLabelsFollowTheDisplayZone()
     QVERIFY2(utc.contains(QStringLiteral("20:04")), qPrintable(utc.join(u" | ")));
     QCOMPARE(utc.size(), local.size());
     DisplayTime::setUtc(false);
-    if (savedTz.isNull())
-        qunsetenv("TZ");
-    else
-        qputenv("TZ", savedTz);
 }
 
 QTEST_MAIN(TestChartAxes)

@@ -1,9 +1,8 @@
 #include "DisplayTime.h"
+#include "TimeZoneScope.h"
 
 #include <QSignalSpy>
 #include <QTest>
-
-#include <ctime>
 
 namespace {
 
@@ -24,12 +23,13 @@ private Q_SLOTS:
     void texts();
     void sameDayFollowsTheZone();
     void changedOnlyOnAChange();
+
+private:
+    TimeZoneScope m_taipei{"Asia/Taipei"}; // UTC+8 all year
 };
 
 void TestDisplayTime::initTestCase()
 {
-    qputenv("TZ", "Asia/Taipei");
-    tzset();
     QCOMPARE(QTimeZone::systemTimeZone().offsetFromUtc(QDateTime::fromMSecsSinceEpoch(Instant, QTimeZone::utc())),
              8 * 3600);
 }

@@ -2,6 +2,7 @@
 #include "EventLogFilterModel.h"
 #include "EventLogModel.h"
 #include "StreamNotice.h"
+#include "TimeZoneScope.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -635,8 +636,7 @@ void TestEventLogModel::roles()
 
 void TestEventLogModel::timesFollowTheDisplayZone()
 {
-    const QByteArray savedTz = qgetenv("TZ");
-    qputenv("TZ", "Asia/Taipei"); // UTC+8 all year
+    const TimeZoneScope taipei("Asia/Taipei"); // UTC+8 all year
     EventLogModel model;
     QAbstractItemModelTester tester(&model);
     CapturedEvent captured = makeEvent(1);
@@ -655,10 +655,6 @@ void TestEventLogModel::timesFollowTheDisplayZone()
     // What is exported stays the instant it was, in UTC.
     QCOMPARE(model.index(0, 0).data(EventLogModel::ReceivedAtRole).toDateTime(), captured.receivedAt);
     DisplayTime::setUtc(false);
-    if (savedTz.isNull())
-        qunsetenv("TZ");
-    else
-        qputenv("TZ", savedTz);
 }
 
 void TestEventLogModel::alertRows_data()
