@@ -26,7 +26,8 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     setWindowTitle(tr("Preferences"));
 
     m_language->setObjectName(QStringLiteral("languageCombo"));
-    m_language->addItem(tr("System (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    const QString systemLanguage = QLocale::system().nativeLanguageName(); // none for the C locale
+    m_language->addItem(systemLanguage.isEmpty() ? tr("System") : tr("System (%1)").arg(systemLanguage), QString());
     // Each language by its own name, as people look for it.
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("繁體中文（臺灣）"), QStringLiteral("zh_TW"));
