@@ -51,7 +51,7 @@ int runGuiCommand()
     bool intervalOk = false;
     const int intervalMs = parser.value(cli.interval).toInt(&intervalOk);
     if (!intervalOk || intervalMs <= 0) {
-        printError(QStringLiteral("--interval wants a positive number of milliseconds, not \"%1\"")
+        printError(QCoreApplication::translate("GuiCommand", "--interval wants a positive number of milliseconds, not \"%1\"")
                        .arg(parser.value(cli.interval)));
         return 1;
     }
@@ -83,7 +83,7 @@ int runGuiCommand()
     window.restoreWindowSettings();
     Workspace *workspace = window.workspace();
     if (parser.isSet(cli.demo) && !workspace->startDemo(intervalMs)) {
-        printError(QStringLiteral("cannot start the demo server"));
+        printError(QCoreApplication::translate("GuiCommand", "cannot start the demo server"));
         return 1;
     }
     for (const QUrl &url : std::as_const(urls)) {

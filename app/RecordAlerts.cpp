@@ -36,7 +36,7 @@ bool RecordAlerts::parseRules(const QStringList &texts, QList<AlertRule> *rules,
             // The parser names the rule first; record names the option and the rule as typed.
             const qsizetype named = why.indexOf(QLatin1String("': "));
             const QString what = why.startsWith(QLatin1Char('\'')) && named >= 0 ? why.mid(named + 3) : why;
-            *error = QStringLiteral("--alert '%1': %2").arg(text, what);
+            *error = tr("--alert '%1': %2").arg(text, what);
             return false;
         }
         rules->append(*rule);
@@ -164,10 +164,8 @@ void RecordAlerts::runCommand(const AlertTransition &transition, const QString &
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(QProcess::nullDevice());
     if (!process.startDetached()) {
-        std::fputs(QStringLiteral("eventscope: %1: cannot run the alert command: %2\n")
-                       .arg(m_url, process.errorString())
-                       .toLocal8Bit()
-                       .constData(),
-                   stderr);
+        const QString line = QStringLiteral("eventscope: %1: ").arg(m_url)
+            + tr("cannot run the alert command: %1").arg(process.errorString()) + u'\n';
+        std::fputs(line.toLocal8Bit().constData(), stderr);
     }
 }

@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QUrl>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <csignal>
@@ -53,7 +54,8 @@ int outputError(const QString &message)
 int usageError(const QString &message)
 {
     printLine(stderr, QStringLiteral("eventscope record: ") + message);
-    printLine(stderr, QStringLiteral("Try 'eventscope record --help' for more information."));
+    printLine(stderr,
+              QCoreApplication::translate("RecordCommand", "Try 'eventscope record --help' for more information."));
     return UsageError;
 }
 
@@ -99,7 +101,7 @@ std::optional<QString> readRequest(const QCommandLineParser &parser, const Recor
 {
     const bool hasBody = parser.isSet(cli.data) || parser.isSet(cli.dataFile);
     if (parser.isSet(cli.data) && parser.isSet(cli.dataFile))
-        return QStringLiteral("--data and --data-file cannot both be given");
+        return QCoreApplication::translate("RecordCommand", "--data and --data-file cannot both be given");
     if (parser.isSet(cli.data))
         options.body = parser.value(cli.data).toUtf8();
     if (parser.isSet(cli.dataFile)) {
@@ -108,20 +110,23 @@ std::optional<QString> readRequest(const QCommandLineParser &parser, const Recor
         const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
                                                        : file.open(QIODevice::ReadOnly);
         if (!opened)
-            return QStringLiteral("cannot read --data-file \"%1\": %2").arg(path, file.errorString());
+            return QCoreApplication::translate("RecordCommand", "cannot read --data-file \"%1\": %2")
+                .arg(path, file.errorString());
         options.body = file.readAll();
     }
     // As curl does: a body without -X is POSTed.
     options.method = parser.isSet(cli.method) ? parser.value(cli.method).toUtf8()
                                                 : QByteArray(hasBody ? "POST" : "GET");
     if (!FetchRequest::isToken(options.method))
-        return QStringLiteral("-X needs an HTTP method, not \"%1\"").arg(parser.value(cli.method));
+        return QCoreApplication::translate("RecordCommand", "-X needs an HTTP method, not \"%1\"")
+            .arg(parser.value(cli.method));
     if (FetchRequest::isForbiddenMethod(options.method))
-        return QStringLiteral("-X %1 cannot be sent (CONNECT, TRACE and TRACK never are)")
+        return QCoreApplication::translate("RecordCommand", "-X %1 cannot be sent (CONNECT, TRACE and TRACK never are)")
             .arg(QString::fromUtf8(options.method));
     const QByteArray method = FetchRequest::normalizedMethod(options.method);
     if (hasBody && (method == "GET" || method == "HEAD"))
-        return QStringLiteral("a request body needs a method that takes one (not %1)").arg(QString::fromUtf8(method));
+        return QCoreApplication::translate("RecordCommand", "a request body needs a method that takes one (not %1)")
+            .arg(QString::fromUtf8(method));
     return std::nullopt;
 }
 
@@ -158,7 +163,7 @@ int runRecordCommand(const QStringList &arguments)
 
     const QStringList urls = parser.positionalArguments();
     if (urls.isEmpty())
-        return usageError(QStringLiteral("no URL given"));
+        return usageError(QCoreApplication::translate("RecordCommand", "no URL given"));
 
     const QString formatName = parser.value(cli.format);
     const OutputFormat *format = nullptr;
@@ -167,17 +172,22 @@ int runRecordCommand(const QStringList &arguments)
             format = &candidate;
     }
     if (!format)
-        return usageError(QStringLiteral("unknown format \"%1\" (jsonl, csv or sse)").arg(formatName));
+        return usageError(QCoreApplication::translate("RecordCommand", "unknown format \"%1\" (jsonl, csv or sse)")
+                              .arg(formatName));
     if (!format->factory)
-        return usageError(QStringLiteral("--format %1 is not supported yet").arg(formatName));
+        return usageError(
+            QCoreApplication::translate("RecordCommand", "--format %1 is not supported yet").arg(formatName));
     if (parser.isSet(cli.comments) && formatName != QLatin1String("jsonl"))
-        return usageError(QStringLiteral("--comments writes JSON Lines: it needs --format jsonl, not %1").arg(formatName));
+        return usageError(QCoreApplication::translate("RecordCommand",
+                                                      "--comments writes JSON Lines: it needs --format jsonl, not %1")
+                              .arg(formatName));
 
     EventSourceOptions common;
     for (const QString &text : parser.values(cli.header)) {
         const std::optional<HttpHeader> header = parseHeader(text);
         if (!header)
-            return usageError(QStringLiteral("bad header \"%1\" (expected \"Name: value\")").arg(text));
+            return usageError(
+                QCoreApplication::translate("RecordCommand", "bad header \"%1\" (expected \"Name: value\")").arg(text));
         common.headers.append(*header);
     }
     if (const std::optional<QString> error = readRequest(parser, cli, common))
@@ -188,33 +198,39 @@ int runRecordCommand(const QStringList &arguments)
 
     const std::optional<qint64> retry = parseCount(parser.value(cli.retry), 0);
     if (!retry || *retry > INT_MAX)
-        return usageError(QStringLiteral("--retry needs a number of milliseconds, not \"%1\"")
+        return usageError(QCoreApplication::translate("RecordCommand",
+                                                      "--retry needs a number of milliseconds, not \"%1\"")
                               .arg(parser.value(cli.retry)));
     common.reconnectionTimeMs = int(*retry);
 
     const std::optional<qint64> maxBackoff = parseCount(parser.value(cli.maxBackoff), 1);
     if (!maxBackoff || *maxBackoff > INT_MAX)
-        return usageError(QStringLiteral("--max-backoff needs a positive number of milliseconds, not \"%1\"")
+        return usageError(QCoreApplication::translate("RecordCommand",
+                                                      "--max-backoff needs a positive number of milliseconds, not \"%1\"")
                               .arg(parser.value(cli.maxBackoff)));
     common.maxBackoffMs = int(*maxBackoff);
 
     if (parser.isSet(cli.idleTimeout)) {
         const std::optional<qint64> idle = parseCount(parser.value(cli.idleTimeout), 0);
         if (!idle || *idle > INT_MAX)
-            return usageError(QStringLiteral("--idle-timeout needs a number of milliseconds, not \"%1\"")
+            return usageError(QCoreApplication::translate("RecordCommand",
+                                                          "--idle-timeout needs a number of milliseconds, not \"%1\"")
                                   .arg(parser.value(cli.idleTimeout)));
         common.idleTimeoutMs = int(*idle);
     }
 
     const std::optional<qint64> headerTimeout = parseCount(parser.value(cli.headerTimeout), 0);
     if (!headerTimeout || *headerTimeout > INT_MAX)
-        return usageError(QStringLiteral("--header-timeout needs a number of milliseconds, not \"%1\"")
+        return usageError(QCoreApplication::translate("RecordCommand",
+                                                      "--header-timeout needs a number of milliseconds, not \"%1\"")
                               .arg(parser.value(cli.headerTimeout)));
     common.headerTimeoutMs = int(*headerTimeout);
     for (const QString &text : parser.values(cli.pin)) {
         const QByteArray pin = CertificatePin::normalized(text.toLatin1());
         if (pin.isEmpty())
-            return usageError(QStringLiteral("--pin-sha256 needs a SHA-256 fingerprint (64 hex digits), not \"%1\"").arg(text));
+            return usageError(QCoreApplication::translate(
+                                  "RecordCommand", "--pin-sha256 needs a SHA-256 fingerprint (64 hex digits), not \"%1\"")
+                                  .arg(text));
         common.pinnedCertificates.append(pin);
     }
 
@@ -222,7 +238,8 @@ int runRecordCommand(const QStringList &arguments)
     if (parser.isSet(cli.maxEvents)) {
         const std::optional<qint64> count = parseCount(parser.value(cli.maxEvents), 1);
         if (!count)
-            return usageError(QStringLiteral("--max-events needs a positive whole number, not \"%1\"")
+            return usageError(QCoreApplication::translate("RecordCommand",
+                                                          "--max-events needs a positive whole number, not \"%1\"")
                                   .arg(parser.value(cli.maxEvents)));
         maxEvents = *count;
     }
@@ -232,8 +249,9 @@ int runRecordCommand(const QStringList &arguments)
         bool ok = false;
         const double seconds = parser.value(cli.duration).toDouble(&ok);
         if (!ok || !std::isfinite(seconds) || seconds <= 0 || seconds * 1000 > INT_MAX)
-            return usageError(QStringLiteral("--duration needs a positive number of seconds (at most %1), "
-                                             "not \"%2\"")
+            return usageError(QCoreApplication::translate("RecordCommand",
+                                                          "--duration needs a positive number of seconds (at most %1), "
+                                                          "not \"%2\"")
                                   .arg(QString::number(INT_MAX / 1000), parser.value(cli.duration)));
         durationMs = int(std::ceil(seconds * 1000));
     }
@@ -247,19 +265,21 @@ int runRecordCommand(const QStringList &arguments)
         return UsageError;
     }
     if (alertSettings.rules.isEmpty() && (parser.isSet(cli.alertCommand) || parser.isSet(cli.exitOnAlert)))
-        return usageError(QStringLiteral("--alert-command and --exit-on-alert need an --alert rule"));
+        return usageError(
+            QCoreApplication::translate("RecordCommand", "--alert-command and --exit-on-alert need an --alert rule"));
 
     QFile output;
     const QString outputPath = parser.value(cli.output);
     const bool toStdout = outputPath.isEmpty() || outputPath == QLatin1String("-");
-    const QString outputName = toStdout ? QStringLiteral("standard output") : outputPath;
+    const QString outputName = toStdout ? QCoreApplication::translate("RecordCommand", "standard output") : outputPath;
     if (toStdout) {
         if (!output.open(STDOUT_FILENO, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
-            return outputError(QStringLiteral("cannot write to standard output: %1").arg(output.errorString()));
+            return outputError(QCoreApplication::translate("RecordCommand", "cannot write to standard output: %1")
+                                   .arg(output.errorString()));
     } else {
         output.setFileName(outputPath);
         if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return outputError(QStringLiteral("cannot open output file \"%1\": %2")
+            return outputError(QCoreApplication::translate("RecordCommand", "cannot open output file \"%1\": %2")
                                   .arg(outputPath, output.errorString()));
     }
     const std::unique_ptr<CaptureWriter> writer = format->factory(&output);
@@ -300,11 +320,14 @@ int runRecordCommand(const QStringList &arguments)
         printStatus(QStringLiteral("%1: %2").arg(url, reason));
     });
     QObject::connect(&recorder, &Recorder::outputFailed, [&outputName](const QString &reason) {
-        printStatus(QStringLiteral("cannot write to %1: %2").arg(outputName, reason));
+        printStatus(
+            QCoreApplication::translate("RecordCommand", "cannot write to %1: %2").arg(outputName, reason));
     });
     QObject::connect(&recorder, &Recorder::finished, [&recorder](int exitCode) {
+        // The count outside the call: lupdate does not return from a template argument list inside it.
+        const int recorded = int(std::min<qint64>(recorder.eventCount(), INT_MAX));
         if (exitCode != Recorder::OutputError)
-            printStatus(QStringLiteral("%1 event(s) recorded").arg(recorder.eventCount()));
+            printStatus(QCoreApplication::translate("RecordCommand", "%n event(s) recorded", nullptr, recorded));
         QCoreApplication::exit(exitCode);
     });
 
@@ -329,7 +352,7 @@ int runRecordCommand(const QStringList &arguments)
         if (!recorder.isRunning())
             return;
         const QString name = signalNumber == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM");
-        printStatus(name + QStringLiteral(" received, stopping"));
+        printStatus(QCoreApplication::translate("RecordCommand", "%1 received, stopping").arg(name));
         recorder.stop();
     });
 

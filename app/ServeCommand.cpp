@@ -29,7 +29,7 @@ void printLine(FILE *stream, const QString &line)
 int usageError(const QString &message)
 {
     printLine(stderr, QStringLiteral("eventscope serve: ") + message);
-    printLine(stderr, QStringLiteral("Try 'eventscope serve --help' for more information."));
+    printLine(stderr, QCoreApplication::translate("ServeCommand", "Try 'eventscope serve --help' for more information."));
     return UsageError;
 }
 
@@ -67,9 +67,10 @@ bool readCapture(const QString &path, QList<CapturedEvent> &events, QString &err
         error = message;
         return false;
     }
-    printLine(stderr, QStringLiteral("eventscope serve: %1; replaying the %2 events before it")
-                          .arg(message)
-                          .arg(events.size()));
+    printLine(stderr, QStringLiteral("eventscope serve: ")
+                          + QCoreApplication::translate("ServeCommand", "%1; replaying the %2 events before it")
+                                .arg(message)
+                                .arg(events.size()));
     return true;
 }
 
@@ -87,7 +88,7 @@ Source attachSource(const ServeOptions &options, SseServer &server, QObject *own
     case ServeOptions::Source::Demo: {
         auto *demo = new DemoStream(options.intervalMs, owner);
         demo->attach(server);
-        return {QStringLiteral("Serving the demo stream"), {}};
+        return {QCoreApplication::translate("ServeCommand", "Serving the demo stream"), {}};
     }
     case ServeOptions::Source::Replay: {
         QList<CapturedEvent> events;
@@ -96,10 +97,13 @@ Source attachSource(const ServeOptions &options, SseServer &server, QObject *own
             return {{}, error};
         auto *replay = new ReplayStream(std::move(events), options.speed, owner);
         replay->attach(server);
-        return {QStringLiteral("Replaying %1 events from %2").arg(replay->eventCount()).arg(options.replayFile), {}};
+        return {QCoreApplication::translate("ServeCommand", "Replaying %1 events from %2")
+                    .arg(replay->eventCount())
+                    .arg(options.replayFile),
+                {}};
     }
     }
-    return {{}, QStringLiteral("no source")};
+    return {{}, QCoreApplication::translate("ServeCommand", "no source")};
 }
 
 QString describeRequest(const HttpRequest &request)
@@ -132,24 +136,27 @@ int runServeCommand(const QStringList &arguments)
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument: ") + parser.positionalArguments().first());
+        return usageError(QCoreApplication::translate("ServeCommand", "unexpected argument: %1")
+                              .arg(parser.positionalArguments().first()));
 
     ServeOptions options;
     const bool demo = parser.isSet(cli.demo);
     const bool replay = parser.isSet(cli.replay);
     if (demo == replay) {
-        return usageError(demo ? QStringLiteral("choose one of --demo and --replay")
-                               : QStringLiteral("say what to serve: --demo or --replay FILE"));
+        return usageError(demo ? QCoreApplication::translate("ServeCommand", "choose one of --demo and --replay")
+                               : QCoreApplication::translate("ServeCommand", "say what to serve: --demo or --replay FILE"));
     }
     options.source = demo ? ServeOptions::Source::Demo : ServeOptions::Source::Replay;
 
     if (parser.isSet(cli.interval)) {
         if (!demo)
-            return usageError(QStringLiteral("--interval applies to --demo only"));
+            return usageError(QCoreApplication::translate("ServeCommand", "--interval applies to --demo only"));
         bool ok = false;
         options.intervalMs = parser.value(cli.interval).toInt(&ok);
         if (!ok || options.intervalMs <= 0) {
-            return usageError(QStringLiteral("--interval wants a whole number of milliseconds above 0, not \"%1\"")
+            return usageError(QCoreApplication::translate("ServeCommand",
+                                                          "--interval wants a whole number of milliseconds above 0, "
+                                                          "not \"%1\"")
                                   .arg(parser.value(cli.interval)));
         }
     }
@@ -159,25 +166,27 @@ int runServeCommand(const QStringList &arguments)
             bool ok = false;
             options.speed = parser.value(cli.speed).toDouble(&ok);
             if (!ok || !(options.speed >= 0) || qIsInf(options.speed)) {
-                return usageError(QStringLiteral("--speed wants a number of 0 or more, not \"%1\"")
+                return usageError(QCoreApplication::translate("ServeCommand", "--speed wants a number of 0 or more, not \"%1\"")
                                       .arg(parser.value(cli.speed)));
             }
         }
     } else if (parser.isSet(cli.speed)) {
-        return usageError(QStringLiteral("--speed applies to --replay only"));
+        return usageError(QCoreApplication::translate("ServeCommand", "--speed applies to --replay only"));
     }
     if (parser.isSet(cli.port)) {
         bool ok = false;
         const uint port = parser.value(cli.port).toUInt(&ok);
         if (!ok || port > 65535)
-            return usageError(QStringLiteral("--port wants a number from 0 to 65535, not \"%1\"")
+            return usageError(QCoreApplication::translate("ServeCommand", "--port wants a number from 0 to 65535, not \"%1\"")
                                   .arg(parser.value(cli.port)));
         options.port = quint16(port);
     }
     if (parser.isSet(cli.bind)) {
         const std::optional<QHostAddress> address = parseAddress(parser.value(cli.bind));
         if (!address)
-            return usageError(QStringLiteral("--bind wants an IP address such as 127.0.0.1 or 0.0.0.0, not \"%1\"")
+            return usageError(QCoreApplication::translate("ServeCommand",
+                                                          "--bind wants an IP address such as 127.0.0.1 or 0.0.0.0, "
+                                                          "not \"%1\"")
                                   .arg(parser.value(cli.bind)));
         options.address = *address;
     }
@@ -187,7 +196,8 @@ int runServeCommand(const QStringList &arguments)
         bool ok = false;
         const int count = parser.value(cli.maxConnections).toInt(&ok);
         if (!ok || count < 1)
-            return usageError(QStringLiteral("--max-connections wants a whole number above 0, not \"%1\"")
+            return usageError(QCoreApplication::translate("ServeCommand",
+                                                          "--max-connections wants a whole number above 0, not \"%1\"")
                                   .arg(parser.value(cli.maxConnections)));
         server.setMaxConnections(count);
     }
@@ -199,20 +209,22 @@ int runServeCommand(const QStringList &arguments)
     }
 
     if (!server.listen(options.address, options.port)) {
-        printLine(stderr, QStringLiteral("eventscope serve: cannot listen on %1:%2: %3")
-                              .arg(options.address.toString())
-                              .arg(options.port)
-                              .arg(server.errorString()));
+        printLine(stderr, QStringLiteral("eventscope serve: ")
+                              + QCoreApplication::translate("ServeCommand", "cannot listen on %1:%2: %3")
+                                    .arg(options.address.toString())
+                                    .arg(options.port)
+                                    .arg(server.errorString()));
         return UsageError;
     }
     QObject::connect(&server, &SseServer::requestReceived, &server, [](const HttpRequest &request) {
         printLine(stderr, QStringLiteral("eventscope serve: ") + describeRequest(request));
     });
 
+    // "... at URL": scripts take the URL after " at ", in every language.
     QString line = QStringLiteral("%1 at %2").arg(source.description, server.url().toString());
     const QHostAddress bound = server.serverAddress();
     if (bound == QHostAddress::Any || bound == QHostAddress::AnyIPv4 || bound == QHostAddress::AnyIPv6)
-        line += QStringLiteral(" (listening on %1)").arg(bound.toString());
+        line += QCoreApplication::translate("ServeCommand", " (listening on %1)").arg(bound.toString());
     printLine(stdout, line);
 
     UnixSignalWatcher signalWatcher({SIGINT, SIGTERM});

@@ -113,6 +113,8 @@ private Q_SLOTS:
     void manPageStaysEnglish();
     void noDisplaySpeaksTheLocale_data();
     void noDisplaySpeaksTheLocale();
+    void usageErrorsSpeakTheLocale_data();
+    void usageErrorsSpeakTheLocale();
 
 private:
     const QString m_binary = qEnvironmentVariable("EVENTSCOPE_BINARY");
@@ -303,6 +305,46 @@ void TestCommandLine::noDisplaySpeaksTheLocale()
     const QString err = QString::fromUtf8(output.err);
     QVERIFY2(err.contains(expected), qPrintable(err));
     QVERIFY2(err.contains(QStringLiteral("eventscope serve --demo")), qPrintable(err));
+}
+
+void TestCommandLine::usageErrorsSpeakTheLocale_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("expected"); // a line of standard error, its prefix included
+    const QString zh = QStringLiteral("zh_TW.UTF-8");
+    const QString c = QStringLiteral("C.UTF-8");
+    QTest::newRow("record, no URL, zh_TW") << QStringList{"record"} << zh << "eventscope record: 未指定 URL";
+    QTest::newRow("record, no URL, C") << QStringList{"record"} << c << "eventscope record: no URL given";
+    QTest::newRow("record --retry x") << QStringList{"record", "--retry", "x", "http://127.0.0.1:1/"} << zh
+                                      << "eventscope record: --retry 需要毫秒數，而不是 \"x\"";
+    QTest::newRow("record --format xml") << QStringList{"record", "--format", "xml", "http://127.0.0.1:1/"} << zh
+                                         << "eventscope record: 未知的格式 \"xml\"（jsonl、csv 或 sse）";
+    QTest::newRow("record, the hint") << QStringList{"record"} << zh
+                                      << "請執行 'eventscope record --help' 以取得更多資訊。";
+    QTest::newRow("serve, nothing to serve") << QStringList{"serve"} << zh
+                                             << "eventscope serve: 請指定要提供的內容：--demo 或 --replay FILE";
+    QTest::newRow("serve --port 99999, C") << QStringList{"serve", "--demo", "--port", "99999"} << c
+                                           << "eventscope serve: --port wants a number from 0 to 65535, not \"99999\"";
+    QTest::newRow("serve --port 99999, zh_TW") << QStringList{"serve", "--demo", "--port", "99999"} << zh
+                                               << "eventscope serve: --port 需要 0 到 65535 的數字，而不是 \"99999\"";
+}
+
+void TestCommandLine::usageErrorsSpeakTheLocale()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, locale);
+    QFETCH(QString, expected);
+    if (m_binary.isEmpty())
+        QSKIP("EVENTSCOPE_BINARY is not set (run through ctest)");
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    const Output output = run(m_binary, arguments, localeEnvironment(locale, config.path()));
+    QCOMPARE(output.exitCode, 1);
+    QVERIFY(output.out.isEmpty());
+    const QStringList lines = QString::fromUtf8(output.err).split(u'\n');
+    QVERIFY2(lines.contains(expected), qPrintable(lines.join(u'\n')));
+    QCOMPARE(hasChinese(lines.join(u'\n')), locale.startsWith(u'z'));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -170,6 +170,9 @@ void TestTranslations::theProgramFollowsTheLocale()
     const QString notice = err.section(QStringLiteral("notice: "), 1, 1).section(u'\n', 0, 0);
     QVERIFY2(!notice.isEmpty(), qPrintable(err));
     QVERIFY2(notice.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))), qPrintable(notice));
+    // The lines scripts read stay as they are, whatever the language.
+    QVERIFY2(err.contains(server.url().toString() + QStringLiteral(": connected (connection 1)")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral(": notice: ")), qPrintable(err));
 }
 
 QTEST_MAIN(TestTranslations)

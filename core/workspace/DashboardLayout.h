@@ -2,6 +2,7 @@
 
 #include "PanelConfig.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -15,6 +16,8 @@
 // has a unique id, assigned on add and kept when it moves.
 class DashboardLayout
 {
+    Q_DECLARE_TR_FUNCTIONS(DashboardLayout) // what reading a session's layout notes
+
 public:
     struct Cell
     {

@@ -2,7 +2,6 @@
 // is skipped and named).
 #include "DashboardLayout.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QSet>
@@ -11,11 +10,6 @@
 #include <limits>
 
 namespace {
-
-QString text(const char *source)
-{
-    return QCoreApplication::translate("DashboardLayout", source);
-}
 
 QString kindName(PanelConfig::Kind kind)
 {
@@ -116,7 +110,7 @@ public:
         if (value.isArray())
             return value.toArray();
         if (!value.isUndefined())
-            note(where + key, text("should be a list; it was skipped"));
+            note(where + key, DashboardLayout::tr("should be a list; it was skipped"));
         return {};
     }
 
@@ -126,7 +120,7 @@ public:
         if (value.isUndefined())
             return DashboardLayout::DefaultWeight;
         if (!value.isDouble() || !std::isfinite(value.toDouble())) {
-            note(where + QStringLiteral("weight"), text("should be a number"));
+            note(where + QStringLiteral("weight"), DashboardLayout::tr("should be a number"));
             return DashboardLayout::DefaultWeight;
         }
         return DashboardLayout::clampWeight(value.toDouble());
@@ -138,7 +132,7 @@ public:
         if (value.isBool())
             *target = value.toBool();
         else if (!value.isUndefined())
-            note(where + key, text("should be true or false"));
+            note(where + key, DashboardLayout::tr("should be true or false"));
     }
 
     void readString(const QJsonObject &object, const QString &key, const QString &where, QString *target)
@@ -147,14 +141,14 @@ public:
         if (value.isString())
             *target = value.toString();
         else if (!value.isUndefined())
-            note(where + key, text("should be a string"));
+            note(where + key, DashboardLayout::tr("should be a string"));
     }
 
     std::optional<quint64> streamId(const QJsonValue &value, const QString &where)
     {
         const double d = value.toDouble(-1);
         if (!value.isDouble() || d < 0 || d > LargestStreamId || d != std::floor(d)) {
-            note(where, text("should be a stream number, 0 or more; it was skipped"));
+            note(where, DashboardLayout::tr("should be a stream number, 0 or more; it was skipped"));
             return std::nullopt;
         }
         return quint64(d);
@@ -166,7 +160,7 @@ public:
 std::optional<DashboardLayout::Cell> LayoutReader::cell(const QJsonValue &value, const QString &where)
 {
     if (!value.isObject()) {
-        note(where.chopped(1), text("should be an object; it was skipped"));
+        note(where.chopped(1), DashboardLayout::tr("should be an object; it was skipped"));
         return std::nullopt;
     }
     const QJsonObject object = value.toObject();
@@ -176,8 +170,8 @@ std::optional<DashboardLayout::Cell> LayoutReader::cell(const QJsonValue &value,
     if (!kind.isUndefined()) {
         const std::optional<PanelConfig::Kind> known = kindFromName(kind.toString());
         if (!kind.isString() || !known) {
-            note(where.chopped(1), text("is a panel of an unknown kind (%1); it was skipped")
-                                       .arg(kind.isString() ? kind.toString() : text("not a name")));
+            note(where.chopped(1), DashboardLayout::tr("is a panel of an unknown kind (%1); it was skipped")
+                                       .arg(kind.isString() ? kind.toString() : DashboardLayout::tr("not a name")));
             return std::nullopt;
         }
         panel.kind = *known;
@@ -199,7 +193,7 @@ std::optional<DashboardLayout::Cell> LayoutReader::cell(const QJsonValue &value,
         const QJsonObject item = series.at(i).toObject();
         const QString key = item.value(QStringLiteral("key")).toString();
         if (!series.at(i).isObject() || key.isEmpty()) {
-            note(at, text("should be an object with a field key; it was skipped"));
+            note(at, DashboardLayout::tr("should be an object with a field key; it was skipped"));
             continue;
         }
         PanelSeries plotted;
@@ -214,7 +208,7 @@ std::optional<DashboardLayout::Cell> LayoutReader::cell(const QJsonValue &value,
         if (axis.isDouble() && (axis.toDouble() == 0 || axis.toDouble() == 1))
             plotted.axis = int(axis.toDouble());
         else if (!axis.isUndefined())
-            note(at + QStringLiteral(".axis"), text("should be 0 or 1"));
+            note(at + QStringLiteral(".axis"), DashboardLayout::tr("should be 0 or 1"));
         panel.series.append(plotted);
     }
 
@@ -223,7 +217,7 @@ std::optional<DashboardLayout::Cell> LayoutReader::cell(const QJsonValue &value,
         if (markers.at(i).isString())
             panel.markerTypes.append(markers.at(i).toString());
         else
-            note(where + QStringLiteral("markerTypes[%1]").arg(i), text("should be a string; it was skipped"));
+            note(where + QStringLiteral("markerTypes[%1]").arg(i), DashboardLayout::tr("should be a string; it was skipped"));
     }
 
     const QJsonArray thresholds = array(object, QStringLiteral("thresholds"), where);
@@ -235,7 +229,7 @@ std::optional<DashboardLayout::Cell> LayoutReader::cell(const QJsonValue &value,
             level.isUndefined() ? std::optional(PanelThreshold::Level::Warning) : levelFromName(level.toString());
         if (!thresholdValue.isDouble() || !knownLevel || (!level.isUndefined() && !level.isString())) {
             note(where + QStringLiteral("thresholds[%1]").arg(i),
-                 text("should be a value and a level (\"ok\", \"warning\" or \"critical\"); it was skipped"));
+                 DashboardLayout::tr("should be a value and a level (\"ok\", \"warning\" or \"critical\"); it was skipped"));
             continue;
         }
         panel.thresholds.append({thresholdValue.toDouble(), *knownLevel});
@@ -271,7 +265,7 @@ DashboardLayout DashboardLayout::fromJson(const QJsonObject &json, QString *erro
     for (qsizetype r = 0; r < rows.size(); ++r) {
         const QString where = QStringLiteral("rows[%1]").arg(r);
         if (!rows.at(r).isObject()) {
-            reader.note(where, text("should be an object; it was skipped"));
+            reader.note(where, DashboardLayout::tr("should be an object; it was skipped"));
             continue;
         }
         const QJsonObject rowObject = rows.at(r).toObject();
@@ -283,7 +277,7 @@ DashboardLayout DashboardLayout::fromJson(const QJsonObject &json, QString *erro
                 cells.append(*cell);
         }
         if (cells.size() > MaxColumns)
-            reader.note(where, text("holds more than %1 panels; the others start a row below").arg(MaxColumns));
+            reader.note(where, DashboardLayout::tr("holds more than %1 panels; the others start a row below").arg(MaxColumns));
         // No empty rows, and no row fuller than MaxColumns: the overflow starts a row of its own.
         for (qsizetype first = 0; first < cells.size(); first += MaxColumns)
             layout.m_rows.append(Row{cells.mid(first, MaxColumns), rowWeight});

@@ -910,6 +910,61 @@ The captured events are unchanged.</source>
     </message>
 </context>
 <context>
+    <name>DashboardLayout</name>
+    <message>
+        <source>should be a list; it was skipped</source>
+        <translation>應為清單；已略過</translation>
+    </message>
+    <message>
+        <source>should be a number</source>
+        <translation>應為數字</translation>
+    </message>
+    <message>
+        <source>should be true or false</source>
+        <translation>應為 true 或 false</translation>
+    </message>
+    <message>
+        <source>should be a string</source>
+        <translation>應為字串</translation>
+    </message>
+    <message>
+        <source>should be a stream number, 0 or more; it was skipped</source>
+        <translation>應為 0 或以上的串流編號；已略過</translation>
+    </message>
+    <message>
+        <source>should be an object; it was skipped</source>
+        <translation>應為物件；已略過</translation>
+    </message>
+    <message>
+        <source>is a panel of an unknown kind (%1); it was skipped</source>
+        <translation>是未知種類的面板（%1）；已略過</translation>
+    </message>
+    <message>
+        <source>not a name</source>
+        <translation>不是名稱</translation>
+    </message>
+    <message>
+        <source>should be an object with a field key; it was skipped</source>
+        <translation>應為含有欄位鍵的物件；已略過</translation>
+    </message>
+    <message>
+        <source>should be 0 or 1</source>
+        <translation>應為 0 或 1</translation>
+    </message>
+    <message>
+        <source>should be a string; it was skipped</source>
+        <translation>應為字串；已略過</translation>
+    </message>
+    <message>
+        <source>should be a value and a level (&quot;ok&quot;, &quot;warning&quot; or &quot;critical&quot;); it was skipped</source>
+        <translation>應為一個值與一個等級（&quot;ok&quot;、&quot;warning&quot; 或 &quot;critical&quot;）；已略過</translation>
+    </message>
+    <message>
+        <source>holds more than %1 panels; the others start a row below</source>
+        <translation>含有超過 %1 個面板；其餘的從下一列開始</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Rename Panel</source>
@@ -1550,6 +1605,17 @@ The captured events are unchanged.</source>
     <message>
         <source>Check the fields to plot; the time axis of each stream is chosen under it</source>
         <translation>勾選要繪製的欄位；各串流的時間軸可在其下方選擇</translation>
+    </message>
+</context>
+<context>
+    <name>GuiCommand</name>
+    <message>
+        <source>--interval wants a positive number of milliseconds, not &quot;%1&quot;</source>
+        <translation>--interval 需要正的毫秒數，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot start the demo server</source>
+        <translation>無法啟動示範伺服器</translation>
     </message>
 </context>
 <context>
@@ -2216,6 +2282,122 @@ Without URLs the dashboard opens the session used last.</source>
     </message>
 </context>
 <context>
+    <name>RecordAlerts</name>
+    <message>
+        <source>--alert &apos;%1&apos;: %2</source>
+        <translation>--alert &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>cannot run the alert command: %1</source>
+        <translation>無法執行警示指令：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommand</name>
+    <message>
+        <source>Try &apos;eventscope record --help&apos; for more information.</source>
+        <translation>請執行 &apos;eventscope record --help&apos; 以取得更多資訊。</translation>
+    </message>
+    <message>
+        <source>--data and --data-file cannot both be given</source>
+        <translation>不能同時指定 --data 與 --data-file</translation>
+    </message>
+    <message>
+        <source>cannot read --data-file &quot;%1&quot;: %2</source>
+        <translation>無法讀取 --data-file &quot;%1&quot;：%2</translation>
+    </message>
+    <message>
+        <source>-X needs an HTTP method, not &quot;%1&quot;</source>
+        <translation>-X 需要 HTTP 方法，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>-X %1 cannot be sent (CONNECT, TRACE and TRACK never are)</source>
+        <translation>無法送出 -X %1（CONNECT、TRACE 與 TRACK 一律不送出）</translation>
+    </message>
+    <message>
+        <source>a request body needs a method that takes one (not %1)</source>
+        <translation>請求本文需要可帶本文的方法（不能是 %1）</translation>
+    </message>
+    <message>
+        <source>no URL given</source>
+        <translation>未指定 URL</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot; (jsonl, csv or sse)</source>
+        <translation>未知的格式 &quot;%1&quot;（jsonl、csv 或 sse）</translation>
+    </message>
+    <message>
+        <source>--format %1 is not supported yet</source>
+        <translation>尚不支援 --format %1</translation>
+    </message>
+    <message>
+        <source>--comments writes JSON Lines: it needs --format jsonl, not %1</source>
+        <translation>--comments 寫出 JSON Lines：需要 --format jsonl，而不是 %1</translation>
+    </message>
+    <message>
+        <source>bad header &quot;%1&quot; (expected &quot;Name: value&quot;)</source>
+        <translation>標頭 &quot;%1&quot; 有誤（應為 &quot;Name: value&quot;）</translation>
+    </message>
+    <message>
+        <source>--retry needs a number of milliseconds, not &quot;%1&quot;</source>
+        <translation>--retry 需要毫秒數，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--max-backoff needs a positive number of milliseconds, not &quot;%1&quot;</source>
+        <translation>--max-backoff 需要正的毫秒數，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--idle-timeout needs a number of milliseconds, not &quot;%1&quot;</source>
+        <translation>--idle-timeout 需要毫秒數，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--header-timeout needs a number of milliseconds, not &quot;%1&quot;</source>
+        <translation>--header-timeout 需要毫秒數，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--pin-sha256 needs a SHA-256 fingerprint (64 hex digits), not &quot;%1&quot;</source>
+        <translation>--pin-sha256 需要 SHA-256 指紋（64 個十六進位數字），而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--max-events needs a positive whole number, not &quot;%1&quot;</source>
+        <translation>--max-events 需要正整數，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--duration needs a positive number of seconds (at most %1), not &quot;%2&quot;</source>
+        <translation>--duration 需要正的秒數（最多 %1），而不是 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>--alert-command and --exit-on-alert need an --alert rule</source>
+        <translation>--alert-command 與 --exit-on-alert 需要一條 --alert 規則</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>標準輸出</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output: %1</source>
+        <translation>無法寫入標準輸出：%1</translation>
+    </message>
+    <message>
+        <source>cannot open output file &quot;%1&quot;: %2</source>
+        <translation>無法開啟輸出檔案 &quot;%1&quot;：%2</translation>
+    </message>
+    <message>
+        <source>cannot write to %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) recorded</source>
+        <translation>
+            <numerusform>已記錄 %n 個事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 received, stopping</source>
+        <translation>收到 %1，正在停止</translation>
+    </message>
+</context>
+<context>
     <name>RecordCommandLine</name>
     <message>
         <source>Records Server-Sent Events streams headlessly.</source>
@@ -2401,6 +2583,77 @@ unless File ▸ Store Secret Header Values in Sessions is on.</source>
     <message>
         <source>Could not read %1: %2</source>
         <translation>無法讀取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>Try &apos;eventscope serve --help&apos; for more information.</source>
+        <translation>請執行 &apos;eventscope serve --help&apos; 以取得更多資訊。</translation>
+    </message>
+    <message>
+        <source>%1; replaying the %2 events before it</source>
+        <translation>%1；重播在此之前的 %2 個事件</translation>
+    </message>
+    <message>
+        <source>Serving the demo stream</source>
+        <translation>正在提供示範串流</translation>
+    </message>
+    <message>
+        <source>Replaying %1 events from %2</source>
+        <translation>正在重播 %2 的 %1 個事件</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>沒有來源</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>非預期的引數：%1</translation>
+    </message>
+    <message>
+        <source>choose one of --demo and --replay</source>
+        <translation>請在 --demo 與 --replay 之中擇一</translation>
+    </message>
+    <message>
+        <source>say what to serve: --demo or --replay FILE</source>
+        <translation>請指定要提供的內容：--demo 或 --replay FILE</translation>
+    </message>
+    <message>
+        <source>--interval applies to --demo only</source>
+        <translation>--interval 只適用於 --demo</translation>
+    </message>
+    <message>
+        <source>--interval wants a whole number of milliseconds above 0, not &quot;%1&quot;</source>
+        <translation>--interval 需要大於 0 的整數毫秒數，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--speed wants a number of 0 or more, not &quot;%1&quot;</source>
+        <translation>--speed 需要 0 或以上的數字，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--speed applies to --replay only</source>
+        <translation>--speed 只適用於 --replay</translation>
+    </message>
+    <message>
+        <source>--port wants a number from 0 to 65535, not &quot;%1&quot;</source>
+        <translation>--port 需要 0 到 65535 的數字，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--bind wants an IP address such as 127.0.0.1 or 0.0.0.0, not &quot;%1&quot;</source>
+        <translation>--bind 需要 IP 位址，例如 127.0.0.1 或 0.0.0.0，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--max-connections wants a whole number above 0, not &quot;%1&quot;</source>
+        <translation>--max-connections 需要大於 0 的整數，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>無法在 %1:%2 上監聽：%3</translation>
+    </message>
+    <message>
+        <source> (listening on %1)</source>
+        <translation>（監聽於 %1）</translation>
     </message>
 </context>
 <context>
