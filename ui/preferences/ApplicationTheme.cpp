@@ -31,6 +31,12 @@ void setStyle(const QString &name)
 void ApplicationTheme::apply(Choice choice)
 {
     const SystemLook &system = systemLook();
+    // Until a theme was applied the palette is the platform's own and follows the desktop's
+    // changes; setting it, even to the same colours, would stop that.
+    static bool applied = false;
+    if (choice == Choice::System && !applied)
+        return;
+    applied = true;
     switch (choice) {
     case Choice::System:
         setStyle(system.styleName);
