@@ -58,6 +58,15 @@ Output run(const QString &program, const QStringList &arguments,
     return output;
 }
 
+// `program` in `locale`, with settings of its own that nothing saved before can get in the way of.
+Output runInLocale(const QString &program, const QStringList &arguments, const QString &locale)
+{
+    QTemporaryDir config;
+    if (!config.isValid())
+        return {};
+    return run(program, arguments, localeEnvironment(locale, config.path()));
+}
+
 // "--max-events", "-o", ... as a --help lists them.
 QSet<QString> optionsIn(const QByteArray &help)
 {
@@ -246,10 +255,8 @@ void TestCommandLine::helpSpeaksTheLocale()
     QFETCH(QStringList, options);
     if (m_binary.isEmpty())
         QSKIP("EVENTSCOPE_BINARY is not set (run through ctest)");
-    QTemporaryDir config;
-    QVERIFY(config.isValid());
-    const Output output = run(m_binary, arguments, localeEnvironment(locale, config.path()));
-    const Output english = run(m_binary, arguments, localeEnvironment(QStringLiteral("C.UTF-8"), config.path()));
+    const Output output = runInLocale(m_binary, arguments, locale);
+    const Output english = runInLocale(m_binary, arguments, QStringLiteral("C.UTF-8"));
     QCOMPARE(output.exitCode, 0);
     QVERIFY2(output.err.isEmpty(), output.err.constData());
     const QString text = QString::fromUtf8(output.out);
@@ -273,9 +280,7 @@ void TestCommandLine::helpSpeaksTheLocale()
 
 void TestCommandLine::manPageStaysEnglish()
 {
-    QTemporaryDir config;
-    QVERIFY(config.isValid());
-    const Output man = run(m_manPage, {}, localeEnvironment(QStringLiteral("zh_TW.UTF-8"), config.path()));
+    const Output man = runInLocale(m_manPage, {}, QStringLiteral("zh_TW.UTF-8"));
     QCOMPARE(man.exitCode, 0);
     const QString page = QString::fromUtf8(man.out).replace(QStringLiteral("\\-"), QStringLiteral("-")); // roff's minus
     QVERIFY(page.contains(QStringLiteral("Records Server-Sent Events streams headlessly.")));
@@ -297,9 +302,7 @@ void TestCommandLine::noDisplaySpeaksTheLocale()
     QFETCH(QString, expected);
     if (m_binary.isEmpty())
         QSKIP("EVENTSCOPE_BINARY is not set (run through ctest)");
-    QTemporaryDir config;
-    QVERIFY(config.isValid());
-    const Output output = run(m_binary, {}, localeEnvironment(locale, config.path()));
+    const Output output = runInLocale(m_binary, {}, locale);
     QCOMPARE(output.exitCode, 1);
     QVERIFY(output.out.isEmpty());
     const QString err = QString::fromUtf8(output.err);
@@ -337,9 +340,7 @@ void TestCommandLine::usageErrorsSpeakTheLocale()
     QFETCH(QString, expected);
     if (m_binary.isEmpty())
         QSKIP("EVENTSCOPE_BINARY is not set (run through ctest)");
-    QTemporaryDir config;
-    QVERIFY(config.isValid());
-    const Output output = run(m_binary, arguments, localeEnvironment(locale, config.path()));
+    const Output output = runInLocale(m_binary, arguments, locale);
     QCOMPARE(output.exitCode, 1);
     QVERIFY(output.out.isEmpty());
     const QStringList lines = QString::fromUtf8(output.err).split(u'\n');

@@ -1,9 +1,9 @@
 #include "ReconnectPolicy.h"
+#include "TimeZoneScope.h"
 
 #include <QtTest>
 
 #include <limits>
-#include <time.h>
 #include <optional>
 
 Q_DECLARE_METATYPE(ReconnectMode)
@@ -34,31 +34,6 @@ ReconnectPolicy exactPolicy(int reconnectionTime, ReconnectMode mode = Reconnect
     return policy;
 }
 
-// Sets TZ for the lifetime of the object, so that local-time conversions are exercised.
-class TimeZoneOverride
-{
-public:
-    explicit TimeZoneOverride(const QByteArray &zone)
-        : m_had(qEnvironmentVariableIsSet("TZ")), m_old(qgetenv("TZ"))
-    {
-        qputenv("TZ", zone);
-        tzset();
-    }
-    ~TimeZoneOverride()
-    {
-        if (m_had)
-            qputenv("TZ", m_old);
-        else
-            qunsetenv("TZ");
-        tzset();
-    }
-    TimeZoneOverride(const TimeZoneOverride &) = delete;
-    TimeZoneOverride &operator=(const TimeZoneOverride &) = delete;
-
-private:
-    bool m_had;
-    QByteArray m_old;
-};
 
 } // namespace
 
@@ -362,7 +337,7 @@ void TestReconnectPolicy::parseRetryAfterIgnoresTheLocalTimeZone_data()
 void TestReconnectPolicy::parseRetryAfterIgnoresTheLocalTimeZone()
 {
     QFETCH(QByteArray, zone);
-    const TimeZoneOverride override(zone);
+    const TimeZoneScope override(zone.constData());
     // 07:30 UTC on this day does not exist as a New York local time (clocks jump 02:00 -> 03:00
     // local, which is 07:00 UTC) - the date is UTC and must not go through local time.
     const QDateTime now(QDate(2024, 3, 10), QTime(6, 0), Qt::UTC);
