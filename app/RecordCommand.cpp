@@ -305,10 +305,14 @@ int runRecordCommand(const QStringList &arguments)
                      });
     QObject::connect(&recorder, &Recorder::idsWentBack,
                      [](const QString &url, const QString &from, const QString &to, bool atReconnection) {
-                         printStatus(QStringLiteral("%1: notice: ids went back from %2 to %3%4: the server "
-                                                    "restarted, or ignored Last-Event-ID")
-                                         .arg(url, from, to,
-                                              atReconnection ? QStringLiteral(" on reconnecting") : QString()));
+                         const QString text = atReconnection
+                             ? QCoreApplication::translate("RecordCommand",
+                                                           "ids went back from %1 to %2 on reconnecting: the server "
+                                                           "restarted, or ignored Last-Event-ID")
+                             : QCoreApplication::translate("RecordCommand",
+                                                           "ids went back from %1 to %2: the server restarted, or "
+                                                           "ignored Last-Event-ID");
+                         printStatus(url + QStringLiteral(": notice: ") + text.arg(from, to));
                      });
     QObject::connect(&recorder, &Recorder::notice, [](const QString &url, const QString &text) {
         printStatus(QStringLiteral("%1: notice: %2").arg(url, text));

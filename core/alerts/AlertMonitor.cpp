@@ -2,6 +2,8 @@
 
 #include "ConnectionEvent.h"
 
+#include <QCoreApplication>
+
 #include <deque>
 #include <vector>
 
@@ -49,7 +51,7 @@ QString valueDetail(double value)
 
 QString reconnectDetail(const RuleState &state)
 {
-    return QStringLiteral("%1 reconnect(s) in %2")
+    return QCoreApplication::translate("AlertMonitor", "%1 reconnect(s) in %2")
         .arg(QString::number(state.reconnects.size()), AlertRule::readableDuration(state.rule.durationMs));
 }
 
@@ -99,8 +101,8 @@ void AlertMonitorPrivate::stopWatching(int index, const ConnectionEvent &event, 
     RuleState &s = states[std::size_t(index)];
     if (s.firing()) {
         const QString detail = event.kind == ConnectionEvent::Kind::Closed
-            ? QStringLiteral("stream closed")
-            : QStringLiteral("stream ended by its server");
+            ? QCoreApplication::translate("AlertMonitor", "stream closed")
+            : QCoreApplication::translate("AlertMonitor", "stream ended by its server");
         out->append(resolve(index, event.timeMs, std::nullopt, detail));
     }
     s.holdingSince.reset();
@@ -131,7 +133,7 @@ void AlertMonitorPrivate::connectionChange(int index, const ConnectionEvent &eve
             s.watching = true;
             s.open = true;
             if (s.firing())
-                out->append(resolve(index, t, std::nullopt, QStringLiteral("open again")));
+                out->append(resolve(index, t, std::nullopt, QCoreApplication::translate("AlertMonitor", "open again")));
         } else if (s.watching && s.open
                    && (event.kind == EventKind::Lost || event.kind == EventKind::ReconnectScheduled
                        || event.kind == EventKind::Failed)) {
@@ -143,8 +145,9 @@ void AlertMonitorPrivate::connectionChange(int index, const ConnectionEvent &eve
         if (event.kind == EventKind::IdReset) {
             s.lastReset = t;
             if (!s.firing()) {
-                const QString detail = event.reason.isEmpty() ? QStringLiteral("ids went backwards")
-                                                              : QStringLiteral("ids went ") + event.reason;
+                const QString detail = event.reason.isEmpty()
+                    ? QCoreApplication::translate("AlertMonitor", "ids went backwards")
+                    : QCoreApplication::translate("AlertMonitor", "ids went %1").arg(event.reason);
                 out->append(fire(index, t, std::nullopt, detail));
             }
         }
@@ -227,7 +230,7 @@ QList<AlertTransition> AlertMonitor::eventReceived(qint64 timeMs)
             continue;
         s.lastActivity = qMax(s.lastActivity, timeMs);
         if (s.firing())
-            out.append(d->resolve(i, timeMs, std::nullopt, QStringLiteral("an event arrived")));
+            out.append(d->resolve(i, timeMs, std::nullopt, QCoreApplication::translate("AlertMonitor", "an event arrived")));
     }
     return out;
 }
@@ -250,17 +253,17 @@ QList<AlertTransition> AlertMonitor::advance(qint64 nowMs)
         case Kind::Stale:
             if (s.watching && !s.firing() && nowMs - s.lastActivity >= limit)
                 out.append(d->fire(i, nowMs, std::nullopt,
-                                   QStringLiteral("no event for ") + AlertRule::readableDuration(limit)));
+                                   QCoreApplication::translate("AlertMonitor", "no event for %1").arg(AlertRule::readableDuration(limit))));
             break;
         case Kind::Down:
             if (s.watching && !s.open && !s.firing() && nowMs - s.lastActivity >= limit)
                 out.append(d->fire(i, nowMs, std::nullopt,
-                                   QStringLiteral("not open for ") + AlertRule::readableDuration(limit)));
+                                   QCoreApplication::translate("AlertMonitor", "not open for %1").arg(AlertRule::readableDuration(limit))));
             break;
         case Kind::IdReset:
             if (s.firing() && nowMs - s.lastReset >= limit)
                 out.append(d->resolve(i, nowMs, std::nullopt,
-                                      QStringLiteral("no id reset for ") + AlertRule::readableDuration(limit)));
+                                      QCoreApplication::translate("AlertMonitor", "no id reset for %1").arg(AlertRule::readableDuration(limit))));
             break;
         case Kind::Reconnects:
             d->prune(s, nowMs);

@@ -9,7 +9,10 @@ namespace {
 
 constexpr qint64 MaxDurationMs = 1'000'000'000'000; // about 31 years: longer is a typo
 
-const QString DurationUnits = QStringLiteral("(use ms, s, m or h)");
+QString durationUnits()
+{
+    return AlertRule::tr("(use ms, s, m or h)");
+}
 
 // Reads a rule left to right; every failure names the whole rule.
 class RuleReader
@@ -108,13 +111,13 @@ std::optional<double> readNumber(QStringView text, QString *what)
 {
     static const QRegularExpression json(QStringLiteral("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"));
     if (!json.match(text.toString()).hasMatch()) {
-        *what = quoted(text) + QStringLiteral(" is not a number");
+        *what = AlertRule::tr("%1 is not a number").arg(quoted(text));
         return std::nullopt;
     }
     bool ok = false;
     const double value = text.toDouble(&ok);
     if (!ok || !std::isfinite(value)) {
-        *what = quoted(text) + QStringLiteral(" is too large for a number");
+        *what = AlertRule::tr("%1 is too large for a number").arg(quoted(text));
         return std::nullopt;
     }
     return value;
@@ -126,14 +129,14 @@ std::optional<qint64> readDuration(QStringView text, QString *what)
     static const QRegularExpression form(QStringLiteral("^([0-9]+(?:\\.[0-9]+)?)\\s*([A-Za-z]*)$"));
     const QRegularExpressionMatch match = form.match(text.toString());
     if (!match.hasMatch()) {
-        *what = quoted(text) + QStringLiteral(" is not a duration ") + DurationUnits;
+        *what = AlertRule::tr("%1 is not a duration %2").arg(quoted(text), durationUnits());
         return std::nullopt;
     }
     const QString number = match.captured(1);
     const QString unit = match.captured(2).toLower();
     double scale = 0;
     if (unit.isEmpty()) {
-        *what = QStringLiteral("a unit is missing after %1 %2").arg(number, DurationUnits);
+        *what = AlertRule::tr("a unit is missing after %1 %2").arg(number, durationUnits());
         return std::nullopt;
     }
     if (unit == QLatin1String("ms"))
@@ -145,16 +148,16 @@ std::optional<qint64> readDuration(QStringView text, QString *what)
     else if (unit == QLatin1String("h"))
         scale = 3'600'000;
     if (scale == 0) {
-        *what = QStringLiteral("unknown unit '%1' %2").arg(match.captured(2), DurationUnits);
+        *what = AlertRule::tr("unknown unit '%1' %2").arg(match.captured(2), durationUnits());
         return std::nullopt;
     }
     const double ms = std::round(number.toDouble() * scale);
     if (ms < 1) {
-        *what = QStringLiteral("the duration must be at least 1ms, not %1").arg(text.toString());
+        *what = AlertRule::tr("the duration must be at least 1ms, not %1").arg(text.toString());
         return std::nullopt;
     }
     if (ms > double(MaxDurationMs)) {
-        *what = QStringLiteral("the duration %1 is too long").arg(text.toString());
+        *what = AlertRule::tr("the duration %1 is too long").arg(text.toString());
         return std::nullopt;
     }
     return qint64(ms);
@@ -176,13 +179,13 @@ QString fieldProblem(QStringView field)
                                               QStringLiteral("diff"), QStringLiteral("ratio")};
         const QString name = field.left(open).toString();
         if (!functions.contains(name))
-            return QStringLiteral("unknown function '%1' (use rate, avg, diff or ratio)").arg(name);
+            return AlertRule::tr("unknown function '%1' (use rate, avg, diff or ratio)").arg(name);
         if (field.mid(open + 1).chopped(1).trimmed().isEmpty())
-            return QStringLiteral("a field is missing in %1").arg(quoted(field));
+            return AlertRule::tr("a field is missing in %1").arg(quoted(field));
         return {};
     }
     if (!isFieldKey(field))
-        return QStringLiteral("%1 is not a field key (keys begin with '/', as in /count)").arg(quoted(field));
+        return AlertRule::tr("%1 is not a field key (keys begin with '/', as in /count)").arg(quoted(field));
     return {};
 }
 
@@ -204,10 +207,10 @@ bool parseFieldRule(RuleReader &reader, AlertRule *rule, QString *error)
     bool unbalanced = false;
     const QStringView field = reader.field(&unbalanced);
     if (unbalanced)
-        return fail(reader, error, QStringLiteral("a ')' is missing"));
+        return fail(reader, error, AlertRule::tr("a ')' is missing"));
     if (field.isEmpty()) {
         const QString op = reader.word().toString();
-        return fail(reader, error, QStringLiteral("a field is missing before '%1'").arg(op));
+        return fail(reader, error, AlertRule::tr("a field is missing before '%1'").arg(op));
     }
     if (const QString problem = fieldProblem(field); !problem.isEmpty())
         return fail(reader, error, problem);
@@ -226,19 +229,19 @@ bool parseFieldRule(RuleReader &reader, AlertRule *rule, QString *error)
     } else if (reader.keyword(QLatin1StringView("outside"))) {
         rule->kind = Kind::Outside;
     } else {
-        return fail(reader, error, QStringLiteral("expected >, >=, <, <= or outside"));
+        return fail(reader, error, AlertRule::tr("expected >, >=, <, <= or outside"));
     }
 
     QString what;
     if (rule->kind == Kind::Outside) {
         const QStringView low = reader.word(u"..");
         if (low.isEmpty() && !reader.symbol(QLatin1StringView("..")))
-            return fail(reader, error, QStringLiteral("LOW..HIGH is missing after 'outside'"));
+            return fail(reader, error, AlertRule::tr("LOW..HIGH is missing after 'outside'"));
         if (!low.isEmpty() && !reader.symbol(QLatin1StringView("..")))
-            return fail(reader, error, QStringLiteral("expected LOW..HIGH after 'outside'"));
+            return fail(reader, error, AlertRule::tr("expected LOW..HIGH after 'outside'"));
         const QStringView high = reader.word();
         if (low.isEmpty() || high.isEmpty())
-            return fail(reader, error, QStringLiteral("expected LOW..HIGH after 'outside'"));
+            return fail(reader, error, AlertRule::tr("expected LOW..HIGH after 'outside'"));
         const std::optional<double> lowValue = readNumber(low, &what);
         if (!lowValue)
             return fail(reader, error, what);
@@ -246,14 +249,14 @@ bool parseFieldRule(RuleReader &reader, AlertRule *rule, QString *error)
         if (!highValue)
             return fail(reader, error, what);
         if (!(*lowValue < *highValue))
-            return fail(reader, error, QStringLiteral("LOW must be below HIGH in '%1..%2'")
+            return fail(reader, error, AlertRule::tr("LOW must be below HIGH in '%1..%2'")
                                            .arg(low.toString(), high.toString()));
         rule->low = *lowValue;
         rule->high = *highValue;
     } else {
         const QStringView number = reader.word();
         if (number.isEmpty())
-            return fail(reader, error, QStringLiteral("a number is missing after '%1'").arg(op));
+            return fail(reader, error, AlertRule::tr("a number is missing after '%1'").arg(op));
         const std::optional<double> value = readNumber(number, &what);
         if (!value)
             return fail(reader, error, what);
@@ -263,27 +266,27 @@ bool parseFieldRule(RuleReader &reader, AlertRule *rule, QString *error)
     if (reader.atEnd())
         return true;
     if (!reader.keyword(QLatin1StringView("for")))
-        return fail(reader, error, QStringLiteral("unexpected %1 (only 'for DURATION' may follow)")
+        return fail(reader, error, AlertRule::tr("unexpected %1 (only 'for DURATION' may follow)")
                                        .arg(quoted(reader.rest())));
-    return readDurationAtEnd(reader, &rule->forMs, error, QStringLiteral("a duration is missing after 'for'"));
+    return readDurationAtEnd(reader, &rule->forMs, error, AlertRule::tr("a duration is missing after 'for'"));
 }
 
 bool parseReconnects(RuleReader &reader, AlertRule *rule, QString *error)
 {
     rule->kind = AlertRule::Kind::Reconnects;
     if (!reader.symbol(QLatin1StringView(">")))
-        return fail(reader, error, QStringLiteral("expected '>' after 'reconnects', as in 'reconnects > 3 in 1m'"));
+        return fail(reader, error, AlertRule::tr("expected '>' after 'reconnects', as in 'reconnects > 3 in 1m'"));
     const QStringView count = reader.word();
     if (count.isEmpty())
-        return fail(reader, error, QStringLiteral("a count is missing after '>'"));
+        return fail(reader, error, AlertRule::tr("a count is missing after '>'"));
     bool ok = false;
     const int value = count.toInt(&ok);
     if (!ok || value < 0 || count.startsWith(QLatin1Char('+')))
-        return fail(reader, error, QStringLiteral("%1 is not a whole number of reconnects").arg(quoted(count)));
+        return fail(reader, error, AlertRule::tr("%1 is not a whole number of reconnects").arg(quoted(count)));
     rule->count = value;
     if (!reader.keyword(QLatin1StringView("in")))
-        return fail(reader, error, QStringLiteral("expected 'in DURATION' after the count"));
-    return readDurationAtEnd(reader, &rule->durationMs, error, QStringLiteral("a duration is missing after 'in'"));
+        return fail(reader, error, AlertRule::tr("expected 'in DURATION' after the count"));
+    return readDurationAtEnd(reader, &rule->durationMs, error, AlertRule::tr("a duration is missing after 'in'"));
 }
 
 QString comparison(AlertRule::Kind kind)
@@ -305,16 +308,16 @@ std::optional<AlertRule> AlertRule::parse(QStringView text, QString *error)
     AlertRule rule;
     if (reader.atEnd()) {
         if (error)
-            *error = QStringLiteral("'': the rule is empty");
+            *error = QStringLiteral("'': ") + tr("the rule is empty");
         return std::nullopt;
     }
     bool ok = false;
     if (reader.keyword(QLatin1StringView("stale"))) {
         rule.kind = Kind::Stale;
-        ok = readDurationAtEnd(reader, &rule.durationMs, error, QStringLiteral("a duration is missing"));
+        ok = readDurationAtEnd(reader, &rule.durationMs, error, AlertRule::tr("a duration is missing"));
     } else if (reader.keyword(QLatin1StringView("down"))) {
         rule.kind = Kind::Down;
-        ok = readDurationAtEnd(reader, &rule.durationMs, error, QStringLiteral("a duration is missing"));
+        ok = readDurationAtEnd(reader, &rule.durationMs, error, AlertRule::tr("a duration is missing"));
     } else if (reader.keyword(QLatin1StringView("idreset"))) {
         rule.kind = Kind::IdReset;
         rule.durationMs = DefaultIdResetHoldMs;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringView>
 #include <QtGlobal>
@@ -19,6 +20,9 @@
 // (-3, 0.9, 1e-9, 1e300); NaN and infinities are not numbers.
 struct AlertRule
 {
+    Q_DECLARE_TR_FUNCTIONS(AlertRule) // the reasons a rule does not parse
+
+public:
     enum class Kind { Above, AtLeast, Below, AtMost, Outside, Stale, Down, IdReset, Reconnects };
 
     Kind kind = Kind::Above;

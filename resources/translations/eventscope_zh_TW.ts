@@ -72,6 +72,49 @@
     </message>
 </context>
 <context>
+    <name>AlertMonitor</name>
+    <message>
+        <source>%1 reconnect(s) in %2</source>
+        <translation>%2 內重新連線 %1 次</translation>
+    </message>
+    <message>
+        <source>stream closed</source>
+        <translation>串流已關閉</translation>
+    </message>
+    <message>
+        <source>stream ended by its server</source>
+        <translation>串流已由伺服器結束</translation>
+    </message>
+    <message>
+        <source>open again</source>
+        <translation>再次開啟</translation>
+    </message>
+    <message>
+        <source>ids went backwards</source>
+        <translation>識別碼倒退</translation>
+    </message>
+    <message>
+        <source>ids went %1</source>
+        <translation>識別碼倒退（%1）</translation>
+    </message>
+    <message>
+        <source>an event arrived</source>
+        <translation>收到事件</translation>
+    </message>
+    <message>
+        <source>no event for %1</source>
+        <translation>%1 內沒有事件</translation>
+    </message>
+    <message>
+        <source>not open for %1</source>
+        <translation>%1 內未開啟</translation>
+    </message>
+    <message>
+        <source>no id reset for %1</source>
+        <translation>%1 內沒有識別碼重設</translation>
+    </message>
+</context>
+<context>
     <name>AlertNotifier</name>
     <message>
         <source>Alert firing: %1</source>
@@ -88,6 +131,117 @@
     <message>
         <source> · %1 more alerts</source>
         <translation> · 另有 %1 則警示</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRule</name>
+    <message>
+        <source>(use ms, s, m or h)</source>
+        <translation>（請用 ms、s、m 或 h）</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 不是數字</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a number</source>
+        <translation>%1 太大，無法作為數字</translation>
+    </message>
+    <message>
+        <source>%1 is not a duration %2</source>
+        <translation>%1 不是時間長度%2</translation>
+    </message>
+    <message>
+        <source>a unit is missing after %1 %2</source>
+        <translation>%1 之後缺少單位%2</translation>
+    </message>
+    <message>
+        <source>unknown unit &apos;%1&apos; %2</source>
+        <translation>未知的單位 &apos;%1&apos;%2</translation>
+    </message>
+    <message>
+        <source>the duration must be at least 1ms, not %1</source>
+        <translation>時間長度至少須為 1ms，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the duration %1 is too long</source>
+        <translation>時間長度 %1 太長</translation>
+    </message>
+    <message>
+        <source>unknown function &apos;%1&apos; (use rate, avg, diff or ratio)</source>
+        <translation>未知的函式 &apos;%1&apos;（請用 rate、avg、diff 或 ratio）</translation>
+    </message>
+    <message>
+        <source>a field is missing in %1</source>
+        <translation>%1 中缺少欄位</translation>
+    </message>
+    <message>
+        <source>%1 is not a field key (keys begin with &apos;/&apos;, as in /count)</source>
+        <translation>%1 不是欄位鍵（鍵以 &apos;/&apos; 開頭，例如 /count）</translation>
+    </message>
+    <message>
+        <source>a &apos;)&apos; is missing</source>
+        <translation>缺少 &apos;)&apos;</translation>
+    </message>
+    <message>
+        <source>a field is missing before &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; 之前缺少欄位</translation>
+    </message>
+    <message>
+        <source>expected &gt;, &gt;=, &lt;, &lt;= or outside</source>
+        <translation>應為 &gt;、&gt;=、&lt;、&lt;= 或 outside</translation>
+    </message>
+    <message>
+        <source>LOW..HIGH is missing after &apos;outside&apos;</source>
+        <translation>&apos;outside&apos; 之後缺少 LOW..HIGH</translation>
+    </message>
+    <message>
+        <source>expected LOW..HIGH after &apos;outside&apos;</source>
+        <translation>&apos;outside&apos; 之後應為 LOW..HIGH</translation>
+    </message>
+    <message>
+        <source>LOW must be below HIGH in &apos;%1..%2&apos;</source>
+        <translation>&apos;%1..%2&apos; 中 LOW 必須小於 HIGH</translation>
+    </message>
+    <message>
+        <source>a number is missing after &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; 之後缺少數字</translation>
+    </message>
+    <message>
+        <source>unexpected %1 (only &apos;for DURATION&apos; may follow)</source>
+        <translation>非預期的 %1（之後只能接 &apos;for DURATION&apos;）</translation>
+    </message>
+    <message>
+        <source>a duration is missing after &apos;for&apos;</source>
+        <translation>&apos;for&apos; 之後缺少時間長度</translation>
+    </message>
+    <message>
+        <source>expected &apos;&gt;&apos; after &apos;reconnects&apos;, as in &apos;reconnects &gt; 3 in 1m&apos;</source>
+        <translation>&apos;reconnects&apos; 之後應為 &apos;&gt;&apos;，例如 &apos;reconnects &gt; 3 in 1m&apos;</translation>
+    </message>
+    <message>
+        <source>a count is missing after &apos;&gt;&apos;</source>
+        <translation>&apos;&gt;&apos; 之後缺少次數</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number of reconnects</source>
+        <translation>%1 不是重新連線次數的整數</translation>
+    </message>
+    <message>
+        <source>expected &apos;in DURATION&apos; after the count</source>
+        <translation>次數之後應為 &apos;in DURATION&apos;</translation>
+    </message>
+    <message>
+        <source>a duration is missing after &apos;in&apos;</source>
+        <translation>&apos;in&apos; 之後缺少時間長度</translation>
+    </message>
+    <message>
+        <source>the rule is empty</source>
+        <translation>規則是空的</translation>
+    </message>
+    <message>
+        <source>a duration is missing</source>
+        <translation>缺少時間長度</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +2549,14 @@ Without URLs the dashboard opens the session used last.</source>
     <message>
         <source>%1 received, stopping</source>
         <translation>收到 %1，正在停止</translation>
+    </message>
+    <message>
+        <source>ids went back from %1 to %2 on reconnecting: the server restarted, or ignored Last-Event-ID</source>
+        <translation>重新連線時識別碼從 %1 倒退為 %2：伺服器已重新啟動，或忽略了 Last-Event-ID</translation>
+    </message>
+    <message>
+        <source>ids went back from %1 to %2: the server restarted, or ignored Last-Event-ID</source>
+        <translation>識別碼從 %1 倒退為 %2：伺服器已重新啟動，或忽略了 Last-Event-ID</translation>
     </message>
 </context>
 <context>
