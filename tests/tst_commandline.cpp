@@ -3,9 +3,11 @@
 // help or version (no display, no XDG_RUNTIME_DIR), and the man page written at build time
 // documents every option that a --help shows, in roff that groff reads without a warning. Under
 // LANG=zh_TW.UTF-8 the help is in Chinese with the same options, its columns within 79 terminal
-// columns; the man page stays English.
+// columns, and so are the usage errors behind the English prefix; the man page and the lines that
+// scripts read stay English.
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -124,6 +126,7 @@ private Q_SLOTS:
     void noDisplaySpeaksTheLocale();
     void usageErrorsSpeakTheLocale_data();
     void usageErrorsSpeakTheLocale();
+    void contractLinesStayEnglish();
 
 private:
     const QString m_binary = qEnvironmentVariable("EVENTSCOPE_BINARY");
@@ -317,20 +320,30 @@ void TestCommandLine::usageErrorsSpeakTheLocale_data()
     QTest::addColumn<QString>("expected"); // a line of standard error, its prefix included
     const QString zh = QStringLiteral("zh_TW.UTF-8");
     const QString c = QStringLiteral("C.UTF-8");
-    QTest::newRow("record, no URL, zh_TW") << QStringList{"record"} << zh << "eventscope record: 未指定 URL";
-    QTest::newRow("record, no URL, C") << QStringList{"record"} << c << "eventscope record: no URL given";
-    QTest::newRow("record --retry x") << QStringList{"record", "--retry", "x", "http://127.0.0.1:1/"} << zh
-                                      << "eventscope record: --retry 需要毫秒數，而不是 \"x\"";
-    QTest::newRow("record --format xml") << QStringList{"record", "--format", "xml", "http://127.0.0.1:1/"} << zh
-                                         << "eventscope record: 未知的格式 \"xml\"（jsonl、csv 或 sse）";
-    QTest::newRow("record, the hint") << QStringList{"record"} << zh
-                                      << "請執行 'eventscope record --help' 以取得更多資訊。";
-    QTest::newRow("serve, nothing to serve") << QStringList{"serve"} << zh
-                                             << "eventscope serve: 請指定要提供的內容：--demo 或 --replay FILE";
-    QTest::newRow("serve --port 99999, C") << QStringList{"serve", "--demo", "--port", "99999"} << c
-                                           << "eventscope serve: --port wants a number from 0 to 65535, not \"99999\"";
-    QTest::newRow("serve --port 99999, zh_TW") << QStringList{"serve", "--demo", "--port", "99999"} << zh
-                                               << "eventscope serve: --port 需要 0 到 65535 的數字，而不是 \"99999\"";
+    // Each mistake in both languages: the message speaks the locale, the prefix stays.
+    const auto both = [&](const char *name, const QStringList &arguments, const QString &chinese,
+                          const QString &english) {
+        QTest::addRow("%s, zh_TW", name) << arguments << zh << chinese;
+        QTest::addRow("%s, C", name) << arguments << c << english;
+    };
+    const QString url = QStringLiteral("http://127.0.0.1:1/");
+    both("record, no URL", {"record"}, "eventscope record: 未指定 URL", "eventscope record: no URL given");
+    both("record, the hint", {"record"}, "請執行 'eventscope record --help' 以取得更多資訊。",
+         "Try 'eventscope record --help' for more information.");
+    both("record --retry x", {"record", "--retry", "x", url}, "eventscope record: --retry 需要毫秒數，而不是 \"x\"",
+         "eventscope record: --retry needs a number of milliseconds, not \"x\"");
+    both("record --format xml", {"record", "--format", "xml", url},
+         "eventscope record: 未知的格式 \"xml\"（jsonl、csv 或 sse）",
+         "eventscope record: unknown format \"xml\" (jsonl, csv or sse)");
+    both("serve, nothing to serve", {"serve"}, "eventscope serve: 請指定要提供的內容：--demo 或 --replay FILE",
+         "eventscope serve: say what to serve: --demo or --replay FILE");
+    both("serve, the hint", {"serve"}, "請執行 'eventscope serve --help' 以取得更多資訊。",
+         "Try 'eventscope serve --help' for more information.");
+    both("serve --port 99999", {"serve", "--demo", "--port", "99999"},
+         "eventscope serve: --port 需要 0 到 65535 的數字，而不是 \"99999\"",
+         "eventscope serve: --port wants a number from 0 to 65535, not \"99999\"");
+    both("dashboard --interval 0", {"--interval", "0"}, "eventscope: --interval 需要正的毫秒數，而不是 \"0\"",
+         "eventscope: --interval wants a positive number of milliseconds, not \"0\"");
 }
 
 void TestCommandLine::usageErrorsSpeakTheLocale()
@@ -340,12 +353,59 @@ void TestCommandLine::usageErrorsSpeakTheLocale()
     QFETCH(QString, expected);
     if (m_binary.isEmpty())
         QSKIP("EVENTSCOPE_BINARY is not set (run through ctest)");
-    const Output output = runInLocale(m_binary, arguments, locale);
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    QProcessEnvironment environment = localeEnvironment(locale, config.path());
+    // The dashboard checks its options only where there is a display (record and serve need none).
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), config.path());
+    const Output output = run(m_binary, arguments, environment);
     QCOMPARE(output.exitCode, 1);
     QVERIFY(output.out.isEmpty());
     const QStringList lines = QString::fromUtf8(output.err).split(u'\n');
     QVERIFY2(lines.contains(expected), qPrintable(lines.join(u'\n')));
     QCOMPARE(hasChinese(lines.join(u'\n')), locale.startsWith(u'z'));
+}
+
+// What scripts read stays English under zh_TW: serve's start-up line ends in " at URL", its
+// request log and record's connection line are as in C; the words around them speak Chinese.
+void TestCommandLine::contractLinesStayEnglish()
+{
+    if (m_binary.isEmpty())
+        QSKIP("EVENTSCOPE_BINARY is not set (run through ctest)");
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    const QProcessEnvironment zh = localeEnvironment(QStringLiteral("zh_TW.UTF-8"), config.path());
+    QProcess serve;
+    serve.setProcessEnvironment(zh);
+    serve.start(m_binary, {"serve", "--demo", "--port", "0", "--interval", "10"});
+    const auto stop = qScopeGuard([&] {
+        serve.terminate();
+        if (!serve.waitForFinished(Timeout))
+            serve.kill();
+    });
+    QVERIFY(serve.waitForStarted(Timeout));
+    while (!serve.canReadLine() && serve.waitForReadyRead(Timeout)) {
+    }
+    const QString start = QString::fromUtf8(serve.readLine()).chopped(1);
+    static const QRegularExpression startLine(QStringLiteral("^(\\S.*) at (http://127\\.0\\.0\\.1:\\d+/events)$"));
+    const QRegularExpressionMatch match = startLine.match(start);
+    QVERIFY2(match.hasMatch(), qPrintable(start));
+    QVERIFY2(hasChinese(match.captured(1)), qPrintable(start));
+    const QString url = match.captured(2);
+
+    const Output record = run(m_binary, {"record", "--max-events", "1", url}, zh);
+    QCOMPARE(record.exitCode, 0);
+    QVERIFY2(record.out.startsWith("{\"url\""), record.out.constData());
+    const QStringList lines = QString::fromUtf8(record.err).split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() >= 2, record.err.constData());
+    QCOMPARE(lines.first(), QStringLiteral("eventscope: %1: connected (connection 1)").arg(url));
+    QVERIFY2(lines.last().startsWith(QStringLiteral("eventscope: ")) && hasChinese(lines.last()),
+             qPrintable(lines.last())); // "1 event(s) recorded"
+
+    QByteArray log;
+    QTRY_VERIFY_WITH_TIMEOUT((log += serve.readAllStandardError()).split('\n').contains("eventscope serve: GET /events"),
+                             Timeout);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
