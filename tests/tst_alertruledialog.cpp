@@ -152,7 +152,7 @@ void TestAlertRuleDialog::completerHoldsTheFields()
     AlertRuleDialog dialog(&workspace);
     QCOMPARE(dialog.textEdit()->completer(), dialog.completer());
     QStringList every = dialog.completions();
-    for (const QString &key : {"/count", "/cpu/load[0]", "/cpu/load[1]", "/latency_ms"})
+    for (const char *key : {"/count", "/cpu/load[0]", "/cpu/load[1]", "/latency_ms"})
         QVERIFY2(every.contains(key), qPrintable(every.join(", ")));
     QVERIFY(every.contains("stale "));
     QCOMPARE(dialog.completer()->model()->rowCount(), every.size());

@@ -435,9 +435,9 @@ void TestEventLogFilter::commentRows()
     filter.setSourceModel(&log);
     QVERIFY(!filter.commentRowsShown());
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    log.appendComments(A, {{QStringLiteral("heartbeat"), now, 1}});
+    log.appendComments(A, {{QStringLiteral("heartbeat"), now, 1, {}}});
     log.appendEvents(A, makeEvent("tick", "1", "a"));
-    log.appendComments(B, {{QStringLiteral("ping 2"), now, 1}});
+    log.appendComments(B, {{QStringLiteral("ping 2"), now, 1, {}}});
     log.appendConnectionEvent(A, makeConnection(ConnectionEvent::Kind::Lost, "HTTP 503"));
     log.flush();
     QCOMPARE(log.rowCount(), 4); // kept, whether shown or not

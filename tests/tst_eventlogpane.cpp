@@ -505,7 +505,7 @@ void TestEventLogPane::commentsAreOffUntilAskedFor()
     QVERIFY(pane.view()->actions().contains(pane.commentRowsAction())); // in the context menu
     QVERIFY(!pane.commentRowsAction()->toolTip().isEmpty());
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    pane.model()->appendComments(1, {{QStringLiteral("heartbeat"), now, 1}, {QStringLiteral("keep-alive"), now, 1}});
+    pane.model()->appendComments(1, {{QStringLiteral("heartbeat"), now, 1, {}}, {QStringLiteral("keep-alive"), now, 1, {}}});
     pane.model()->appendEvents(1, makeEvents(0, 2, QStringLiteral("tick")));
     pane.model()->flush();
     QCOMPARE(pane.filterModel()->rowCount(), 2);
