@@ -335,6 +335,9 @@ void TestCommandLine::usageErrorsSpeakTheLocale_data()
     both("record --format xml", {"record", "--format", "xml", url},
          "eventscope record: 未知的格式 \"xml\"（jsonl、csv 或 sse）",
          "eventscope record: unknown format \"xml\" (jsonl, csv or sse)");
+    both("record, a rule that does not parse", {"record", "--alert", "/count >", url},
+         "eventscope: --alert '/count >'：'>' 之後缺少數字",
+         "eventscope: --alert '/count >': a number is missing after '>'");
     both("serve, nothing to serve", {"serve"}, "eventscope serve: 請指定要提供的內容：--demo 或 --replay FILE",
          "eventscope serve: say what to serve: --demo or --replay FILE");
     both("serve, the hint", {"serve"}, "請執行 'eventscope serve --help' 以取得更多資訊。",
