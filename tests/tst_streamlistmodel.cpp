@@ -2,11 +2,7 @@
 // rates and ages on injected clocks, id gaps and resets, reconnections, offline captures, and
 // repaints of only the cells that changed. Streams are driven by a scripted server on 127.0.0.1.
 
-#include "FastOptions.h"
-#include "ScriptedServer.h"
-#include "Stream.h"
-#include "StreamListModel.h"
-#include "Workspace.h"
+#include "StreamListFixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -23,97 +19,7 @@
 #include <cmath>
 #include <limits>
 
-using Response = ScriptedServer::Response;
-using Model = StreamListModel;
-
-Q_DECLARE_METATYPE(QList<Response>)
-
-namespace {
-
-constexpr int Timeout = 20000;
-constexpr int BucketMs = StreamStatistics::RateBucketMs;
-
-// A subscription that is never opened.
-EventSourceOptions nowhere(const QString &path = QStringLiteral("/events"))
-{
-    return fastOptions(QUrl(QStringLiteral("http://127.0.0.1:1") + path));
-}
-
-QByteArray eventWithId(const QString &id)
-{
-    return "id: " + id.toUtf8() + "\ndata: {}\n\n";
-}
-
-QByteArray eventsWithIds(int first, int count)
-{
-    QByteArray bytes;
-    for (int id = first; id < first + count; ++id)
-        bytes += eventWithId(QString::number(id));
-    return bytes;
-}
-
-// True when one of the dataChanged signals in `spy` covers `column`.
-bool touched(const QSignalSpy &spy, int column)
-{
-    for (const QList<QVariant> &args : spy) {
-        if (args.at(0).value<QModelIndex>().column() <= column && column <= args.at(1).value<QModelIndex>().column())
-            return true;
-    }
-    return false;
-}
-
-// A workspace whose display tick the test gives by hand, its model with a tester that checks it
-// after every change, a scripted server, and clocks to inject.
-struct Dashboard
-{
-    Dashboard() { workspace.setTickInterval(0); }
-
-    bool serve(const QList<Response> &script)
-    {
-        server.script(QStringLiteral("/events"), script);
-        return server.start();
-    }
-
-    // A stream of the scripted server, opened; its rates and ages on the test's clocks if `timed`.
-    Stream *add(bool timed = false, EventSourceOptions options = {})
-    {
-        if (options.url.isEmpty())
-            options = fastOptions(server.url());
-        Stream *stream = workspace.addStream(options, {}, false);
-        if (timed) {
-            stream->setClocks([this] { return wall; }, [this] { return monotonic; });
-            model.setClock([this] { return monotonic; });
-        }
-        stream->open();
-        return stream;
-    }
-
-    QVariant value(int column, int role = Qt::DisplayRole, int row = 0) const
-    {
-        return model.data(model.index(row, column), role);
-    }
-    QString text(int column, int role = Qt::DisplayRole, int row = 0) const
-    {
-        return value(column, role, row).toString();
-    }
-    // The texts of a row's cells, joined by '|'.
-    QString texts(const QList<int> &columns, int row = 0) const
-    {
-        QStringList list;
-        for (int column : columns)
-            list.append(text(column, Qt::DisplayRole, row));
-        return list.join(u'|');
-    }
-
-    ScriptedServer server;
-    qint64 wall = 1'800'000'000'000;
-    qint64 monotonic = 1000;
-    Workspace workspace;
-    Model model{&workspace};
-    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
-};
-
-} // namespace
+using namespace StreamListFixtures;
 
 class TestStreamListModel : public QObject
 {
@@ -135,11 +41,6 @@ private Q_SLOTS:
     void reconnections();
     void offlineCapture();
     void onlyChangedCellsAreAnnounced();
-    void alertBadge_data();
-    void alertBadge();
-    void awaitingHeadersIsAStateOfItsOwn();
-    void noticesInTheRowAndTooltip();
-    void commentsAndTheLastByte();
 };
 
 void TestStreamListModel::columns()
@@ -592,112 +493,6 @@ void TestStreamListModel::onlyChangedCellsAreAnnounced()
     d.workspace.tick();
     QCOMPARE(d.text(Model::AgeColumn, Qt::DisplayRole, 1), QStringLiteral("3 s"));
     QVERIFY(touched(changed, Model::AgeColumn));
-}
-
-void TestStreamListModel::alertBadge_data()
-{
-    QTest::addColumn<QStringList>("firing");
-    QTest::addColumn<QString>("badge");
-    QTest::newRow("none") << QStringList() << QString();
-    QTest::newRow("one") << QStringList{"/count > 3"} << QStringLiteral(" \u00B7 1 alert firing");
-    QTest::newRow("three") << QStringList{"/count > 3", "stale 5s", "/cpu/load[0] >= 0.9 for 10s"}
-                           << QStringLiteral(" \u00B7 3 alerts firing");
-}
-
-void TestStreamListModel::alertBadge()
-{
-    QFETCH(QStringList, firing);
-    QFETCH(QString, badge);
-    Dashboard d;
-    QVERIFY(d.serve({Response::events().send("data: {\"count\": 5}\n\n").stall()}));
-    Stream *open = d.add();
-    Stream *other = d.workspace.addStream(nowhere(QStringLiteral("/other")), {}, false);
-    QTRY_COMPARE_WITH_TIMEOUT(open->status(), StreamStatus::Open, Timeout);
-    d.workspace.tick();
-    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Open"));
-    const QString otherState = d.text(Model::StateColumn, Qt::DisplayRole, 1);
-
-    QSignalSpy changed(&d.model, &QAbstractItemModel::dataChanged);
-    QHash<quint64, QStringList> lookup{{open->id(), firing}};
-    d.model.setAlertLookup([&lookup](quint64 id) { return lookup.value(id); });
-    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Open") + badge);
-    QCOMPARE(d.model.statusText(0), QStringLiteral("Open") + badge);
-    // Only the stream the rules fire on wears the badge.
-    QCOMPARE(d.text(Model::StateColumn, Qt::DisplayRole, 1), otherState);
-    QCOMPARE(touched(changed, Model::StateColumn), !firing.isEmpty());
-    const QString tip = d.text(Model::StateColumn, Qt::ToolTipRole);
-    for (const QString &rule : firing)
-        QVERIFY2(tip.contains(rule), qPrintable(tip));
-    const QVariant foreground = d.value(Model::StateColumn, Qt::ForegroundRole);
-    if (firing.isEmpty())
-        QVERIFY(!foreground.isValid());
-    else
-        QCOMPARE(foreground.value<QColor>(), Model::alertColor());
-
-    // The rules resolve: the next refresh takes the badge off.
-    lookup.clear();
-    changed.clear();
-    d.model.refresh();
-    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Open"));
-    QCOMPARE(touched(changed, Model::StateColumn), !firing.isEmpty());
-    QVERIFY(!d.value(Model::StateColumn, Qt::ForegroundRole).isValid());
-    Q_UNUSED(other)
-}
-
-void TestStreamListModel::awaitingHeadersIsAStateOfItsOwn()
-{
-    Dashboard d;
-    QPointer<HttpResponseStream> held;
-    d.server.route(QStringLiteral("/slow"), [&held](const HttpRequest &, HttpResponseStream *response) { held = response; });
-    QVERIFY(d.server.start());
-    Stream *stream = d.add(true, fastOptions(d.server.url("/slow")));
-    QTRY_VERIFY_WITH_TIMEOUT(held, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(stream->awaitingHeadersSinceMs() >= 0, Timeout);
-    d.model.refresh();
-    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Connecting")); // not yet worth saying
-    d.monotonic += 12000;
-    d.model.refresh();
-    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Waiting for response headers \u00B7 12 s"));
-    QCOMPARE(Model::awaitingHeadersText(3000, 2, QStringLiteral("HTTP 503")),
-             QStringLiteral("Waiting for response headers \u00B7 3 s (attempt 2 \u2014 HTTP 503)"));
-
-    held->writeHead(200, {{"Content-Type", "text/event-stream"}});
-    held->write(eventWithId(QStringLiteral("1")));
-    QTRY_COMPARE_WITH_TIMEOUT(stream->status(), StreamStatus::Open, Timeout);
-    d.model.refresh();
-    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Open"));
-}
-
-void TestStreamListModel::noticesInTheRowAndTooltip()
-{
-    Dashboard d;
-    QVERIFY(d.serve({Response::events().header("Content-Encoding", "deflate").send(qCompress(eventsWithIds(1, 2)).sliced(4)).stall()}));
-    EventSourceOptions options = fastOptions(d.server.url());
-    options.allowCompression = true;
-    Stream *stream = d.add(false, options);
-    QTRY_COMPARE_WITH_TIMEOUT(stream->statistics().events(), 2, Timeout);
-    d.model.refresh();
-    QCOMPARE(d.text(Model::StateColumn), QStringLiteral("Open \u00B7 ") + StreamNotice::shortText(StreamNotice::Kind::Compressed));
-    const QString tip = d.text(Model::StateColumn, Qt::ToolTipRole);
-    QVERIFY2(tip.contains(u"Notices:") && tip.contains(u"Content-Encoding: deflate"), qPrintable(tip));
-}
-
-void TestStreamListModel::commentsAndTheLastByte()
-{
-    Dashboard d;
-    QVERIFY(d.serve({Response::events().send(": hb\n" + eventWithId(QStringLiteral("1"))).hold().send(": hb\n").stall()}));
-    Stream *stream = d.add(true);
-    QTRY_COMPARE_WITH_TIMEOUT(stream->statistics().events(), 1, Timeout);
-    d.monotonic += 3000;
-    d.model.refresh();
-    QCOMPARE(d.texts({Model::EventsColumn, Model::CommentsColumn, Model::AgeColumn, Model::LastByteColumn}),
-             QStringLiteral("1|1|3 s|3 s"));
-    d.server.release();
-    QTRY_COMPARE_WITH_TIMEOUT(stream->statistics().comments(), 2, Timeout);
-    d.model.refresh();
-    // A heartbeat is a byte, not an event.
-    QCOMPARE(d.texts({Model::EventsColumn, Model::CommentsColumn, Model::AgeColumn, Model::LastByteColumn}),
-             QStringLiteral("1|2|3 s|0 s"));
 }
 
 QTEST_MAIN(TestStreamListModel)
