@@ -2,11 +2,8 @@
 // series across connections and time sources, edits, offline streams and close().
 
 #include "FastOptions.h"
-#include "CaptureStore.h"
 #include "EventSource.h"
-#include "ScriptedServer.h"
-#include "SeriesBuffer.h"
-#include "Stream.h"
+#include "StreamFixtures.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -14,88 +11,7 @@
 
 #include <cmath>
 
-using Response = ScriptedServer::Response;
-using Kind = ConnectionEvent::Kind;
-
-Q_DECLARE_METATYPE(CapturedEvent)
-Q_DECLARE_METATYPE(StreamComment)
-Q_DECLARE_METATYPE(QList<Response>)
-
-namespace {
-
-constexpr int Timeout = 15000;
-
-QByteArray countEvent(int id, int count)
-{
-    return "id: " + QByteArray::number(id) + "\ndata: {\"count\": " + QByteArray::number(count) + "}\n\n";
-}
-
-// Every connection event of a stream, in order.
-struct ConnectionLog
-{
-    explicit ConnectionLog(Stream &stream)
-    {
-        QObject::connect(&stream, &Stream::connectionEvent, &stream,
-                         [this](const ConnectionEvent &event) { events.append(event); });
-    }
-
-    // "O1 L1 S1 O2": kind letter and connection number per event.
-    QString summary() const
-    {
-        QStringList parts;
-        for (const ConnectionEvent &event : events) {
-            const char *letter = "OLSFECRN" + int(event.kind);
-            parts.append(QLatin1Char(*letter) + QString::number(event.connection));
-        }
-        return parts.join(u' ');
-    }
-
-    QList<int> connectionsOf(Kind kind) const
-    {
-        QList<int> list;
-        for (const ConnectionEvent &event : events) {
-            if (event.kind == kind)
-                list.append(event.connection);
-        }
-        return list;
-    }
-
-    QList<ConnectionEvent> events;
-};
-
-// Indexes of the samples that begin a segment after a break.
-template<typename Buffer>
-std::optional<QList<qsizetype>> segmentStarts(const Buffer &buffer)
-{
-    if constexpr (requires { buffer.startsSegment(qsizetype(0)); }) {
-        QList<qsizetype> starts;
-        for (qsizetype i = 0; i < buffer.size(); ++i) {
-            if (buffer.startsSegment(i))
-                starts.append(i);
-        }
-        return starts;
-    } else {
-        return std::nullopt;
-    }
-}
-
-QList<qint64> timesOf(const SeriesBuffer &buffer)
-{
-    QList<qint64> times;
-    for (qsizetype i = 0; i < buffer.size(); ++i)
-        times.append(buffer.timeAt(i));
-    return times;
-}
-
-QList<double> valuesOf(const SeriesBuffer &buffer)
-{
-    QList<double> values;
-    for (qsizetype i = 0; i < buffer.size(); ++i)
-        values.append(buffer.valueAt(i));
-    return values;
-}
-
-} // namespace
+using namespace StreamFixtures;
 
 class TestStream : public QObject
 {
@@ -118,11 +34,6 @@ private Q_SLOTS:
     void offlineStream();
     void plotLimitCapturesAllAndChartsASelection_data();
     void plotLimitCapturesAllAndChartsASelection();
-    void commentsAreCountedAndFlushed();
-    void noticesLastUntilTheNextAttempt();
-    void awaitingHeadersWhileTheHeadIsHeld();
-    void closeGivesOneClosedEvent_data();
-    void closeGivesOneClosedEvent();
 };
 
 void TestStream::initTestCase()
@@ -192,97 +103,6 @@ void TestStream::eventsArePendingUntilFlush()
 
     stream.flush(); // nothing pending: no signal
     QCOMPARE(added.count(), 1);
-}
-
-void TestStream::commentsAreCountedAndFlushed()
-{
-    ScriptedServer server;
-    QVERIFY(server.start());
-    server.script("/events", {Response::events()
-                                  .send(": hello\n" + countEvent(1, 10) + ": \xEF\xBB\xBF" "between\n:\n")
-                                  .pause(100)
-                                  .send(": late\n")
-                                  .stall()});
-    Stream stream(1, fastOptions(server.url()), QStringLiteral("s"));
-    QSignalSpy events(&stream, &Stream::eventsAdded);
-    QSignalSpy comments(&stream, &Stream::commentsAdded);
-    QCOMPARE(stream.statistics().lastByteAtMs(), -1);
-    stream.open();
-    QTRY_COMPARE_WITH_TIMEOUT(stream.statistics().comments(), 3, Timeout);
-    QCOMPARE(stream.pendingCount(), 1);
-    QVERIFY(stream.statistics().lastByteAtMs() >= 0);
-    QCOMPARE(comments.count(), 0); // on the flush, with the events
-    stream.flush();
-    QCOMPARE(events.count(), 1);
-    QCOMPARE(comments.count(), 1);
-    const auto first = comments.at(0).at(0).value<QList<StreamComment>>();
-    QCOMPARE(first.size(), 3);
-    QCOMPARE(first.at(0).text, QStringLiteral("hello"));
-    QCOMPARE(first.at(1).text, QChar(0xFEFF) + QStringLiteral("between")); // a U+FEFF inside the stream stays
-    QCOMPARE(first.at(2).text, QString());
-    QCOMPARE(first.at(0).connection, 1);
-    QVERIFY(first.at(0).receivedAt.isValid());
-
-    // A read of comments alone: counted, flushed, no event batch.
-    const qint64 byteBefore = stream.statistics().lastByteAtMs();
-    QTRY_COMPARE_WITH_TIMEOUT(stream.statistics().comments(), 4, Timeout);
-    QVERIFY(stream.statistics().lastByteAtMs() >= byteBefore);
-    QCOMPARE(stream.statistics().lastEventAtMs() <= stream.statistics().lastByteAtMs(), true);
-    stream.flush();
-    QCOMPARE(events.count(), 1);
-    QCOMPARE(comments.count(), 2);
-    QCOMPARE(comments.at(1).at(0).value<QList<StreamComment>>().at(0).text, QStringLiteral("late"));
-    QCOMPARE(stream.statistics().events(), 1);
-    QCOMPARE(stream.capture()->size(), 1); // comments are no events
-}
-
-void TestStream::noticesLastUntilTheNextAttempt()
-{
-    ScriptedServer server;
-    QVERIFY(server.start());
-    server.script("/events", {
-        Response::events().header("Content-Encoding", "deflate").send(qCompress(countEvent(1, 10)).sliced(4)).hold().end(),
-        Response::events().send(countEvent(2, 20)).stall(),
-    });
-    EventSourceOptions options = fastOptions(server.url());
-    options.allowCompression = true;
-    Stream stream(1, options, QStringLiteral("s"));
-    ConnectionLog log(stream);
-    stream.open();
-    QTRY_COMPARE_WITH_TIMEOUT(stream.statistics().events(), 1, Timeout);
-    QCOMPARE(stream.notices().size(), 1);
-    QCOMPARE(stream.notices().at(0).kind, StreamNotice::Kind::Compressed);
-    QCOMPARE(log.connectionsOf(Kind::Notice), QList<int>{1});
-    const QList<ConnectionEvent> notices = stream.history().recent(Kind::Notice, 5);
-    QCOMPARE(notices.size(), 1);
-    QVERIFY(notices.at(0).reason.contains(u"Content-Encoding: deflate"));
-    QCOMPARE(stream.status(), StreamStatus::Open); // a notice changes no state
-
-    server.release();
-    // The next connection is not compressed: the notice was about the one before.
-    QTRY_COMPARE_WITH_TIMEOUT(stream.statistics().events(), 2, Timeout);
-    QVERIFY(stream.notices().isEmpty());
-    QCOMPARE(stream.history().recent(Kind::Notice, 5).size(), 1); // the history keeps it
-    QVERIFY2(log.summary().startsWith(u"O1 N1 L1 S1 O2"), qPrintable(log.summary()));
-}
-
-void TestStream::awaitingHeadersWhileTheHeadIsHeld()
-{
-    ScriptedServer server;
-    QVERIFY(server.start());
-    server.route(QStringLiteral("/slow"), [](const HttpRequest &, HttpResponseStream *response) {
-        QTimer::singleShot(800, response, [response] {
-            response->writeHead(200, {{"Content-Type", "text/event-stream"}});
-            response->write(countEvent(1, 1));
-        });
-    });
-    Stream stream(1, fastOptions(server.url("/slow")), QStringLiteral("s"));
-    QCOMPARE(stream.awaitingHeadersSinceMs(), -1);
-    stream.open();
-    QTRY_VERIFY_WITH_TIMEOUT(stream.awaitingHeadersSinceMs() >= 0, Timeout);
-    QCOMPARE(stream.status(), StreamStatus::Connecting);
-    QTRY_COMPARE_WITH_TIMEOUT(stream.status(), StreamStatus::Open, Timeout);
-    QCOMPARE(stream.awaitingHeadersSinceMs(), -1);
 }
 
 void TestStream::connectionRows_data()
@@ -648,45 +468,6 @@ void TestStream::plotLimitCapturesAllAndChartsASelection()
     QCOMPARE(valuesOf(*count), charted);
     QCOMPARE(stream.notChartedCount(), events - charted.size());
     QCOMPARE(stream.lastPlottedCount(), charted.size());
-}
-
-void TestStream::closeGivesOneClosedEvent_data()
-{
-    QTest::addColumn<QString>("when");
-    QTest::newRow("while connecting") << "connecting";
-    QTest::newRow("while open") << "open";
-    QTest::newRow("while reconnecting") << "reconnecting";
-}
-
-void TestStream::closeGivesOneClosedEvent()
-{
-    QFETCH(QString, when);
-
-    ScriptedServer server;
-    QVERIFY(server.start());
-    server.script("/events", {Response::events().send(countEvent(1, 1)).stall()});
-    if (when == QLatin1String("reconnecting"))
-        server.stop(); // nothing listens: every attempt is refused
-    Stream stream(1, fastOptions(server.url()), {});
-    ConnectionLog log(stream);
-    stream.open();
-    if (when == QLatin1String("open"))
-        QTRY_COMPARE_WITH_TIMEOUT(stream.status(), StreamStatus::Open, Timeout);
-    else if (when == QLatin1String("reconnecting"))
-        QTRY_COMPARE_WITH_TIMEOUT(stream.status(), StreamStatus::Reconnecting, Timeout);
-
-    const qsizetype before = log.events.size();
-    stream.close();
-    QCOMPARE(log.events.size(), before + 1);
-    QCOMPARE(log.events.last().kind, Kind::Closed);
-    QCOMPARE(stream.status(), StreamStatus::Closed);
-    QCOMPARE(stream.source()->readyState(), EventSource::ReadyState::Closed);
-    QCOMPARE(stream.history().reconnectAtMs(), 0);
-    if (!stream.history().outages().empty())
-        QVERIFY(stream.history().outages().back().second >= 0);
-
-    stream.close();
-    QCOMPARE(log.events.size(), before + 1);
 }
 
 QTEST_GUILESS_MAIN(TestStream)
