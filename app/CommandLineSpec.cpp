@@ -26,10 +26,7 @@ bool isWide(QChar c)
 
 int columns(QStringView text)
 {
-    int width = 0;
-    for (QChar c : text)
-        width += isWide(c) ? 2 : 1;
-    return width;
+    return CommandLineSpec::terminalColumns(text);
 }
 
 // `text` without the spaces at its end.
@@ -87,6 +84,14 @@ qsizetype namesLength(const QCommandLineOption &option)
 }
 
 } // namespace
+
+int CommandLineSpec::terminalColumns(QStringView text)
+{
+    int width = 0;
+    for (QChar c : text)
+        width += isWide(c) ? 2 : 1;
+    return width;
+}
 
 void CommandLineSpec::setUp(QCommandLineParser &parser) const
 {

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringView>
 
 class QCommandLineParser;
 
@@ -39,4 +40,8 @@ public:
     void setUp(QCommandLineParser &parser) const;
     // What --help prints.
     QString helpText(const QCommandLineParser &parser) const;
+
+    // The columns `text` takes in a terminal: East Asian wide characters (CJK, Hangul, full-width
+    // forms) two, others one.
+    static int terminalColumns(QStringView text);
 };

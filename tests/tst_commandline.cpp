@@ -5,6 +5,8 @@
 // LANG=zh_TW.UTF-8 the help is in Chinese with the same options, its columns within 79 terminal
 // columns, and so are the usage errors behind the English prefix; the man page and the lines that
 // scripts read stay English.
+#include "CommandLineSpec.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -92,19 +94,6 @@ bool hasChinese(const QString &text)
     return text.contains(han);
 }
 
-// Terminal columns: East Asian wide characters (CJK, Hangul, full-width forms) take two.
-int columns(const QString &line)
-{
-    int width = 0;
-    for (QChar c : line) {
-        const char16_t u = c.unicode();
-        const bool wide = (u >= 0x1100 && u <= 0x115f) || (u >= 0x2e80 && u <= 0xa4cf) || (u >= 0xac00 && u <= 0xd7a3)
-            || (u >= 0xf900 && u <= 0xfaff) || (u >= 0xfe30 && u <= 0xfe4f) || (u >= 0xff00 && u <= 0xff60)
-            || (u >= 0xffe0 && u <= 0xffe6);
-        width += wide ? 2 : 1;
-    }
-    return width;
-}
 
 } // namespace
 
@@ -116,6 +105,8 @@ private Q_SLOTS:
     void helpAndVersionSayNothingElse_data();
     void helpAndVersionSayNothingElse();
     void dashboardHelpNamesTheModes();
+    void terminalColumns_data();
+    void terminalColumns();
     void manPageDocumentsEveryOption_data();
     void manPageDocumentsEveryOption();
     void manPageIsCleanRoff();
@@ -168,6 +159,25 @@ void TestCommandLine::dashboardHelpNamesTheModes()
     for (const char *part : {"eventscope record URL...", "eventscope serve --demo", "Examples:", "eventscope --demo",
                              "--interval", "record --help", "serve --help"})
         QVERIFY2(output.out.contains(part), part);
+}
+
+void TestCommandLine::terminalColumns_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("columns");
+    QTest::newRow("empty") << QString() << 0;
+    QTest::newRow("ASCII") << QStringLiteral("--max-events <N>") << 16;
+    QTest::newRow("Chinese") << QStringLiteral("串流") << 4;
+    QTest::newRow("full-width punctuation") << QStringLiteral("（預設）") << 8;
+    QTest::newRow("mixed") << QStringLiteral("寫入 FILE。") << 11;
+    QTest::newRow("Hangul") << QStringLiteral("한국") << 4;
+    QTest::newRow("accented Latin is narrow") << QStringLiteral("café") << 4;
+}
+
+void TestCommandLine::terminalColumns()
+{
+    QFETCH(QString, text);
+    QTEST(CommandLineSpec::terminalColumns(text), "columns");
 }
 
 void TestCommandLine::manPageDocumentsEveryOption_data()
@@ -278,7 +288,7 @@ void TestCommandLine::helpSpeaksTheLocale()
     const qsizetype table = text.indexOf(QStringLiteral("\n  -h, --help"));
     QVERIFY(table > 0);
     for (const QString &line : text.mid(table + 1).split(u'\n'))
-        QVERIFY2(columns(line) <= 79, qPrintable(line));
+        QVERIFY2(CommandLineSpec::terminalColumns(line) <= 79, qPrintable(line));
 }
 
 void TestCommandLine::manPageStaysEnglish()
