@@ -14,7 +14,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFont>
 #include <QIcon>
 
 #include <cstdio>
@@ -68,13 +67,7 @@ int runGuiCommand()
     }
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/eventscope.svg")));
-    const Preferences preferences = Preferences::load();
-    PreferencesController::applyLook(preferences);
-    if (const double scale = preferences.fontScale(); scale != 1.0) {
-        QFont font = QApplication::font();
-        font.setPointSizeF(font.pointSizeF() * scale);
-        QApplication::setFont(font);
-    }
+    PreferencesController::applyAtStart(Preferences::load());
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.eventscope.eventscope"));
 
     KeychainSecretStore keyring; // outlives the window, which borrows it for the session's secrets

@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "ModalAnswer.h"
 #include "Preferences.h"
+#include "PreferencesController.h"
 #include "PreferencesDialog.h"
 #include "ScriptedServer.h"
 #include "StreamsPane.h"
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void themeAndTimeZoneApplyAtOnce_data();
     void themeAndTimeZoneApplyAtOnce();
     void chartsOpenWithThePreferredWindow();
+    void fontScaleAtStart();
     void limitsAreAButtonAway();
     void chosenLanguageWinsOverTheLocale();
 };
@@ -195,6 +197,19 @@ void TestPreferences::chartsOpenWithThePreferredWindow()
     chosen.save();
     MainWindow window;
     QCOMPARE(window.findChild<ChartArea *>()->timeWindow(), ChartPanel::TenMinutes);
+}
+
+void TestPreferences::fontScaleAtStart()
+{
+    const QFont before = QApplication::font();
+    Preferences large;
+    large.fontScalePercent = 150;
+    PreferencesController::applyAtStart(large);
+    const double scaled = QApplication::font().pointSizeF();
+    QApplication::setFont(before);
+    QCOMPARE(scaled, before.pointSizeF() * 1.5);
+    PreferencesController::applyAtStart(Preferences());
+    QCOMPARE(QApplication::font(), before);
 }
 
 void TestPreferences::limitsAreAButtonAway()

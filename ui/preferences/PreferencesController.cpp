@@ -6,6 +6,8 @@
 #include "PreferencesDialog.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QFont>
 
 PreferencesController::PreferencesController(QWidget *window, QAction *limitsAction, QObject *parent)
     : QObject(parent)
@@ -18,6 +20,16 @@ PreferencesController::PreferencesController(QWidget *window, QAction *limitsAct
 {
     m_action->setMenuRole(QAction::PreferencesRole);
     connect(m_action, &QAction::triggered, this, &PreferencesController::edit);
+}
+
+void PreferencesController::applyAtStart(const Preferences &preferences)
+{
+    if (const double scale = preferences.fontScale(); scale != 1.0) {
+        QFont font = QApplication::font();
+        font.setPointSizeF(font.pointSizeF() * scale);
+        QApplication::setFont(font);
+    }
+    applyLook(preferences);
 }
 
 void PreferencesController::applyLook(const Preferences &preferences)

@@ -18,7 +18,9 @@ public:
 
     QAction *action() const { return m_action; }
 
-    // The theme and time zone of `preferences`, for the whole program.
+    // All of `preferences` that shapes the window, before it is built: font scale, theme, zone.
+    static void applyAtStart(const Preferences &preferences);
+    // What applies while running: the theme and the time zone.
     static void applyLook(const Preferences &preferences);
 
 Q_SIGNALS:
